@@ -1,0 +1,133 @@
+import { z } from 'zod'
+import { Contact, ContactFields, Id, Stage } from './domain'
+import { DomainError, type Failure, type Result } from './result'
+
+const Empty = z.strictObject({})
+
+/** Where the store stands: its file, whether it refuses writes, and what went wrong at open. */
+export const AppStatus = z.object({
+  dataFile: z.string(),
+  readOnly: z.boolean(),
+  problem: z
+    .object({
+      kind: z.enum(['quarantined', 'recovered', 'read-only', 'journal-tail-dropped', 'write-failed']),
+      message: z.string(),
+      quarantinedAs: z.string().optional(),
+      restoredFrom: z.string().optional(),
+    })
+    .nullable(),
+})
+export type AppStatus = z.infer<typeof AppStatus>
+
+/** What undo or redo did, in words for a toast; null when there was nothing to do. */
+export const UndoResult = z.object({ label: z.string().nullable() })
+
+/**
+ * The IPC contract: every command the renderer may send, with its input and output schema.
+ * `mutates` commands are refused when the store is read-only.
+ */
+export const contract = {
+  'app.status': { input: Empty, output: AppStatus, mutates: false },
+  'contact.list': { input: Empty, output: z.array(Contact), mutates: false },
+  'contact.trash': { input: Empty, output: z.array(Contact), mutates: false },
+  'contact.get': { input: z.strictObject({ id: Id }), output: Contact, mutates: false },
+  'contact.create': {
+    input: ContactFields.partial().required({ name: true }).extend({ stage: Stage.optional() }).strict(),
+    output: Contact,
+    mutates: true,
+  },
+  'contact.update': {
+    input: ContactFields.partial().extend({ id: Id }).strict(),
+    output: Contact,
+    mutates: true,
+  },
+  'contact.move': {
+    input: z.strictObject({ id: Id, stage: Stage, index: z.number().int().min(0).optional() }),
+    output: Contact,
+    mutates: true,
+  },
+  'contact.delete': { input: z.strictObject({ id: Id }), output: Contact, mutates: true },
+  'contact.restore': { input: z.strictObject({ id: Id }), output: Contact, mutates: true },
+  undo: { input: Empty, output: UndoResult, mutates: true },
+  redo: { input: Empty, output: UndoResult, mutates: true },
+} as const
+
+export type Contract = typeof contract
+export type Command = keyof Contract
+/** What a caller passes: defaults may be left out. */
+export type Input<C extends Command> = z.input<Contract[C]['input']>
+/** What a handler receives: parsed, defaults applied. */
+export type ParsedInput<C extends Command> = z.output<Contract[C]['input']>
+export type Output<C extends Command> = z.output<Contract[C]['output']>
+
+/** One function per command. Handlers may throw DomainError; dispatch turns it into a Failure. */
+export type Handlers = { [C in Command]: (input: ParsedInput<C>) => Promise<Output<C>> | Output<C> }
+
+/** Change notifications pushed from the core to the UI. */
+export type CoreEvent =
+  | { type: 'changed'; collections: string[] }
+  | { type: 'status'; status: AppStatus }
+
+const Envelope = z.object({ command: z.string().max(100), input: z.unknown() })
+
+/** True when a string names a command in the contract. */
+export function isCommand(name: string): name is Command {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+/** Turn zod issues into field-level messages and one sentence. */
+export function describeIssues(error: z.ZodError): Failure {
+  const issues = error.issues.slice(0, 20).map((i) => ({
+    path: i.path.map(String).join('.'),
+    message: i.message,
+  }))
+  const first = issues[0]
+  const message = first
+    ? first.path
+      ? `${first.path}: ${first.message}`
+      : first.message
+    : 'The input is not valid.'
+  return { ok: false, code: 'invalid-input', message, issues }
+}
+
+/** Validate an envelope, run its handler, and return a Result. Never throws. */
+export async function dispatch(
+  handlers: Handlers,
+  envelope: unknown,
+  options: { readOnly?: boolean } = {},
+): Promise<Result<unknown>> {
+  try {
+    const env = Envelope.safeParse(envelope)
+    if (!env.success) {
+      return { ok: false, code: 'invalid-envelope', message: 'A command needs a name and an input.' }
+    }
+    const { command } = env.data
+    if (!isCommand(command)) {
+      return { ok: false, code: 'unknown-command', message: `Unknown command "${command.slice(0, 60)}".` }
+    }
+    const spec = contract[command]
+    if (spec.mutates && options.readOnly) {
+      return {
+        ok: false,
+        code: 'read-only',
+        message: 'Vouch opened this data read-only, so changes are not saved.',
+      }
+    }
+    const parsed = spec.input.safeParse(env.data.input ?? {})
+    if (!parsed.success) return describeIssues(parsed.error)
+    const handler: (input: unknown) => unknown = handlers[command] as (input: unknown) => unknown
+    const value = await handler(parsed.data)
+    return { ok: true, value }
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return {
+        ok: false,
+        code: error.code,
+        message: error.message,
+        ...(error.issues ? { issues: error.issues } : {}),
+      }
+    }
+    const message = error instanceof Error ? error.message : String(error)
+    return { ok: false, code: 'internal', message: `Something went wrong: ${message.slice(0, 300)}` }
+  }
+}
