@@ -125,3 +125,123 @@ export const Contact = ContactFields.extend({
   snoozedUntil: Instant.nullable(),
 })
 export type Contact = z.infer<typeof Contact>
+
+/** Kinds of touch. Every kind but `note` resets the keep-in-touch clock. */
+export const INTERACTION_KINDS = [
+  'message',
+  'call',
+  'meeting',
+  'event',
+  'help-offered',
+  'help-received',
+  'update-sent',
+  'article-shared',
+  'thank-you',
+  'reference-given',
+  'note',
+] as const
+export const InteractionKind = z.enum(INTERACTION_KINDS)
+export type InteractionKind = z.infer<typeof InteractionKind>
+
+/** One logged touch with a contact. */
+export const Interaction = z.object({
+  id: Id,
+  contactId: Id,
+  kind: InteractionKind,
+  at: Instant,
+  note: text(LIMITS.notes),
+  /** The career update this touch delivered, for `update-sent`. */
+  updateId: Id.nullable(),
+  /** The reference request this touch belongs to, for `reference-given` and `thank-you`. */
+  requestId: Id.nullable(),
+  createdAt: Instant,
+})
+export type Interaction = z.infer<typeof Interaction>
+
+export const REQUEST_STATUSES = ['asked', 'agreed', 'declined', 'given', 'withdrawn'] as const
+export const RequestStatus = z.enum(REQUEST_STATUSES)
+export type RequestStatus = z.infer<typeof RequestStatus>
+
+export const OUTCOMES = ['unknown', 'got-the-job', 'did-not-get-it'] as const
+export const Outcome = z.enum(OUTCOMES)
+export type Outcome = z.infer<typeof Outcome>
+
+/** One request for a reference, for one opportunity. */
+export const ReferenceRequest = z.object({
+  id: Id,
+  contactId: Id,
+  company: z.string().trim().min(1, 'Company is required').max(LIMITS.short),
+  role: z.string().trim().min(1, 'Role is required').max(LIMITS.short),
+  /** Calendar date (yyyy-MM-dd) by which the reference is needed. */
+  dueBy: z.iso.date().nullable(),
+  notes: text(LIMITS.notes),
+  status: RequestStatus,
+  outcome: Outcome,
+  askedAt: Instant,
+  givenAt: Instant.nullable(),
+  /** When a thank-you is owed by, once the reference was given. */
+  thankBy: Instant.nullable(),
+  thankedAt: Instant.nullable(),
+  createdAt: Instant,
+  updatedAt: Instant,
+})
+export type ReferenceRequest = z.infer<typeof ReferenceRequest>
+
+/** An accomplishment or career update the user keeps references informed of. */
+export const CareerUpdate = z.object({
+  id: Id,
+  title: z.string().trim().min(1, 'Title is required').max(LIMITS.short),
+  body: text(LIMITS.notes),
+  at: Instant,
+  createdAt: Instant,
+})
+export type CareerUpdate = z.infer<typeof CareerUpdate>
+
+/** A local wall-clock time, "HH:mm". */
+export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:00')
+
+/** A keep-in-touch cadence in days; null means none. */
+const CadenceDays = z.number().int().min(1).max(3650).nullable()
+
+/** The user's preferences. */
+export const Settings = z.object({
+  /** Local time of the daily digest. */
+  digestTime: LocalTime,
+  /** No notifications between start and end (local times; may span midnight). */
+  quietHours: z.object({ start: LocalTime, end: LocalTime }),
+  notificationsEnabled: z.boolean(),
+  closeToTray: z.boolean(),
+  launchAtLogin: z.boolean(),
+  /** Default keep-in-touch cadence in days per stage; null means no cadence in that stage. */
+  cadenceByStage: z.object({
+    identified: CadenceDays,
+    building: CadenceDays,
+    'in-touch': CadenceDays,
+    asked: CadenceDays,
+    'gave-reference': CadenceDays,
+    thanked: CadenceDays,
+  }),
+  /** Days after a given reference by which a thank-you is owed. */
+  thankWithinDays: z.number().int().min(0).max(60),
+  /** Skills the user wants references to cover. */
+  targetSkills: z.array(Tag).max(LIMITS.skills),
+})
+export type Settings = z.infer<typeof Settings>
+
+export const DEFAULT_SETTINGS: Settings = {
+  digestTime: '09:00',
+  quietHours: { start: '21:00', end: '08:00' },
+  notificationsEnabled: true,
+  closeToTray: true,
+  launchAtLogin: false,
+  cadenceByStage: {
+    identified: null,
+    building: 30,
+    'in-touch': 60,
+    asked: 14,
+    'gave-reference': 14,
+    thanked: 90,
+  },
+  thankWithinDays: 2,
+  targetSkills: [],
+}
