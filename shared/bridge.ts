@@ -9,3 +9,6 @@ export interface VouchBridge {
 
 /** Name of the global under which the bridge is exposed. */
 export const BRIDGE_GLOBAL = 'vouch'
+
+/** The two IPC channels between the preload and the main process. */
+export const IPC_CHANNELS = { invoke: 'vouch:invoke', event: 'vouch:event' } as const

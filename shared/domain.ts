@@ -69,7 +69,11 @@ export const Name = z
   .min(1, 'Name is required')
   .max(LIMITS.name, `Name must be at most ${LIMITS.name} characters`)
 
-export const Tag = z.string().trim().min(1).max(LIMITS.tag, `A tag is at most ${LIMITS.tag} characters`)
+export const Tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(LIMITS.tag, `A tag is at most ${LIMITS.tag} characters`)
 
 /** The editable fields of a contact: what a form or an import can set. */
 export const ContactFields = z.object({
@@ -198,7 +202,9 @@ export const CareerUpdate = z.object({
 export type CareerUpdate = z.infer<typeof CareerUpdate>
 
 /** A local wall-clock time, "HH:mm". */
-export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:00')
+export const LocalTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:00')
 
 /** A keep-in-touch cadence in days; null means none. */
 const CadenceDays = z.number().int().min(1).max(3650).nullable()

@@ -10,7 +10,13 @@ export const AppStatus = z.object({
   readOnly: z.boolean(),
   problem: z
     .object({
-      kind: z.enum(['quarantined', 'recovered', 'read-only', 'journal-tail-dropped', 'write-failed']),
+      kind: z.enum([
+        'quarantined',
+        'recovered',
+        'read-only',
+        'journal-tail-dropped',
+        'write-failed',
+      ]),
       message: z.string(),
       quarantinedAs: z.string().optional(),
       restoredFrom: z.string().optional(),
@@ -32,7 +38,10 @@ export const contract = {
   'contact.trash': { input: Empty, output: z.array(Contact), mutates: false },
   'contact.get': { input: z.strictObject({ id: Id }), output: Contact, mutates: false },
   'contact.create': {
-    input: ContactFields.partial().required({ name: true }).extend({ stage: Stage.optional() }).strict(),
+    input: ContactFields.partial()
+      .required({ name: true })
+      .extend({ stage: Stage.optional() })
+      .strict(),
     output: Contact,
     mutates: true,
   },
@@ -65,8 +74,7 @@ export type Handlers = { [C in Command]: (input: ParsedInput<C>) => Promise<Outp
 
 /** Change notifications pushed from the core to the UI. */
 export type CoreEvent =
-  | { type: 'changed'; collections: string[] }
-  | { type: 'status'; status: AppStatus }
+  { type: 'changed'; collections: string[] } | { type: 'status'; status: AppStatus }
 
 const Envelope = z.object({ command: z.string().max(100), input: z.unknown() })
 
@@ -99,11 +107,19 @@ export async function dispatch(
   try {
     const env = Envelope.safeParse(envelope)
     if (!env.success) {
-      return { ok: false, code: 'invalid-envelope', message: 'A command needs a name and an input.' }
+      return {
+        ok: false,
+        code: 'invalid-envelope',
+        message: 'A command needs a name and an input.',
+      }
     }
     const { command } = env.data
     if (!isCommand(command)) {
-      return { ok: false, code: 'unknown-command', message: `Unknown command "${command.slice(0, 60)}".` }
+      return {
+        ok: false,
+        code: 'unknown-command',
+        message: `Unknown command "${command.slice(0, 60)}".`,
+      }
     }
     const spec = contract[command]
     if (spec.mutates && options.readOnly) {
@@ -115,7 +131,9 @@ export async function dispatch(
     }
     const parsed = spec.input.safeParse(env.data.input ?? {})
     if (!parsed.success) return describeIssues(parsed.error)
-    const handler: (input: unknown) => unknown = handlers[command] as (input: unknown) => unknown
+    // TypeScript cannot correlate a command with its handler's parameter type
+    // (microsoft/TypeScript#30581); the input was just parsed by that command's own schema.
+    const handler = handlers[command] as (input: unknown) => unknown
     const value = await handler(parsed.data)
     return { ok: true, value }
   } catch (error) {
@@ -128,6 +146,10 @@ export async function dispatch(
       }
     }
     const message = error instanceof Error ? error.message : String(error)
-    return { ok: false, code: 'internal', message: `Something went wrong: ${message.slice(0, 300)}` }
+    return {
+      ok: false,
+      code: 'internal',
+      message: `Something went wrong: ${message.slice(0, 300)}`,
+    }
   }
 }

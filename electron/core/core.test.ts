@@ -1,0 +1,222 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Contact } from '@shared/domain'
+import { openCore, type Core } from './index'
+import { makeTempDir, unwrap } from './testing/tempDir'
+
+let dir: string
+let remove: () => Promise<void>
+const cores: Core[] = []
+
+async function open(extra: Partial<Parameters<typeof openCore>[0]> = {}): Promise<Core> {
+  const core = await openCore({ dataDir: dir, ...extra })
+  cores.push(core)
+  return core
+}
+
+async function create(core: Core, input: Record<string, unknown>): Promise<Contact> {
+  return unwrap(await core.invoke('contact.create', input)) as Contact
+}
+
+async function list(core: Core): Promise<Contact[]> {
+  return unwrap(await core.invoke('contact.list', {})) as Contact[]
+}
+
+beforeEach(async () => {
+  ;({ dir, remove } = await makeTempDir())
+})
+
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close()
+  await remove()
+})
+
+describe('contacts', () => {
+  it('creates a contact in Identified with defaults, and finds it after a restart', async () => {
+    const core = await open()
+    const ada = await create(core, { name: '  Ada Lovelace ', company: 'Analytical Engines' })
+    expect(ada).toMatchObject({
+      name: 'Ada Lovelace',
+      company: 'Analytical Engines',
+      stage: 'identified',
+      relationship: 'other',
+      tags: [],
+      trashedAt: null,
+    })
+    await core.close()
+    cores.length = 0
+    const again = await open()
+    expect((await list(again)).map((c) => c.name)).toEqual(['Ada Lovelace'])
+    const file = JSON.parse(await readFile(join(dir, 'vouch.json'), 'utf8'))
+    expect(file.contacts[0].name).toBe('Ada Lovelace')
+  })
+
+  it('creates in a given stage and refuses bad input with field messages', async () => {
+    const core = await open()
+    expect((await create(core, { name: 'Grace', stage: 'in-touch' })).stage).toBe('in-touch')
+    const empty = await core.invoke('contact.create', { name: '   ' })
+    expect(empty).toMatchObject({ ok: false, code: 'invalid-input' })
+    expect(!empty.ok && empty.issues?.[0]).toEqual({ path: 'name', message: 'Name is required' })
+    const long = await core.invoke('contact.create', { name: 'x'.repeat(10_000) })
+    expect(!long.ok && long.message).toBe('name: Name must be at most 200 characters')
+    const unknown = await core.invoke('contact.create', { name: 'A', stage: 'nowhere' })
+    expect(unknown.ok).toBe(false)
+    const extra = await core.invoke('contact.create', { name: 'A', isAdmin: true })
+    expect(extra).toMatchObject({ ok: false, code: 'invalid-input' })
+    expect((await list(core)).map((c) => c.name)).toEqual(['Grace'])
+  })
+
+  it('updates fields but not the stage', async () => {
+    const core = await open()
+    const a = await create(core, { name: 'Ada' })
+    const updated = unwrap(
+      await core.invoke('contact.update', { id: a.id, title: 'Countess', tags: ['math'] }),
+    ) as Contact
+    expect(updated).toMatchObject({
+      name: 'Ada',
+      title: 'Countess',
+      tags: ['math'],
+      stage: 'identified',
+    })
+    expect(await core.invoke('contact.update', { id: a.id, stage: 'thanked' })).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+    })
+    expect(await core.invoke('contact.update', { id: 'missing', title: 'x' })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    })
+  })
+
+  it('moves between and within columns and keeps the order', async () => {
+    const core = await open()
+    const a = await create(core, { name: 'A' })
+    const b = await create(core, { name: 'B' })
+    const c = await create(core, { name: 'C' })
+    // New contacts go on top: C, B, A.
+    expect((await list(core)).map((x) => x.name)).toEqual(['C', 'B', 'A'])
+    unwrap(await core.invoke('contact.move', { id: a.id, stage: 'in-touch' }))
+    unwrap(await core.invoke('contact.move', { id: c.id, stage: 'in-touch', index: 1 }))
+    unwrap(await core.invoke('contact.move', { id: b.id, stage: 'in-touch', index: 0 }))
+    const inTouch = (await list(core)).filter((x) => x.stage === 'in-touch').map((x) => x.name)
+    expect(inTouch).toEqual(['B', 'A', 'C'])
+    unwrap(await core.invoke('contact.move', { id: c.id, stage: 'in-touch', index: 0 }))
+    expect((await list(core)).map((x) => x.name)).toEqual(['C', 'B', 'A'])
+    await core.close()
+    cores.length = 0
+    expect((await list(await open())).map((x) => `${x.stage}:${x.name}`)).toEqual([
+      'in-touch:C',
+      'in-touch:B',
+      'in-touch:A',
+    ])
+  })
+
+  it('renumbers a column when repeated inserts exhaust the gap', async () => {
+    const core = await open()
+    const first = await create(core, { name: 'first' })
+    await create(core, { name: 'second' })
+    // second is on top; insert 80 contacts between second and first, always at index 1.
+    for (let i = 0; i < 80; i++) {
+      const x = await create(core, { name: `n${i}`, stage: 'building' })
+      unwrap(await core.invoke('contact.move', { id: x.id, stage: 'identified', index: 1 }))
+    }
+    const names = (await list(core)).map((x) => x.name)
+    expect(names[0]).toBe('second')
+    expect(names[1]).toBe('n79')
+    expect(names.at(-1)).toBe(first.name)
+    expect(new Set((await list(core)).map((x) => x.order)).size).toBe(82)
+  })
+
+  it('trashes, restores and undoes and redoes board actions', async () => {
+    const core = await open()
+    const a = await create(core, { name: 'Ada' })
+    unwrap(await core.invoke('contact.delete', { id: a.id }))
+    expect(await list(core)).toEqual([])
+    expect(
+      (unwrap(await core.invoke('contact.trash', {})) as Contact[]).map((x) => x.name),
+    ).toEqual(['Ada'])
+    expect(unwrap(await core.invoke('undo', {}))).toEqual({ label: 'Delete Ada' })
+    expect((await list(core)).map((x) => x.name)).toEqual(['Ada'])
+    expect(unwrap(await core.invoke('redo', {}))).toEqual({ label: 'Delete Ada' })
+    expect(await list(core)).toEqual([])
+    unwrap(await core.invoke('contact.restore', { id: a.id }))
+    expect((await list(core)).map((x) => x.name)).toEqual(['Ada'])
+    unwrap(await core.invoke('contact.move', { id: a.id, stage: 'asked' }))
+    expect(unwrap(await core.invoke('undo', {}))).toEqual({ label: 'Move Ada to Asked' })
+    expect((await list(core))[0]?.stage).toBe('identified')
+    unwrap(await core.invoke('undo', {})) // restore
+    unwrap(await core.invoke('undo', {})) // redo of delete → undone again
+    unwrap(await core.invoke('undo', {})) // the delete itself was undone earlier; now undo the create
+    expect(unwrap(await core.invoke('undo', {}))).toEqual({ label: null })
+  })
+
+  it('undoes a create and an edit', async () => {
+    const core = await open()
+    const a = await create(core, { name: 'Ada' })
+    unwrap(await core.invoke('contact.update', { id: a.id, title: 'Countess' }))
+    expect(unwrap(await core.invoke('undo', {}))).toEqual({ label: 'Edit Ada' })
+    expect((await list(core))[0]?.title).toBe('')
+    expect(unwrap(await core.invoke('undo', {}))).toEqual({ label: 'Add Ada' })
+    expect(await list(core)).toEqual([])
+    expect(unwrap(await core.invoke('redo', {}))).toEqual({ label: 'Add Ada' })
+    expect((await list(core)).map((c) => c.name)).toEqual(['Ada'])
+  })
+
+  it('keeps a contact named or id-ed __proto__', async () => {
+    const core = await open()
+    await create(core, { name: '__proto__', tags: ['constructor'] })
+    await core.close()
+    cores.length = 0
+    const file = JSON.parse(await readFile(join(dir, 'vouch.json'), 'utf8'))
+    file.contacts[0].id = '__proto__'
+    await writeFile(join(dir, 'vouch.json'), JSON.stringify(file))
+    const again = await open()
+    const [only] = await list(again)
+    expect(only).toMatchObject({ id: '__proto__', name: '__proto__' })
+    unwrap(await again.invoke('contact.update', { id: '__proto__', title: 'still here' }))
+    expect(({} as Record<string, unknown>).title).toBeUndefined()
+    expect((await list(again))[0]?.title).toBe('still here')
+  })
+
+  it('pushes a changed event after each write', async () => {
+    const core = await open()
+    const events: unknown[] = []
+    const off = core.subscribe((e) => events.push(e))
+    await create(core, { name: 'Ada' })
+    off()
+    await create(core, { name: 'Grace' })
+    expect(events).toEqual([{ type: 'changed', collections: ['contacts'] }])
+  })
+})
+
+describe('envelope', () => {
+  it('refuses unknown commands and bad envelopes without throwing', async () => {
+    const core = await open()
+    expect(await core.invoke('contact.explode', {})).toMatchObject({
+      ok: false,
+      code: 'unknown-command',
+    })
+    expect(await core.invoke('__proto__', {})).toMatchObject({ ok: false, code: 'unknown-command' })
+    expect(await core.invoke('contact.create', null)).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+    })
+    expect(await core.invoke('contact.list', { extra: 1 })).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+    })
+  })
+})
+
+describe('app.status', () => {
+  it('names the data file and reports no problem on a fresh folder', async () => {
+    const core = await open()
+    expect(unwrap(await core.invoke('app.status', {}))).toEqual({
+      dataFile: join(dir, 'vouch.json'),
+      readOnly: false,
+      problem: null,
+    })
+    expect(await readdir(join(dir, 'backups'))).toHaveLength(1)
+  })
+})

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto'
+import { dispatch, type CoreEvent, type Handlers } from '@shared/ipc'
+import type { Result } from '@shared/result'
+import { appHandlers } from './handlers/app'
+import { contactHandlers } from './handlers/contacts'
+import type { HandlerContext } from './handlers/context'
+import { UndoStack } from './handlers/undo'
+import { realFs } from './store/fs'
+import { defaultIsProcessAlive } from './store/lock'
+import { Store } from './store/store'
+import type { Core, CoreOptions } from './types'
+
+export type { Core, CoreOptions } from './types'
+
+/**
+ * Open the headless core on a data folder. The IPC handler, the e2e bridge, benchmarks and
+ * scripts all go through this one entry point.
+ */
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const now = options.now ?? (() => new Date())
+  const store = await Store.open({
+    dataDir: options.dataDir,
+    fs: options.fs ?? realFs,
+    now,
+    isProcessAlive: options.isProcessAlive ?? defaultIsProcessAlive,
+    ...(options.compactAfterMs !== undefined ? { compactAfterMs: options.compactAfterMs } : {}),
+  })
+  const listeners = new Set<(event: CoreEvent) => void>()
+  const emit = (event: CoreEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event)
+      } catch {
+        // A broken listener must not break a command that already succeeded.
+      }
+    }
+  }
+  const ctx: HandlerContext = { store, now, newId: randomUUID, undo: new UndoStack(), emit }
+  const handlers: Handlers = { ...appHandlers(ctx), ...contactHandlers(ctx) }
+
+  let queue: Promise<unknown> = Promise.resolve()
+  let closed = false
+  // Commands run one at a time, so each sees the state its predecessor left.
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn)
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  return {
+    invoke(command: string, input: unknown): Promise<Result<unknown>> {
+      if (closed)
+        return Promise.resolve({ ok: false, code: 'closed', message: 'Vouch is closing.' })
+      return serial(() => dispatch(handlers, { command, input }, { readOnly: store.isReadOnly }))
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      await serial(() => store.close())
+      listeners.clear()
+    },
+  }
+}

@@ -1,0 +1,148 @@
+import { z } from 'zod'
+import {
+  CareerUpdate,
+  Contact,
+  DEFAULT_CONTACT_FIELDS,
+  DEFAULT_SETTINGS,
+  Interaction,
+  ReferenceRequest,
+  Settings,
+} from '@shared/domain'
+
+/** The schema version this build writes. A file with a newer one is opened read-only. */
+export const CURRENT_SCHEMA_VERSION = 1
+
+/** Reminder bookkeeping persisted with the data, so nothing is delivered twice. */
+export const ReminderState = z.object({
+  lastTickAt: z.string().nullable(),
+  log: z.record(z.string(), z.unknown()),
+})
+export type ReminderState = z.infer<typeof ReminderState>
+
+/** Everything Vouch stores, as it is written to vouch.json. */
+export const StoreFile = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  /** The journal sequence number this snapshot includes. */
+  seq: z.number().int().min(0),
+  savedAt: z.string(),
+  contacts: z.array(Contact),
+  interactions: z.array(Interaction),
+  requests: z.array(ReferenceRequest),
+  updates: z.array(CareerUpdate),
+  settings: Settings,
+  reminders: ReminderState,
+})
+export type StoreFile = z.infer<typeof StoreFile>
+
+/** An empty store, as a new user starts. */
+export function emptyStoreFile(now: Date): StoreFile {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    seq: 0,
+    savedAt: now.toISOString(),
+    contacts: [],
+    interactions: [],
+    requests: [],
+    updates: [],
+    settings: DEFAULT_SETTINGS,
+    reminders: { lastTickAt: null, log: {} },
+  }
+}
+
+type Migration = (data: Record<string, unknown>) => Record<string, unknown>
+
+/**
+ * Migrations from each older version to the next. Version 0 is the pre-release prototype's
+ * file, `{ contacts: [...] }` without a version and with contacts lacking the later fields.
+ */
+const MIGRATIONS: Record<number, Migration> = {
+  0: (data) => ({
+    schemaVersion: 1,
+    seq: 0,
+    savedAt: new Date(0).toISOString(),
+    contacts: Array.isArray(data.contacts)
+      ? data.contacts.map((c: unknown) =>
+          typeof c === 'object' && c !== null
+            ? { ...DEFAULT_CONTACT_FIELDS, trashedAt: null, snoozedUntil: null, ...c }
+            : c,
+        )
+      : data.contacts,
+    interactions: [],
+    requests: [],
+    updates: [],
+    settings: DEFAULT_SETTINGS,
+    reminders: { lastTickAt: null, log: {} },
+  }),
+}
+
+export type Decoded =
+  | { kind: 'ok'; file: StoreFile; migratedFrom: number | null }
+  | { kind: 'newer'; version: number; raw: Record<string, unknown> }
+  | { kind: 'invalid'; reason: string }
+
+/** Parse and validate the text of vouch.json, migrating older versions. Never throws. */
+export function decodeStoreFile(text: string): Decoded {
+  if (text.length === 0) return { kind: 'invalid', reason: 'the file is empty' }
+  if (text.charCodeAt(0) === 0xfeff)
+    return { kind: 'invalid', reason: 'the file starts with a byte-order mark' }
+  if (text.includes('\u0000')) return { kind: 'invalid', reason: 'the file contains NUL bytes' }
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    return { kind: 'invalid', reason: `it is not valid JSON (${detail.slice(0, 120)})` }
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return {
+      kind: 'invalid',
+      reason: `it holds ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw} instead of Vouch data`,
+    }
+  }
+  const record: Record<string, unknown> = { ...raw }
+  const declared = record.schemaVersion
+  let version: number
+  if (declared === undefined) {
+    if (!Array.isArray(record.contacts))
+      return { kind: 'invalid', reason: 'it has no schemaVersion and no contacts' }
+    version = 0
+  } else if (typeof declared === 'number' && Number.isInteger(declared) && declared >= 0) {
+    version = declared
+  } else {
+    return { kind: 'invalid', reason: 'its schemaVersion is not a whole number' }
+  }
+  if (version > CURRENT_SCHEMA_VERSION) return { kind: 'newer', version, raw: record }
+  let migrated = record
+  for (let v = version; v < CURRENT_SCHEMA_VERSION; v++) {
+    const step = MIGRATIONS[v]
+    if (!step) return { kind: 'invalid', reason: `no migration from schema version ${v}` }
+    migrated = step(migrated)
+  }
+  const parsed = StoreFile.safeParse(migrated)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue ? issue.path.join('.') : ''
+    return {
+      kind: 'invalid',
+      reason: `its content has the wrong shape (${where}: ${issue?.message ?? 'invalid'})`,
+    }
+  }
+  const duplicate = findDuplicateId(parsed.data)
+  if (duplicate) return { kind: 'invalid', reason: `the id ${duplicate} appears twice` }
+  return {
+    kind: 'ok',
+    file: parsed.data,
+    migratedFrom: version === CURRENT_SCHEMA_VERSION ? null : version,
+  }
+}
+
+function findDuplicateId(file: StoreFile): string | null {
+  for (const list of [file.contacts, file.interactions, file.requests, file.updates]) {
+    const seen = new Set<string>()
+    for (const item of list) {
+      if (seen.has(item.id)) return item.id
+      seen.add(item.id)
+    }
+  }
+  return null
+}

@@ -1,0 +1,279 @@
+import { readdir, readFile, writeFile, mkdir, appendFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Contact } from '@shared/domain'
+import type { AppStatus } from '@shared/ipc'
+import { openCore, type Core } from '../index'
+import { makeTempDir, unwrap } from '../testing/tempDir'
+
+let dir: string
+let remove: () => Promise<void>
+const cores: Core[] = []
+
+async function open(extra: Partial<Parameters<typeof openCore>[0]> = {}): Promise<Core> {
+  const core = await openCore({ dataDir: dir, ...extra })
+  cores.push(core)
+  return core
+}
+async function closeAll(): Promise<void> {
+  for (const core of cores.splice(0)) await core.close()
+}
+const names = async (core: Core) =>
+  (unwrap(await core.invoke('contact.list', {})) as Contact[]).map((c) => c.name)
+const status = async (core: Core) => unwrap(await core.invoke('app.status', {})) as AppStatus
+const dataFile = () => join(dir, 'vouch.json')
+
+/** Make a valid store with the given names, closed, with one daily backup. */
+async function seed(...people: string[]): Promise<void> {
+  const core = await open()
+  for (const name of people) unwrap(await core.invoke('contact.create', { name }))
+  await closeAll()
+}
+
+beforeEach(async () => {
+  ;({ dir, remove } = await makeTempDir())
+})
+afterEach(async () => {
+  await closeAll()
+  await remove()
+})
+
+describe('damaged data files are quarantined, never overwritten', () => {
+  const damaged: Array<[string, string | Buffer]> = [
+    ['truncated', '{"schemaVersion":1,"seq":3,"contacts":[{"id":"a"'],
+    ['empty', ''],
+    ['NUL-filled', Buffer.alloc(4096)],
+    ['null', 'null'],
+    ['an array', '[]'],
+    ['an empty object', '{}'],
+    ['wrong types', JSON.stringify({ schemaVersion: 1, seq: 'x', contacts: 'nope' })],
+    ['a non-numeric version', JSON.stringify({ schemaVersion: 'one', contacts: [] })],
+  ]
+
+  for (const [label, bytes] of damaged) {
+    it(`${label}: moved aside byte-for-byte, latest backup restored, problem reported`, async () => {
+      await seed('Ada', 'Grace')
+      await writeFile(dataFile(), bytes)
+      const core = await open()
+      const s = await status(core)
+      expect(s.problem?.kind).toBe('quarantined')
+      expect(s.problem?.quarantinedAs).toMatch(/vouch\.corrupt-.*\.json$/)
+      expect(s.problem?.restoredFrom).toMatch(/backups/)
+      expect(s.problem?.message).toContain(s.problem?.quarantinedAs ?? '?')
+      const kept = await readFile(s.problem?.quarantinedAs ?? '')
+      expect(kept.equals(Buffer.from(bytes))).toBe(true)
+      // Today's backup was refreshed when the seeding core closed.
+      expect((await names(core)).sort()).toEqual(['Ada', 'Grace'])
+      // The new file is valid and written.
+      unwrap(await core.invoke('contact.create', { name: 'Linus' }))
+      await closeAll()
+      expect(JSON.parse(await readFile(dataFile(), 'utf8')).contacts).toHaveLength(3)
+    })
+  }
+
+  it('restores the newest valid backup, skipping a damaged one', async () => {
+    await seed('Ada')
+    const core = await open()
+    unwrap(await core.invoke('contact.create', { name: 'Grace' }))
+    await closeAll()
+    // A backup holding Ada and Grace, then a damaged newer one.
+    const backups = join(dir, 'backups')
+    await writeFile(
+      join(backups, 'vouch-2099-01-01T00-00-00-000Z-manual.json'),
+      await readFile(dataFile()),
+    )
+    await writeFile(join(backups, 'vouch-2099-01-02T00-00-00-000Z-manual.json'), '{"broken":')
+    await writeFile(dataFile(), '{"schemaVersion":1,')
+    const again = await open()
+    expect((await names(again)).sort()).toEqual(['Ada', 'Grace'])
+    expect((await status(again)).problem?.restoredFrom).toContain(
+      'vouch-2099-01-01T00-00-00-000Z-manual.json',
+    )
+  })
+
+  it('starts empty and says so when there is no backup', async () => {
+    await writeFile(dataFile(), 'garbage')
+    const core = await open()
+    const s = await status(core)
+    expect(s.problem?.kind).toBe('quarantined')
+    expect(s.problem?.message).toContain('no backup was found')
+    expect(await names(core)).toEqual([])
+    expect((await readdir(dir)).filter((n) => n.startsWith('vouch.corrupt-'))).toHaveLength(1)
+  })
+
+  it('recovers a file that starts with a BOM and keeps the original', async () => {
+    await seed('Ada')
+    const original = await readFile(dataFile(), 'utf8')
+    await writeFile(dataFile(), `\uFEFF${original}`)
+    const core = await open()
+    const s = await status(core)
+    expect(s.problem?.kind).toBe('recovered')
+    expect(await names(core)).toEqual(['Ada'])
+    expect((await readFile(s.problem?.quarantinedAs ?? '', 'utf8')).charCodeAt(0)).toBe(0xfeff)
+  })
+})
+
+describe('a newer schemaVersion', () => {
+  it('opens read-only, refuses writes and never rewrites the file', async () => {
+    await seed('Ada')
+    const file = JSON.parse(await readFile(dataFile(), 'utf8'))
+    file.schemaVersion = 999
+    file.futureField = { something: true }
+    const text = JSON.stringify(file, null, 1)
+    await writeFile(dataFile(), text)
+    const core = await open()
+    const s = await status(core)
+    expect(s.readOnly).toBe(true)
+    expect(s.problem?.kind).toBe('read-only')
+    expect(s.problem?.message).toContain('newer version of Vouch')
+    expect(await names(core)).toEqual(['Ada'])
+    const refused = await core.invoke('contact.create', { name: 'Grace' })
+    expect(refused).toMatchObject({ ok: false, code: 'read-only' })
+    const [ada] = unwrap(await core.invoke('contact.list', {})) as Contact[]
+    expect(await core.invoke('contact.move', { id: ada?.id, stage: 'asked' })).toMatchObject({
+      ok: false,
+      code: 'read-only',
+    })
+    await closeAll()
+    expect(await readFile(dataFile(), 'utf8')).toBe(text)
+  })
+})
+
+describe('migrations', () => {
+  it('migrates a version-0 prototype file and keeps a copy of the original', async () => {
+    const v0 = JSON.stringify({
+      contacts: [
+        {
+          id: 'p1',
+          name: 'Ada',
+          stage: 'building',
+          order: 0,
+          createdAt: '2024-01-01T00:00:00.000Z',
+          updatedAt: '2024-01-01T00:00:00.000Z',
+        },
+      ],
+    })
+    await writeFile(dataFile(), v0)
+    const core = await open()
+    const [ada] = unwrap(await core.invoke('contact.list', {})) as Contact[]
+    expect(ada).toMatchObject({
+      id: 'p1',
+      name: 'Ada',
+      stage: 'building',
+      tags: [],
+      relationship: 'other',
+    })
+    expect((await status(core)).problem).toBeNull()
+    const backups = await readdir(join(dir, 'backups'))
+    const migration = backups.find((n) => n.endsWith('before-migration.json'))
+    expect(migration).toBeDefined()
+    expect(await readFile(join(dir, 'backups', migration ?? ''), 'utf8')).toBe(v0)
+    expect(JSON.parse(await readFile(dataFile(), 'utf8')).schemaVersion).toBe(1)
+  })
+})
+
+describe('the journal', () => {
+  it('acknowledges a write before compaction and replays it after a crash', async () => {
+    const core = await open({ compactAfterMs: 60_000 })
+    unwrap(await core.invoke('contact.create', { name: 'Ada' }))
+    // Simulate a crash: copy the folder's files as they are now, without closing.
+    const journal = await readFile(join(dir, 'vouch.journal'), 'utf8')
+    expect(journal).toContain('Ada')
+    const crashed = await makeTempDir()
+    try {
+      await writeFile(join(crashed.dir, 'vouch.journal'), journal)
+      const copy = await openCore({ dataDir: crashed.dir })
+      expect(await names(copy)).toEqual(['Ada'])
+      await copy.close()
+    } finally {
+      await crashed.remove()
+    }
+  })
+
+  it('drops a damaged tail after the last complete entry, keeps a copy and reports it', async () => {
+    const core = await open({ compactAfterMs: 60_000 })
+    unwrap(await core.invoke('contact.create', { name: 'Ada' }))
+    unwrap(await core.invoke('contact.create', { name: 'Grace' }))
+    const journal = await readFile(join(dir, 'vouch.journal'))
+    const crashed = await makeTempDir()
+    try {
+      // The second line loses its last 10 bytes, as if the power went out mid-append.
+      await writeFile(join(crashed.dir, 'vouch.journal'), journal.subarray(0, journal.length - 10))
+      const copy = await openCore({ dataDir: crashed.dir })
+      expect(await names(copy)).toEqual(['Ada'])
+      const s = await status(copy)
+      expect(s.problem?.kind).toBe('journal-tail-dropped')
+      expect(s.problem?.message).toMatch(/last \d+ bytes/)
+      const kept = await readFile(s.problem?.quarantinedAs ?? '')
+      expect(kept.length).toBe(journal.length - 10)
+      // New writes follow the last good entry and survive a reopen.
+      unwrap(await copy.invoke('contact.create', { name: 'Linus' }))
+      await copy.close()
+      const again = await openCore({ dataDir: crashed.dir })
+      expect((await names(again)).sort()).toEqual(['Ada', 'Linus'])
+      expect((await status(again)).problem).toBeNull()
+      await again.close()
+    } finally {
+      await crashed.remove()
+    }
+  })
+
+  it('ignores entries already in the snapshot (a crash between snapshot and journal reset)', async () => {
+    await seed('Ada')
+    const snapshot = JSON.parse(await readFile(dataFile(), 'utf8'))
+    const entry = {
+      seq: snapshot.seq,
+      ops: [{ op: 'delete', coll: 'contacts', id: snapshot.contacts[0].id }],
+    }
+    await appendFile(join(dir, 'vouch.journal'), `${JSON.stringify(entry)}\n`)
+    const core = await open()
+    expect(await names(core)).toEqual(['Ada'])
+  })
+})
+
+describe('the folder lock', () => {
+  it('refuses a second core on an open folder with a clear message', async () => {
+    await open()
+    await expect(openCore({ dataDir: dir })).rejects.toThrow(/already open on this data folder/)
+  })
+
+  it('takes over a lock left by a dead process', async () => {
+    await writeFile(
+      join(dir, 'vouch.lock'),
+      JSON.stringify({
+        pid: 999_999,
+        host: (await import('node:os')).hostname(),
+        bootedAt: Math.round((Date.now() - (await import('node:os')).uptime() * 1000) / 1000),
+        token: 'old',
+      }),
+    )
+    const core = await open({ isProcessAlive: () => false })
+    unwrap(await core.invoke('contact.create', { name: 'Ada' }))
+    expect(JSON.parse(await readFile(join(dir, 'vouch.lock'), 'utf8')).pid).toBe(process.pid)
+  })
+
+  it('takes over an unreadable lock (a crash while writing it)', async () => {
+    await writeFile(join(dir, 'vouch.lock'), '{"pid":')
+    const core = await open()
+    expect(await names(core)).toEqual([])
+  })
+
+  it('releases the lock on close', async () => {
+    const core = await open()
+    await core.close()
+    cores.length = 0
+    expect(await readdir(dir)).not.toContain('vouch.lock')
+  })
+
+  it('removes temp files left by a crashed write', async () => {
+    await mkdir(join(dir, 'backups'), { recursive: true })
+    await writeFile(join(dir, '.vouch.json.4242.abcdef.tmp'), '{"half":')
+    await writeFile(
+      join(dir, 'backups', '.vouch-2026-01-01T00-00-00-000Z-daily.json.4242.abc.tmp'),
+      'x',
+    )
+    await open()
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([])
+    expect((await readdir(join(dir, 'backups'))).filter((n) => n.endsWith('.tmp'))).toEqual([])
+  })
+})

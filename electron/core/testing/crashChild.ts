@@ -1,0 +1,36 @@
+/**
+ * A writer for crash tests: opens the core on a folder and creates contacts in a loop,
+ * printing "ack <n>" after each command answered ok. The parent kills it with SIGKILL.
+ */
+import { openCore } from '../index'
+
+const dataDir = process.argv[2]
+const start = Number(process.argv[3] ?? '0')
+if (!dataDir) throw new Error('usage: crashChild <dataDir> <start>')
+
+const core = await openCore({
+  dataDir,
+  // Compact often, so kills also land during snapshot writes and journal resets.
+  compactAfterMs: Number(process.env.VOUCH_CRASH_COMPACT_MS ?? '2'),
+})
+process.stdout.write('ready\n')
+for (let n = start; ; n++) {
+  const result = await core.invoke('contact.create', {
+    name: `crash-${n}`,
+    notes: 'x'.repeat(n % 500),
+  })
+  if (!result.ok) {
+    process.stderr.write(`refused ${n}: ${result.message}\n`)
+    process.exit(2)
+  }
+  process.stdout.write(`ack ${n}\n`)
+  if (n % 7 === 0) {
+    const moved = await core.invoke('contact.move', {
+      id: (result.value as { id: string }).id,
+      stage: 'in-touch',
+      index: 0,
+    })
+    if (!moved.ok) process.exit(3)
+    process.stdout.write(`moved ${n}\n`)
+  }
+}
