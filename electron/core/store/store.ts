@@ -41,6 +41,17 @@ export interface StoreOptions {
 
 type Problem = NonNullable<AppStatus['problem']>
 
+/**
+ * A derived view kept up to date as ops are applied (last touch per contact, due reminders,
+ * board columns), so reads never rescan the whole store.
+ */
+export interface StoreIndex {
+  /** Build from scratch: at open, and after a restore replaces everything. */
+  rebuild(state: StoreState): void
+  /** Follow ops that were just applied; `previous` holds each touched record as it was before. */
+  apply(ops: readonly Op[], state: StoreState, previous: ReadonlyMap<string, unknown>): void
+}
+
 const HOUR = 60 * 60 * 1000
 
 /** File names inside the data folder. */
@@ -95,6 +106,20 @@ export function applyOps(state: StoreState, ops: readonly Op[]): void {
   }
 }
 
+const EMPTY: ReadonlyMap<string, unknown> = new Map()
+
+/** Records that ops are about to overwrite or delete, keyed "coll:id". */
+function previousRecords(state: StoreState, ops: readonly Op[]): Map<string, unknown> {
+  const previous = new Map<string, unknown>()
+  for (const op of ops) {
+    if (op.op !== 'put' && op.op !== 'delete') continue
+    const id = op.op === 'put' ? op.value.id : op.id
+    const key = `${op.coll}:${id}`
+    if (!previous.has(key)) previous.set(key, state[op.coll].get(id))
+  }
+  return previous
+}
+
 /** Lenient read of a file written by a newer Vouch: keep every record this version understands. */
 function salvageNewer(raw: Record<string, unknown>, now: Date): StoreFile {
   const file = emptyStoreFile(now)
@@ -127,6 +152,7 @@ export class Store {
   private compactTimer: ReturnType<typeof setTimeout> | null = null
   private entriesSinceCompact = 0
   private closed = false
+  private readonly indexes: StoreIndex[] = []
 
   private constructor(
     private readonly options: StoreOptions,
@@ -255,6 +281,13 @@ export class Store {
     return store
   }
 
+  /** Register a derived index; it is built now and kept up to date from then on. */
+  addIndex<T extends StoreIndex>(index: T): T {
+    index.rebuild(this.state)
+    this.indexes.push(index)
+    return index
+  }
+
   /** What the UI shows about the store. */
   status(): AppStatus {
     return {
@@ -291,7 +324,9 @@ export class Store {
       const entry = { seq: this.seq + 1, ops }
       await this.journal.append(entry)
       this.seq = entry.seq
+      const previous = this.indexes.length > 0 ? previousRecords(this.state, ops) : EMPTY
       applyOps(this.state, ops)
+      for (const index of this.indexes) index.apply(ops, this.state, previous)
       this.entriesSinceCompact++
       this.scheduleCompaction()
     })
@@ -322,6 +357,7 @@ export class Store {
       this.state.updates = next.updates
       this.state.settings = next.settings
       this.state.reminders = next.reminders
+      for (const index of this.indexes) index.rebuild(this.state)
       await this.compactNow()
     })
   }
