@@ -3,9 +3,10 @@ import type { Handlers } from '@shared/ipc'
 import { stageIndex, stageLabel, type StageId } from '@shared/stages'
 import { DomainError } from '@shared/result'
 import type { Op } from '../store/ops'
+import { BoardIndex, byColumnOrder } from './boardIndex'
 import { commit, type HandlerContext } from './context'
 
-/** Contacts of one column, active only, in board order. */
+/** Contacts of one column, active only, in board order (a full scan; handlers use the BoardIndex). */
 export function columnOf(
   contacts: Iterable<Contact>,
   stage: StageId,
@@ -15,17 +16,12 @@ export function columnOf(
   for (const c of contacts) {
     if (c.stage === stage && c.trashedAt === null && c.id !== exceptId) column.push(c)
   }
-  return column.sort(byBoardOrder)
+  return column.sort(byColumnOrder)
 }
 
-/** Board order: column, then order, then creation, then id, so ties never reorder at random. */
+/** Board order: column, then order within it. */
 export function byBoardOrder(a: Contact, b: Contact): number {
-  return (
-    stageIndex(a.stage) - stageIndex(b.stage) ||
-    a.order - b.order ||
-    (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  )
+  return stageIndex(a.stage) - stageIndex(b.stage) || byColumnOrder(a, b)
 }
 
 /**
@@ -90,9 +86,11 @@ export function contactHandlers(
   | 'redo'
 > {
   const contacts = () => ctx.store.state.contacts
+  const board = ctx.store.addIndex(new BoardIndex())
+  const columnOf = (stage: StageId, exceptId?: string): Contact[] =>
+    board.column(stage).filter((c) => c.id !== exceptId)
   return {
-    'contact.list': () =>
-      [...contacts().values()].filter((c) => c.trashedAt === null).sort(byBoardOrder),
+    'contact.list': () => board.all(),
 
     'contact.trash': () =>
       [...contacts().values()]
@@ -104,7 +102,7 @@ export function contactHandlers(
     'contact.create': async (input) => {
       const now = ctx.now().toISOString()
       const { stage = 'identified', ...fields } = input
-      const column = columnOf(contacts().values(), stage)
+      const column = columnOf(stage)
       const contact: Contact = {
         ...DEFAULT_CONTACT_FIELDS,
         ...definedOnly(fields),
@@ -144,7 +142,7 @@ export function contactHandlers(
 
     'contact.move': async ({ id, stage, index }) => {
       const before = requireContact(ctx, id)
-      const column = columnOf(contacts().values(), stage, id)
+      const column = columnOf(stage, id)
       const moving = { ...before, stage, updatedAt: ctx.now().toISOString() }
       const placed = placeAt(column, moving, index)
       const previous = placed.flatMap((c) => {

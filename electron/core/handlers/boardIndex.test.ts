@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import type { Contact } from '@shared/domain'
+import { STAGE_IDS } from '@shared/stages'
+import { makeContact } from '@shared/testing/builders'
+import { applyOps, type StoreState } from '../store/store'
+import type { Op } from '../store/ops'
+import { DEFAULT_SETTINGS } from '@shared/domain'
+import { BoardIndex, byColumnOrder } from './boardIndex'
+
+function emptyState(): StoreState {
+  return {
+    contacts: new Map(),
+    interactions: new Map(),
+    requests: new Map(),
+    updates: new Map(),
+    settings: DEFAULT_SETTINGS,
+    reminders: { lastTickAt: null, log: {} },
+  }
+}
+
+describe('BoardIndex', () => {
+  it('stays equal to a full sort through 3,000 random puts, moves, trashes and deletes', () => {
+    let seed = 7
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+    const state = emptyState()
+    const index = new BoardIndex()
+    index.rebuild(state)
+    const ids: string[] = []
+    for (let step = 0; step < 3000; step++) {
+      const roll = random()
+      let ops: Op[]
+      const existing = ids[Math.floor(random() * ids.length)]
+      const current = existing ? state.contacts.get(existing) : undefined
+      if (roll < 0.4 || !current) {
+        const c = makeContact({
+          id: `c${step}`,
+          name: `n${step}`,
+          stage: STAGE_IDS[Math.floor(random() * 6)],
+          order: Math.floor(random() * 50),
+        })
+        ids.push(c.id)
+        ops = [{ op: 'put', coll: 'contacts', value: c }]
+      } else if (roll < 0.8) {
+        const moved: Contact = {
+          ...current,
+          stage: STAGE_IDS[Math.floor(random() * 6)] ?? 'identified',
+          order: random() * 50,
+        }
+        ops = [{ op: 'put', coll: 'contacts', value: moved }]
+      } else if (roll < 0.9) {
+        ops = [
+          {
+            op: 'put',
+            coll: 'contacts',
+            value: { ...current, trashedAt: current.trashedAt ? null : '2026-01-01T00:00:00.000Z' },
+          },
+        ]
+      } else {
+        ops = [{ op: 'delete', coll: 'contacts', id: current.id }]
+      }
+      const previous = new Map<string, unknown>()
+      for (const op of ops) {
+        const id =
+          op.op === 'put' && op.coll === 'contacts' ? op.value.id : op.op === 'delete' ? op.id : ''
+        previous.set(`contacts:${id}`, state.contacts.get(id))
+      }
+      applyOps(state, ops)
+      index.apply(ops, state, previous)
+    }
+    for (const stage of STAGE_IDS) {
+      const expected = [...state.contacts.values()]
+        .filter((c) => c.stage === stage && c.trashedAt === null)
+        .sort(byColumnOrder)
+      expect(index.column(stage).map((c) => c.id)).toEqual(expected.map((c) => c.id))
+    }
+    expect(index.all().length).toBeGreaterThan(100)
+  })
+})

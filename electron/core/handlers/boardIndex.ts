@@ -1,0 +1,93 @@
+import type { Contact } from '@shared/domain'
+import { STAGE_IDS, type StageId } from '@shared/stages'
+import type { Op } from '../store/ops'
+import type { StoreIndex, StoreState } from '../store/store'
+
+/** Order within a column: order, then creation, then id, so ties never reorder at random. */
+export function byColumnOrder(a: Contact, b: Contact): number {
+  return (
+    a.order - b.order ||
+    (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  )
+}
+
+/** Index of the first element not before `item` in a sorted array. */
+function lowerBound(list: readonly Contact[], item: Contact): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const probe = list[mid]
+    if (probe && byColumnOrder(probe, item) < 0) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * The board's columns, each kept sorted as contacts change, so a move or a create
+ * never rescans every contact and the board list needs no sort.
+ */
+export class BoardIndex implements StoreIndex {
+  private columns = new Map<StageId, Contact[]>()
+
+  rebuild(state: StoreState): void {
+    this.columns = new Map(STAGE_IDS.map((s) => [s, []]))
+    for (const contact of state.contacts.values()) {
+      if (contact.trashedAt === null) this.columns.get(contact.stage)?.push(contact)
+    }
+    for (const column of this.columns.values()) column.sort(byColumnOrder)
+  }
+
+  apply(ops: readonly Op[], state: StoreState, previous: ReadonlyMap<string, unknown>): void {
+    const seen = new Set<string>()
+    for (const op of ops) {
+      if ((op.op !== 'put' && op.op !== 'delete') || op.coll !== 'contacts') continue
+      const id = op.op === 'put' ? op.value.id : op.id
+      if (seen.has(id)) continue
+      seen.add(id)
+      const before = previous.get(`contacts:${id}`)
+      if (isActiveContact(before)) this.remove(before)
+      const after = state.contacts.get(id)
+      if (after && after.trashedAt === null) this.insert(after)
+    }
+  }
+
+  /** One column's active contacts in board order. Do not mutate. */
+  column(stage: StageId): readonly Contact[] {
+    return this.columns.get(stage) ?? []
+  }
+
+  /** Every active contact in board order. */
+  all(): Contact[] {
+    return STAGE_IDS.flatMap((s) => this.column(s))
+  }
+
+  private insert(contact: Contact): void {
+    const column = this.columns.get(contact.stage)
+    if (column) column.splice(lowerBound(column, contact), 0, contact)
+  }
+
+  private remove(contact: Contact): void {
+    const column = this.columns.get(contact.stage)
+    if (!column) return
+    const at = lowerBound(column, contact)
+    if (column[at]?.id === contact.id) column.splice(at, 1)
+    else {
+      // The stored copy differs from the indexed one only if a bug slipped in; stay correct.
+      const i = column.findIndex((c) => c.id === contact.id)
+      if (i >= 0) column.splice(i, 1)
+    }
+  }
+}
+
+function isActiveContact(value: unknown): value is Contact {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'trashedAt' in value &&
+    value.trashedAt === null &&
+    'stage' in value
+  )
+}
