@@ -23,21 +23,37 @@ export async function fsyncDir(fs: StoreFs, dir: string): Promise<void> {
 }
 
 /**
- * Write bytes so that the target holds either its old or its new content, never a mix:
+ * Write text so that the target holds either its old or its new content, never a mix:
  * a unique temp file beside it, fsynced, renamed over the target, then the folder fsynced.
- * A failed write removes its temp file and leaves the target untouched.
+ * Chunks are written as they come, each write an await, so a large snapshot never blocks the
+ * event loop for long. A failed write removes its temp file and leaves the target untouched.
  */
 export async function writeFileDurably(
   fs: StoreFs,
   file: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | Iterable<string>,
 ): Promise<void> {
   const dir = dirname(file)
   const temp = join(dir, `${tempPrefix(file)}${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   let handle: Awaited<ReturnType<StoreFs['open']>> | undefined
   try {
     handle = await fs.open(temp, 'wx', 0o600)
-    await handle.writeFile(data)
+    if (typeof data === 'string' || data instanceof Uint8Array) {
+      await handle.writeFile(data)
+    } else {
+      let pending: string[] = []
+      let size = 0
+      for (const chunk of data) {
+        pending.push(chunk)
+        size += chunk.length
+        if (size >= WRITE_BATCH) {
+          await handle.write(pending.join(''))
+          pending = []
+          size = 0
+        }
+      }
+      if (pending.length > 0) await handle.write(pending.join(''))
+    }
     await handle.sync()
     await handle.close()
     handle = undefined
@@ -52,27 +68,25 @@ export async function writeFileDurably(
   await fsyncDir(fs, dir)
 }
 
-/** lowdb adapter over a durable write; reading is done by the store, which owns validation. */
+/** Characters gathered before one write: big enough to keep syscalls few, small enough to stay quick. */
+const WRITE_BATCH = 256 * 1024
+
+/**
+ * lowdb adapter over a durable, chunked write. Reading is done by the store itself, because
+ * a damaged file must be quarantined rather than parsed.
+ */
 export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     private readonly fs: StoreFs,
     private readonly file: string,
-    private readonly serialize: (data: T) => string,
-    private readonly parse: (text: string) => T,
+    private readonly toChunks: (data: T) => Iterable<string>,
   ) {}
 
   async read(): Promise<T | null> {
-    let text: string
-    try {
-      text = await this.fs.readFile(this.file, 'utf8')
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return null
-      throw error
-    }
-    return this.parse(text)
+    throw new Error('The store reads vouch.json itself, to quarantine damaged files.')
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.fs, this.file, this.serialize(data))
+    await writeFileDurably(this.fs, this.file, this.toChunks(data))
   }
 }

@@ -1,4 +1,6 @@
 import type { FileHandle } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { fsyncDir } from './durableFile'
 import { errorCode, type StoreFs } from './fs'
 import { JournalEntry } from './ops'
 
@@ -46,14 +48,66 @@ export class Journal {
     readonly file: string,
   ) {}
 
-  /** Read what is on disk, without opening for writes. */
+  /** Read the active journal, without opening it for writes. */
   async read(): Promise<JournalRead & { exists: boolean }> {
+    return this.readFile(this.file)
+  }
+
+  /**
+   * Journals set aside by compactions that did not finish (`vouch.journal.<seq>`, each
+   * holding entries up to that seq), oldest first, with what each holds.
+   */
+  async readRotated(): Promise<Array<JournalRead & { file: string; upTo: number }>> {
+    const result: Array<JournalRead & { file: string; upTo: number }> = []
+    for (const f of await this.rotatedFiles())
+      result.push({ ...(await this.readFile(f.file)), ...f })
+    return result
+  }
+
+  /**
+   * Set the active journal aside as `vouch.journal.<upTo>` and start an empty one, so a
+   * compaction can snapshot up to `upTo` while new commits keep appending.
+   */
+  async rotate(upTo: number): Promise<void> {
+    const handle = this.requireHandle()
+    if (this.length === 0) return
+    await handle.close()
+    this.handle = null
+    await this.fs.rename(this.file, `${this.file}.${upTo}`)
+    await fsyncDir(this.fs, dirname(this.file))
+    await this.openForAppend(0)
+  }
+
+  /** Whether set-aside journals exist (a compaction did not finish). */
+  async hasRotated(): Promise<boolean> {
+    return (await this.rotatedFiles()).length > 0
+  }
+
+  /** Delete set-aside journals whose entries a durable snapshot at `seq` includes. */
+  async removeRotated(seq: number): Promise<void> {
+    for (const rotated of await this.rotatedFiles()) {
+      if (rotated.upTo <= seq) await this.fs.unlink(rotated.file).catch(() => undefined)
+    }
+  }
+
+  private async rotatedFiles(): Promise<Array<{ file: string; upTo: number }>> {
+    const dir = dirname(this.file)
+    const prefix = `${basename(this.file)}.`
+    const names = await this.fs.readdir(dir).catch(() => [])
+    return names
+      .filter((n) => n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length)))
+      .map((n) => ({ file: join(dir, n), upTo: Number(n.slice(prefix.length)) }))
+      .sort((a, b) => a.upTo - b.upTo)
+  }
+
+  private async readFile(file: string): Promise<JournalRead & { exists: boolean }> {
     try {
-      const bytes = await this.fs.readFile(this.file)
+      const bytes = await this.fs.readFile(file)
       return { ...parseJournal(bytes), exists: true }
     } catch (error) {
-      if (errorCode(error) === 'ENOENT')
+      if (errorCode(error) === 'ENOENT') {
         return { entries: [], droppedBytes: 0, validLength: 0, exists: false }
+      }
       throw error
     }
   }
@@ -74,7 +128,7 @@ export class Journal {
     const handle = this.requireHandle()
     const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8')
     try {
-      await handle.appendFile(line)
+      await handle.write(line)
       await handle.datasync()
       this.length += line.length
     } catch (error) {

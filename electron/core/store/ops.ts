@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import { CareerUpdate, Contact, Id, Interaction, ReferenceRequest, Settings } from '@shared/domain'
-import { ReminderState } from './schema'
+import { ImportBatch, ReminderState } from './schema'
 
 const PutOp = z.discriminatedUnion('coll', [
   z.object({ op: z.literal('put'), coll: z.literal('contacts'), value: Contact }),
   z.object({ op: z.literal('put'), coll: z.literal('interactions'), value: Interaction }),
   z.object({ op: z.literal('put'), coll: z.literal('requests'), value: ReferenceRequest }),
   z.object({ op: z.literal('put'), coll: z.literal('updates'), value: CareerUpdate }),
+  z.object({ op: z.literal('put'), coll: z.literal('importBatches'), value: ImportBatch }),
 ])
 
 /** One change to the stored state. Puts carry whole records, so replay is idempotent. */
@@ -14,7 +15,7 @@ export const Op = z.union([
   PutOp,
   z.object({
     op: z.literal('delete'),
-    coll: z.enum(['contacts', 'interactions', 'requests', 'updates']),
+    coll: z.enum(['contacts', 'interactions', 'requests', 'updates', 'importBatches']),
     id: Id,
   }),
   z.object({ op: z.literal('settings'), value: Settings }),
@@ -26,4 +27,4 @@ export type Op = z.infer<typeof Op>
 export const JournalEntry = z.object({ seq: z.number().int().min(1), ops: z.array(Op) })
 export type JournalEntry = z.infer<typeof JournalEntry>
 
-export type CollectionName = 'contacts' | 'interactions' | 'requests' | 'updates'
+export type CollectionName = 'contacts' | 'interactions' | 'requests' | 'updates' | 'importBatches'

@@ -1,16 +1,20 @@
+import { createHash } from 'node:crypto'
 import { z } from 'zod'
+import { hasValidChecksum } from './checksum'
 import {
   CareerUpdate,
   Contact,
   DEFAULT_CONTACT_FIELDS,
   DEFAULT_SETTINGS,
+  Id,
+  Instant,
   Interaction,
   ReferenceRequest,
   Settings,
 } from '@shared/domain'
 
 /** The schema version this build writes. A file with a newer one is opened read-only. */
-export const CURRENT_SCHEMA_VERSION = 1
+export const CURRENT_SCHEMA_VERSION = 2
 
 /** Reminder bookkeeping persisted with the data, so nothing is delivered twice. */
 export const ReminderState = z.object({
@@ -18,6 +22,28 @@ export const ReminderState = z.object({
   log: z.record(z.string(), z.unknown()),
 })
 export type ReminderState = z.infer<typeof ReminderState>
+
+/** Most records one import may add: the parser's 100k cards, plus a Vouch export's other records. */
+export const MAX_BATCH_RECORDS = 400_000
+
+/**
+ * One import, kept so it can be undone as a whole, also after a restart: what it added and
+ * the merged contacts as they were before it.
+ */
+export const ImportBatch = z.object({
+  id: Id,
+  fileName: z.string().max(260),
+  format: z.string().max(40),
+  at: Instant,
+  added: z
+    .array(z.object({ coll: z.enum(['contacts', 'interactions', 'requests', 'updates']), id: Id }))
+    .max(MAX_BATCH_RECORDS),
+  merged: z.array(Contact).max(MAX_BATCH_RECORDS),
+  /** Settings before a Vouch JSON import replaced them; null when it left them alone. */
+  settingsBefore: Settings.nullable(),
+  undoneAt: Instant.nullable(),
+})
+export type ImportBatch = z.infer<typeof ImportBatch>
 
 /** Everything Vouch stores, as it is written to vouch.json. */
 export const StoreFile = z.object({
@@ -31,8 +57,19 @@ export const StoreFile = z.object({
   updates: z.array(CareerUpdate),
   settings: Settings,
   reminders: ReminderState,
+  importBatches: z.array(ImportBatch),
 })
 export type StoreFile = z.infer<typeof StoreFile>
+
+let fingerprint: string | null = null
+
+/** A stable digest of the StoreFile schema: snapshots checksummed under another schema are re-validated. */
+export function schemaFingerprint(): string {
+  fingerprint ??= createHash('sha256')
+    .update(JSON.stringify(z.toJSONSchema(StoreFile, { unrepresentable: 'any' })))
+    .digest('hex')
+  return fingerprint
+}
 
 /** An empty store, as a new user starts. */
 export function emptyStoreFile(now: Date): StoreFile {
@@ -46,6 +83,7 @@ export function emptyStoreFile(now: Date): StoreFile {
     updates: [],
     settings: DEFAULT_SETTINGS,
     reminders: { lastTickAt: null, log: {} },
+    importBatches: [],
   }
 }
 
@@ -73,6 +111,8 @@ const MIGRATIONS: Record<number, Migration> = {
     settings: DEFAULT_SETTINGS,
     reminders: { lastTickAt: null, log: {} },
   }),
+  // Version 2 keeps import batches, so an import can be undone after a restart.
+  1: (data) => ({ ...data, schemaVersion: 2, importBatches: [] }),
 }
 
 export type Decoded =
@@ -112,6 +152,12 @@ export function decodeStoreFile(text: string): Decoded {
     return { kind: 'invalid', reason: 'its schemaVersion is not a whole number' }
   }
   if (version > CURRENT_SCHEMA_VERSION) return { kind: 'newer', version, raw: record }
+  if (version === CURRENT_SCHEMA_VERSION && hasValidChecksum(text, schemaFingerprint())) {
+    // The checksum proves these are the exact bytes Vouch wrote from validated state, so the
+    // per-record validation (the slowest part of opening a large store) is skipped.
+    delete record.checksum
+    return { kind: 'ok', file: record as StoreFile, migratedFrom: null }
+  }
   let migrated = record
   for (let v = version; v < CURRENT_SCHEMA_VERSION; v++) {
     const step = MIGRATIONS[v]
@@ -137,7 +183,13 @@ export function decodeStoreFile(text: string): Decoded {
 }
 
 function findDuplicateId(file: StoreFile): string | null {
-  for (const list of [file.contacts, file.interactions, file.requests, file.updates]) {
+  for (const list of [
+    file.contacts,
+    file.interactions,
+    file.requests,
+    file.updates,
+    file.importBatches,
+  ]) {
     const seen = new Set<string>()
     for (const item of list) {
       if (seen.has(item.id)) return item.id

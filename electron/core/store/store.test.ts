@@ -168,7 +168,7 @@ describe('migrations', () => {
     const migration = backups.find((n) => n.endsWith('before-migration.json'))
     expect(migration).toBeDefined()
     expect(await readFile(join(dir, 'backups', migration ?? ''), 'utf8')).toBe(v0)
-    expect(JSON.parse(await readFile(dataFile(), 'utf8')).schemaVersion).toBe(1)
+    expect(JSON.parse(await readFile(dataFile(), 'utf8')).schemaVersion).toBe(2)
   })
 })
 
@@ -275,5 +275,65 @@ describe('the folder lock', () => {
     await open()
     expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([])
     expect((await readdir(join(dir, 'backups'))).filter((n) => n.endsWith('.tmp'))).toEqual([])
+  })
+})
+
+describe('compaction', () => {
+  it('writes a consistent snapshot while commits keep coming, and loses nothing', async () => {
+    const core = await open({ compactAfterMs: 1 })
+    const created: string[] = []
+    for (let i = 0; i < 300; i++) {
+      const c = unwrap(
+        await core.invoke('contact.create', { name: `p${i}`, notes: 'n'.repeat(i) }),
+      ) as Contact
+      created.push(c.id)
+      if (i % 3 === 0) unwrap(await core.invoke('contact.move', { id: c.id, stage: 'building' }))
+      if (i % 10 === 0 && i > 0) unwrap(await core.invoke('contact.delete', { id: created[i - 1] }))
+    }
+    // Bursts of commands in flight together, so compactions start and finish between them.
+    for (let burst = 0; burst < 10; burst++) {
+      await Promise.all(
+        Array.from({ length: 30 }, (_, k) =>
+          core.invoke('contact.create', { name: `burst${burst}-${k}` }),
+        ),
+      )
+      await Promise.all(
+        created
+          .slice(burst * 20, burst * 20 + 20)
+          .map((id) => core.invoke('contact.move', { id, stage: 'thanked', index: 0 })),
+      )
+    }
+    const expected = (unwrap(await core.invoke('contact.list', {})) as Contact[]).map(
+      (c) => `${c.stage}:${c.name}`,
+    )
+    expect(expected.length).toBeGreaterThan(500)
+    await closeAll()
+    const again = await open()
+    expect(
+      (unwrap(await again.invoke('contact.list', {})) as Contact[]).map(
+        (c) => `${c.stage}:${c.name}`,
+      ),
+    ).toEqual(expected)
+    expect((await readdir(dir)).filter((n) => /^vouch\.journal\.\d+$/.test(n))).toEqual([])
+  })
+
+  it('trusts a snapshot whose checksum matches, and fully validates one edited by hand', async () => {
+    await seed('Ada')
+    const text = await readFile(dataFile(), 'utf8')
+    expect(text).toMatch(/,"checksum":"[0-9a-f]{64}"}$/)
+    // A hand edit that keeps valid JSON but breaks a record: the checksum no longer matches,
+    // so full validation runs and catches it.
+    await writeFile(dataFile(), text.replace('"stage":"identified"', '"stage":"nowhere"'))
+    const core = await open()
+    expect((await status(core)).problem?.kind).toBe('quarantined')
+  })
+
+  it('accepts a valid hand edit (checksum mismatch, valid content)', async () => {
+    await seed('Ada')
+    const text = await readFile(dataFile(), 'utf8')
+    await writeFile(dataFile(), text.replace('"name":"Ada"', '"name":"Ada King"'))
+    const core = await open()
+    expect(await names(core)).toEqual(['Ada King'])
+    expect((await status(core)).problem).toBeNull()
   })
 })

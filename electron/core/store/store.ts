@@ -6,6 +6,7 @@ import type { AppStatus } from '@shared/ipc'
 import { DomainError } from '@shared/result'
 import { Backups } from './backups'
 import { DurableJsonFile, fsyncDir, tempPrefix } from './durableFile'
+import { snapshotChunks, valuesAsOf, type SnapshotView } from './snapshot'
 import { errorCode, type StoreFs } from './fs'
 import { Journal } from './journal'
 import { FolderLock } from './lock'
@@ -14,6 +15,7 @@ import {
   CURRENT_SCHEMA_VERSION,
   decodeStoreFile,
   emptyStoreFile,
+  type ImportBatch,
   type ReminderState,
   type StoreFile,
 } from './schema'
@@ -26,6 +28,7 @@ export interface StoreState {
   updates: Map<string, CareerUpdate>
   settings: Settings
   reminders: ReminderState
+  importBatches: Map<string, ImportBatch>
 }
 
 export interface StoreOptions {
@@ -70,6 +73,7 @@ function toState(file: StoreFile): StoreState {
     updates: new Map(file.updates.map((u) => [u.id, u])),
     settings: file.settings,
     reminders: file.reminders,
+    importBatches: new Map(file.importBatches.map((b) => [b.id, b])),
   }
 }
 
@@ -91,6 +95,9 @@ export function applyOps(state: StoreState, ops: readonly Op[]): void {
           case 'updates':
             state.updates.set(op.value.id, op.value)
             break
+          case 'importBatches':
+            state.importBatches.set(op.value.id, op.value)
+            break
         }
         break
       case 'delete':
@@ -107,6 +114,12 @@ export function applyOps(state: StoreState, ops: readonly Op[]): void {
 }
 
 const EMPTY: ReadonlyMap<string, unknown> = new Map()
+
+function isRecord(value: unknown): value is { id: string } {
+  return (
+    typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string'
+  )
+}
 
 /** Records that ops are about to overwrite or delete, keyed "coll:id". */
 function previousRecords(state: StoreState, ops: readonly Op[]): Map<string, unknown> {
@@ -153,10 +166,15 @@ export class Store {
   private entriesSinceCompact = 0
   private closed = false
   private readonly indexes: StoreIndex[] = []
+  /** While a compaction writes, the value each record had when it started (see valuesAsOf). */
+  private overlay: Map<string, unknown> | null = null
+  private compaction: Promise<void> | null = null
+  /** Set when the whole state was replaced, so the next compaction writes even with no journal. */
+  private restored = false
 
   private constructor(
     private readonly options: StoreOptions,
-    private readonly db: Low<StoreFile>,
+    private readonly db: Low<SnapshotView>,
     private readonly journal: Journal,
     private readonly lock: FolderLock,
     init: {
@@ -192,11 +210,8 @@ export class Store {
     const dataFile = join(dataDir, DATA_FILE)
     await removeStaleTemps(fs, dataDir, options.isProcessAlive)
     const backups = new Backups(fs, dataDir)
-    const serialize = (data: StoreFile) => JSON.stringify(data)
-    const adapter = new DurableJsonFile<StoreFile>(fs, dataFile, serialize, () => {
-      throw new Error('The store reads vouch.json itself, to quarantine damaged files.')
-    })
-    const db = new Low<StoreFile>(adapter, emptyStoreFile(now()))
+    const adapter = new DurableJsonFile<SnapshotView>(fs, dataFile, snapshotChunks)
+    const db = new Low<SnapshotView>(adapter, { head: {}, collections: [] })
 
     let problem: Problem | null = null
     let readOnly = false
@@ -256,19 +271,34 @@ export class Store {
     }
 
     const journal = new Journal(fs, join(dataDir, JOURNAL_FILE))
+    const rotated = await journal.readRotated()
     const read = await journal.read()
     const state = toState(file)
     let seq = file.seq
-    for (const entry of read.entries) {
-      if (entry.seq <= seq) continue
-      applyOps(state, entry.ops)
-      seq = Math.max(seq, entry.seq)
-      mustCompact = true
+    for (const part of [...rotated, read]) {
+      for (const entry of part.entries) {
+        if (entry.seq <= seq) continue
+        applyOps(state, entry.ops)
+        seq = entry.seq
+        mustCompact = true
+      }
     }
-    if (read.droppedBytes > 0 && !readOnly) {
-      const keptAs = join(dataDir, `vouch.journal.damaged-${stamp(now())}`)
-      await fs.copyFile(journal.file, keptAs)
-      const note = `The last ${read.droppedBytes} bytes of the journal were incomplete (a write interrupted by a crash or power cut) and were dropped; every change before them was kept. The original journal was saved as ${keptAs}.`
+    if (rotated.length > 0) mustCompact = true
+    const damaged = [
+      ...rotated.map((r) => ({ ...r, file: r.file })),
+      { ...read, file: journal.file },
+    ].filter((part) => part.droppedBytes > 0)
+    if (damaged.length > 0 && !readOnly) {
+      const notes: string[] = []
+      let keptAs = ''
+      for (const part of damaged) {
+        keptAs = join(dataDir, `vouch.journal.damaged-${stamp(now())}-${notes.length}`)
+        await fs.copyFile(part.file, keptAs)
+        notes.push(
+          `The last ${part.droppedBytes} bytes of the journal were incomplete (a write interrupted by a crash or power cut) and were dropped; every change before them was kept. The original journal was saved as ${keptAs}.`,
+        )
+      }
+      const note = notes.join(' ')
       problem = problem
         ? { ...problem, message: `${problem.message} ${note}` }
         : { kind: 'journal-tail-dropped', message: note, quarantinedAs: keptAs }
@@ -276,7 +306,7 @@ export class Store {
 
     if (!readOnly) await journal.openForAppend(read.validLength)
     const store = new Store(options, db, journal, lock, { state, seq, problem, readOnly, backups })
-    if (mustCompact && !readOnly) await store.compact()
+    if (mustCompact && !readOnly) await store.compact({ force: true })
     if (!readOnly) await backups.refreshDaily(() => store.serialize(), now(), HOUR)
     return store
   }
@@ -324,7 +354,12 @@ export class Store {
       const entry = { seq: this.seq + 1, ops }
       await this.journal.append(entry)
       this.seq = entry.seq
-      const previous = this.indexes.length > 0 ? previousRecords(this.state, ops) : EMPTY
+      const overlay = this.overlay
+      const previous = this.indexes.length > 0 || overlay ? previousRecords(this.state, ops) : EMPTY
+      if (overlay) {
+        // A compaction is writing the state as of its start: remember what this changes.
+        for (const [key, value] of previous) if (!overlay.has(key)) overlay.set(key, value)
+      }
       applyOps(this.state, ops)
       for (const index of this.indexes) index.apply(ops, this.state, previous)
       this.entriesSinceCompact++
@@ -332,14 +367,24 @@ export class Store {
     })
   }
 
-  /** Write the snapshot and empty the journal. */
-  compact(): Promise<void> {
-    return this.exclusive(() => this.compactNow())
+  /**
+   * Write a snapshot of the state and drop the journal entries it includes. Commits go on
+   * meanwhile: the journal is set aside first, and the snapshot is written in chunks.
+   */
+  compact(options: { force?: boolean } = {}): Promise<void> {
+    const run = (this.compaction ?? Promise.resolve()).then(() =>
+      this.compactOnce(options.force ?? false),
+    )
+    const tracked = run.finally(() => {
+      if (this.compaction === tracked) this.compaction = null
+    })
+    this.compaction = tracked.catch(() => undefined)
+    return tracked
   }
 
-  /** The current data as vouch.json text. */
+  /** The current data as vouch.json text (for backups). */
   serialize(): string {
-    return JSON.stringify(this.toFile())
+    return [...snapshotChunks(this.view(null, this.seq, this.options.now()))].join('')
   }
 
   /** Replace the whole state (a backup restore or a JSON import), durably. */
@@ -357,52 +402,86 @@ export class Store {
       this.state.updates = next.updates
       this.state.settings = next.settings
       this.state.reminders = next.reminders
+      this.state.importBatches = next.importBatches
       for (const index of this.indexes) index.rebuild(this.state)
-      await this.compactNow()
-    })
+      this.restored = true
+    }).then(() => this.compact({ force: true }))
   }
 
   async close(): Promise<void> {
     if (this.compactTimer) clearTimeout(this.compactTimer)
     this.compactTimer = null
+    if (this.closed) return
     await this.exclusive(async () => {
-      if (this.closed) return
       this.closed = true
-      if (!this.readOnly) {
-        if (this.journal.byteLength > 0) await this.compactNow().catch(() => undefined)
-        // Today's backup follows the data as it was at close: that is what a restore brings back.
-        await this.backups
-          .refreshDaily(() => this.serialize(), this.options.now(), 0)
-          .catch(() => undefined)
-      }
-      await this.journal.close()
     })
+    if (!this.readOnly) {
+      await this.compact().catch(() => undefined)
+      // Today's backup follows the data as it was at close: that is what a restore brings back.
+      await this.backups
+        .refreshDaily(() => this.serialize(), this.options.now(), 0)
+        .catch(() => undefined)
+    }
+    await this.compaction
+    await this.journal.close()
     await this.lock.release()
   }
 
-  private toFile(): StoreFile {
-    return {
+  /** The state as a snapshot; with an overlay, as it was when that compaction started. */
+  private view(overlay: ReadonlyMap<string, unknown> | null, seq: number, at: Date): SnapshotView {
+    const head: Record<string, unknown> = {
       schemaVersion: CURRENT_SCHEMA_VERSION,
-      seq: this.seq,
-      savedAt: this.options.now().toISOString(),
-      contacts: [...this.state.contacts.values()],
-      interactions: [...this.state.interactions.values()],
-      requests: [...this.state.requests.values()],
-      updates: [...this.state.updates.values()],
-      settings: this.state.settings,
-      reminders: this.state.reminders,
+      seq,
+      savedAt: at.toISOString(),
     }
+    const collections: SnapshotView['collections'] = []
+    for (const [name, value] of Object.entries(this.state)) {
+      if (value instanceof Map) {
+        collections.push([
+          name,
+          overlay ? valuesAsOf(value, overlay, name, isRecord) : value.values(),
+        ])
+      } else {
+        head[name] = overlay?.has(`scalar:${name}`) ? overlay.get(`scalar:${name}`) : value
+      }
+    }
+    return { head, collections }
   }
 
-  private async compactNow(): Promise<void> {
+  private async compactOnce(force: boolean): Promise<void> {
     if (this.readOnly) return
     if (this.compactTimer) clearTimeout(this.compactTimer)
     this.compactTimer = null
-    this.db.data = this.toFile()
-    await this.db.write()
-    await this.journal.reset()
-    this.entriesSinceCompact = 0
-    await this.backups.refreshDaily(() => this.serialize(), this.options.now(), HOUR)
+    const start = await this.exclusive(async () => {
+      if (
+        !force &&
+        !this.restored &&
+        this.journal.byteLength === 0 &&
+        !(await this.journal.hasRotated())
+      ) {
+        return null
+      }
+      this.restored = false
+      await this.journal.rotate(this.seq)
+      const overlay = new Map<string, unknown>()
+      for (const [name, value] of Object.entries(this.state)) {
+        if (!(value instanceof Map)) overlay.set(`scalar:${name}`, value)
+      }
+      this.overlay = overlay
+      this.entriesSinceCompact = 0
+      return { seq: this.seq, overlay }
+    })
+    if (!start) return
+    try {
+      this.db.data = this.view(start.overlay, start.seq, this.options.now())
+      await this.db.write()
+    } finally {
+      this.overlay = null
+    }
+    await this.journal.removeRotated(start.seq)
+    await this.backups
+      .refreshDaily(() => this.serialize(), this.options.now(), HOUR)
+      .catch(() => undefined)
   }
 
   private scheduleCompaction(): void {
