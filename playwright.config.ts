@@ -13,6 +13,14 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  // Playwright empties its outputDir on start: keep it apart from vitest's test-results/unit.json.
+  outputDir: 'test-results/e2e-artifacts',
+  // `npm run test:e2e` runs only `e2e`; `docs` regenerates README screenshots on demand
+  // (npx playwright test --project=docs).
+  projects: [
+    { name: 'e2e', testIgnore: 'docs.spec.ts' },
+    { name: 'docs', testMatch: 'docs.spec.ts' },
+  ],
   use: {
     trace: 'retain-on-failure',
     launchOptions: {

@@ -1,0 +1,35 @@
+import { describe, expect, it, vi } from 'vitest'
+
+// Loading the real 'electron' package outside Electron tries to download the binary.
+vi.mock('electron', () => ({ shell: { openExternal: vi.fn() } }))
+
+const { openExternalSafely } = await import('./links')
+
+describe('openExternalSafely', () => {
+  it('opens a validated, normalised link', async () => {
+    const open = vi.fn(async (_url: string) => {})
+    expect(await openExternalSafely('  HTTPS://Example.com/in/ada ', open)).toBe(true)
+    expect(open).toHaveBeenCalledWith('https://example.com/in/ada')
+  })
+
+  it('never hands a refused link to the operating system', async () => {
+    const open = vi.fn(async (_url: string) => {})
+    for (const url of ['java\tscript:alert(1)', '\\\\server\\share', 'file:///etc/passwd']) {
+      expect(await openExternalSafely(url, open)).toBe(false)
+    }
+    expect(open).not.toHaveBeenCalled()
+  })
+
+  it('reports false when the operating system refuses', async () => {
+    const open = vi.fn(async (_url: string) => {
+      throw new Error('no handler')
+    })
+    expect(await openExternalSafely('mailto:ada@example.com', open)).toBe(false)
+  })
+
+  it('uses shell.openExternal by default', async () => {
+    const { shell } = await import('electron')
+    expect(await openExternalSafely('https://example.com/')).toBe(true)
+    expect(shell.openExternal).toHaveBeenCalledWith('https://example.com/')
+  })
+})
