@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { makeTempDir } from './testing/tempDir'
 import { runCrashTrial } from './testing/crashTrials'
-
-/** A small PRNG so the kill moments differ between trials but a failure can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { createRandom } from './reminders/simulation'
 
 describe('kill -9 while writing', () => {
   it('keeps every acknowledged write and a valid file, over 20 kills on one folder', async () => {
     const { dir, remove } = await makeTempDir('vouch-crash-')
-    const random = mulberry32(Number(process.env.VOUCH_CRASH_SEED ?? 20261126))
+    const random = createRandom(Number(process.env.VOUCH_CRASH_SEED ?? 20261126)).next
     let start = 0
     let totalAcked = 0
     try {
