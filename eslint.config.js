@@ -4,7 +4,16 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'worker_threads']
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'worker_threads',
+]
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -14,7 +23,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -29,9 +41,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The renderer talks to main only through src/api/client.ts.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The renderer talks to main only through src/api/client.ts.',
+            },
             { group: nodeBuiltins, message: 'The renderer runs sandboxed: no Node built-ins.' },
-            { group: ['**/electron/**', '../electron/*'], message: 'The renderer may not import main-process code.' },
+            {
+              group: ['**/electron/**', '../electron/*'],
+              message: 'The renderer may not import main-process code.',
+            },
           ],
         },
       ],
@@ -44,7 +62,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*', 'react', 'react/*', 'react-dom', 'react-dom/*'], message: 'shared/ is pure: no electron or react.' },
+            {
+              group: ['electron', 'electron/*', 'react', 'react/*', 'react-dom', 'react-dom/*'],
+              message: 'shared/ is pure: no electron or react.',
+            },
             { group: nodeBuiltins, message: 'shared/ is pure: no Node built-ins.' },
           ],
         },
@@ -58,7 +79,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'electron/core runs in plain Node: inject OS objects instead.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'electron/core runs in plain Node: inject OS objects instead.',
+            },
             { group: ['react', 'react-dom', 'react/*'], message: 'electron/core has no UI.' },
           ],
         },

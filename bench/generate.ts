@@ -1,17 +1,7 @@
 import { INTERACTION_KINDS, RELATIONSHIPS, type Contact, type Interaction } from '@shared/domain'
 import { STAGE_IDS } from '@shared/stages'
+import { createRandom } from '../electron/core/reminders/simulation'
 import { emptyStoreFile, type StoreFile } from '../electron/core/store/schema'
-
-/** A deterministic PRNG so every run measures the same data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const FIRST = [
   'Ada',
@@ -94,7 +84,7 @@ export function generateStoreFile(
   interactionsPerContact: number,
   seed = 1,
 ): StoreFile {
-  const random = mulberry32(seed)
+  const random = createRandom(seed).next
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
   const file = emptyStoreFile(new Date('2026-11-01T00:00:00Z'))
   const base = Date.parse('2020-01-01T00:00:00Z')

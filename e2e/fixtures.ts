@@ -7,6 +7,8 @@ import type { CoreEvent } from '../shared/ipc'
 import type { Result } from '../shared/result'
 import { openCore } from '../electron/core/index'
 import type { Core, CoreOptions } from '../electron/core/types'
+import type { VouchNotification } from '../electron/core/reminders/types'
+import { FakeClock } from '../electron/core/reminders/simulation'
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveRendererFile } from '../electron/protocol'
 
 declare global {
@@ -36,7 +38,16 @@ export interface VouchHarness {
   core(): Promise<Core>
   /** Absolute path of <dataDir>/vouch.json. */
   readonly dataFile: string
+  /** Every reminder the core delivered, in order (the recording notifier passed as `notify`). */
+  readonly notifications: VouchNotification[]
+  /** Runs one reminder tick at the core's clock, as the app does every minute. */
+  tick(): Promise<void>
+  /** Does what clicking the notification does in the app: sends open-contact to the page. */
+  clickNotification(notification: VouchNotification): Promise<void>
 }
+
+/** A clock a test sets and advances: `vouch.open({ now: clock.now })`, then `clock.set(...)`. */
+export { FakeClock }
 
 /** Defines window.vouch in the page exactly as the preload does, over the Playwright binding. */
 function installBridge(): void {
@@ -119,7 +130,11 @@ export const test = base.extend<{ dataDir: string; vouch: VouchHarness }>({
 
     const startCore = async (): Promise<Core> => {
       await closing
-      const opened = await openCore({ ...coreOptions, dataDir })
+      const opened = await openCore({
+        notify: (n) => harness.notifications.push(n),
+        ...coreOptions,
+        dataDir,
+      })
       unsubscribe = opened.subscribe((event) => {
         // The page may be navigating or closed; the next load lists everything afresh anyway.
         page.evaluate((e) => window.__vouchEmit?.(e), event).catch(() => {})
@@ -153,6 +168,17 @@ export const test = base.extend<{ dataDir: string; vouch: VouchHarness }>({
 
     const harness: VouchHarness = {
       dataFile: join(dataDir, 'vouch.json'),
+      notifications: [],
+
+      async tick() {
+        await (await liveCore()).tick()
+      },
+
+      async clickNotification(notification) {
+        if (notification.contactId === undefined) return
+        // The shell's notifier emits this through the core, so it reaches the page the same way.
+        ;(await liveCore()).emit({ type: 'open-contact', contactId: notification.contactId })
+      },
 
       core: liveCore,
 

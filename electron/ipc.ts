@@ -49,7 +49,10 @@ export type EventTarget = Pick<BrowserWindow, 'isDestroyed'> & {
 }
 
 /** Connect the renderer to the core: requests in, change events out. Returns an unwire function. */
-export function wireIpc(core: Core, getWindow: () => EventTarget | null): () => void {
+export function wireIpc(
+  core: Pick<Core, 'invoke' | 'subscribe'>,
+  getWindow: () => EventTarget | null,
+): () => void {
   ipcMain.handle(IPC_CHANNELS.invoke, (event, envelope: unknown) =>
     handleInvoke(core, event.senderFrame, envelope),
   )

@@ -3,6 +3,7 @@ import { app, dialog, protocol, session, type BrowserWindow } from 'electron'
 import { openCore } from './core/index'
 import { wireIpc } from './ipc'
 import { registerAppScheme, serveRenderer } from './protocol'
+import { ReminderShell } from './reminders'
 import { createMainWindow, hardenSession } from './window'
 
 // Tests and side-by-side profiles point the app at another data folder; must precede 'ready'.
@@ -11,22 +12,24 @@ if (userData) app.setPath('userData', userData)
 registerAppScheme(protocol)
 
 let mainWindow: BrowserWindow | null = null
+const reminders = new ReminderShell()
 
-function showMainWindow(): void {
+function showMainWindow(): BrowserWindow {
   if (mainWindow === null || mainWindow.isDestroyed()) {
     mainWindow = createMainWindow(join(import.meta.dirname, '../preload/preload.cjs'))
-    return
+    return mainWindow
   }
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.show()
   mainWindow.focus()
+  return mainWindow
 }
 
 async function start(): Promise<void> {
   await app.whenReady()
   let core: Awaited<ReturnType<typeof openCore>>
   try {
-    core = await openCore({ dataDir: app.getPath('userData') })
+    core = await openCore({ dataDir: app.getPath('userData'), notify: reminders.notify })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     dialog.showErrorBox('Vouch could not open your data', message)
@@ -37,6 +40,8 @@ async function start(): Promise<void> {
   serveRenderer(protocol, join(import.meta.dirname, '../renderer'))
   wireIpc(core, () => mainWindow)
   showMainWindow()
+  // Notifications, tray, app menu, close-to-tray, launch at login, and a tick every minute.
+  reminders.start(core, showMainWindow)
 
   app.on('second-instance', showMainWindow)
   app.on('activate', showMainWindow)

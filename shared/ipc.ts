@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { Contact, ContactFields, Id, Stage } from './domain'
 import { DomainError, type Failure, type Result } from './result'
+import { workflowContract } from './workflowContract'
+import { importContract } from './importContract'
+import { reminderContract } from './reminderContract'
 
 const Empty = z.strictObject({})
 
@@ -59,6 +62,9 @@ export const contract = {
   'contact.restore': { input: z.strictObject({ id: Id }), output: Contact, mutates: true },
   undo: { input: Empty, output: UndoResult, mutates: true },
   redo: { input: Empty, output: UndoResult, mutates: true },
+  ...workflowContract,
+  ...importContract,
+  ...reminderContract,
 } as const
 
 export type Contract = typeof contract
@@ -72,9 +78,37 @@ export type Output<C extends Command> = z.output<Contract[C]['output']>
 /** One function per command. Handlers may throw DomainError; dispatch turns it into a Failure. */
 export type Handlers = { [C in Command]: (input: ParsedInput<C>) => Promise<Output<C>> | Output<C> }
 
+/** Contacts a change put (as stored now, trashed ones included) and ids it deleted. */
+export interface ContactDelta {
+  put: Contact[]
+  deleted: string[]
+}
+
 /** Change notifications pushed from the core to the UI. */
 export type CoreEvent =
-  { type: 'changed'; collections: string[] } | { type: 'status'; status: AppStatus }
+  | {
+      type: 'changed'
+      collections: string[]
+      /**
+       * The contacts the change put or deleted, when it touched few: the UI applies them instead
+       * of re-fetching every contact. Absent after big changes (an import, a restore): re-fetch.
+       */
+      contacts?: ContactDelta
+    }
+  | { type: 'status'; status: AppStatus }
+  /** After each reminder tick: how many items are due now (for the tray badge). */
+  | { type: 'reminders'; due: number }
+  /** From the shell (a notification or tray click): show this contact. */
+  | { type: 'open-contact'; contactId: string }
+  /** From the tray: open the log-touch dialog. */
+  | { type: 'log-touch' }
+  /** From the shell: a notification the OS could not show, for an in-app banner instead. */
+  | {
+      type: 'notice'
+      notification: { title: string; body: string; contactId?: string }
+      reason: string
+      hint?: string
+    }
 
 const Envelope = z.object({ command: z.string().max(100), input: z.unknown() })
 

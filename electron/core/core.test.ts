@@ -186,7 +186,14 @@ describe('contacts', () => {
     await create(core, { name: 'Ada' })
     off()
     await create(core, { name: 'Grace' })
-    expect(events).toEqual([{ type: 'changed', collections: ['contacts'] }])
+    // The event carries the changed contact, so the board applies it without re-fetching.
+    expect(events).toEqual([
+      {
+        type: 'changed',
+        collections: ['contacts'],
+        contacts: { put: [expect.objectContaining({ name: 'Ada' })], deleted: [] },
+      },
+    ])
   })
 })
 

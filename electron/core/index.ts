@@ -3,8 +3,14 @@ import { dispatch, type CoreEvent, type Handlers } from '@shared/ipc'
 import type { Result } from '@shared/result'
 import { appHandlers } from './handlers/app'
 import { contactHandlers } from './handlers/contacts'
+import { importExportHandlers } from './handlers/importExport'
 import type { HandlerContext } from './handlers/context'
 import { UndoStack } from './handlers/undo'
+import { workflowHandlers } from './handlers/workflow'
+import { TouchIndex } from './derived/touchIndex'
+import { reminderHandlers } from './handlers/reminders'
+import { ReminderIndex } from './reminders/engine'
+import { ReminderTicker } from './reminders/ticker'
 import { realFs } from './store/fs'
 import { defaultIsProcessAlive } from './store/lock'
 import { Store } from './store/store'
@@ -36,7 +42,21 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     }
   }
   const ctx: HandlerContext = { store, now, newId: randomUUID, undo: new UndoStack(), emit }
-  const handlers: Handlers = { ...appHandlers(ctx), ...contactHandlers(ctx) }
+  const touches = store.addIndex(new TouchIndex())
+  // After the TouchIndex: it reads each contact's last touch from it as ops are applied.
+  const reminders = store.addIndex(new ReminderIndex(touches))
+  const ticker = new ReminderTicker(ctx, reminders, options.notify)
+  const workflow = workflowHandlers(ctx, {
+    touches,
+    ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+  })
+  const handlers: Handlers = {
+    ...appHandlers(ctx),
+    ...contactHandlers(ctx),
+    ...importExportHandlers(ctx),
+    ...workflow,
+    ...reminderHandlers(ctx, { reminders, snooze: workflow['contact.snooze'] }),
+  }
 
   let queue: Promise<unknown> = Promise.resolve()
   let closed = false
@@ -57,6 +77,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    tick() {
+      if (closed) return Promise.resolve()
+      return serial(() => ticker.tick())
+    },
+    emit,
     async close() {
       if (closed) return
       closed = true

@@ -1,6 +1,7 @@
 import type { CoreEvent } from '@shared/ipc'
 import type { Result } from '@shared/result'
 import type { StoreFs } from './store/fs'
+import type { VouchNotification } from './reminders/types'
 
 /** Options of openCore; every side effect is injectable for tests. */
 export interface CoreOptions {
@@ -14,6 +15,10 @@ export interface CoreOptions {
   fs?: StoreFs
   /** Idle time after the last write before the journal is compacted into vouch.json. */
   compactAfterMs?: number
+  /** Hands a validated http(s) or mailto link to the OS (the shell passes shell.openExternal). */
+  openExternal?: (url: string) => Promise<void>
+  /** Shows a reminder notification (the shell passes electron/notifier.ts; e2e records them). */
+  notify?: (notification: VouchNotification) => void
 }
 
 /** The headless engine behind the IPC handler, the e2e bridge, benchmarks and scripts. */
@@ -21,4 +26,8 @@ export interface Core {
   invoke(command: string, input: unknown): Promise<Result<unknown>>
   subscribe(listener: (event: CoreEvent) => void): () => void
   close(): Promise<void>
+  /** Works out the reminders at now(), delivers them through notify and records them; on the command queue. */
+  tick(): Promise<void>
+  /** Sends a shell event (a notification or tray click) to the same subscribers as core events. */
+  emit(event: CoreEvent): void
 }

@@ -15,6 +15,7 @@ function emptyState(): StoreState {
     updates: new Map(),
     settings: DEFAULT_SETTINGS,
     reminders: { lastTickAt: null, log: {} },
+    importBatches: new Map(),
   }
 }
 

@@ -59,6 +59,15 @@ export class BoardIndex implements StoreIndex {
     return this.columns.get(stage) ?? []
   }
 
+  /** A column without one contact, found by binary search: no per-card callback over 10k cards. */
+  columnWithout(stage: StageId, contact: Contact | undefined): readonly Contact[] {
+    const column = this.column(stage)
+    if (!contact || contact.stage !== stage || contact.trashedAt !== null) return column
+    const at = lowerBound(column, contact)
+    if (column[at]?.id !== contact.id) return column.filter((c) => c.id !== contact.id)
+    return [...column.slice(0, at), ...column.slice(at + 1)]
+  }
+
   /** Every active contact in board order. */
   all(): Contact[] {
     return STAGE_IDS.flatMap((s) => this.column(s))

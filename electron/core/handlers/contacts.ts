@@ -88,7 +88,9 @@ export function contactHandlers(
   const contacts = () => ctx.store.state.contacts
   const board = ctx.store.addIndex(new BoardIndex())
   const columnOf = (stage: StageId, exceptId?: string): Contact[] =>
-    board.column(stage).filter((c) => c.id !== exceptId)
+    exceptId === undefined
+      ? [...board.column(stage)]
+      : [...board.columnWithout(stage, contacts().get(exceptId))]
   return {
     'contact.list': () => board.all(),
 

@@ -1,4 +1,5 @@
-import type { CoreEvent } from '@shared/ipc'
+import type { Contact } from '@shared/domain'
+import type { ContactDelta, CoreEvent } from '@shared/ipc'
 import { DomainError } from '@shared/result'
 import type { Op } from '../store/ops'
 import type { Store } from '../store/store'
@@ -18,6 +19,29 @@ export function touchedCollections(ops: readonly Op[]): string[] {
   const names = new Set<string>()
   for (const op of ops) names.add(op.op === 'put' || op.op === 'delete' ? op.coll : op.op)
   return [...names]
+}
+
+/** Above this many contact ops a change event carries no delta: the UI re-fetches instead. */
+export const CONTACT_DELTA_LIMIT = 500
+
+/**
+ * The contacts that ops put or delete, for the 'changed' event, so the renderer need not
+ * re-fetch tens of thousands of contacts after each edit; undefined when there are too many.
+ */
+export function contactDelta(ops: readonly Op[]): ContactDelta | undefined {
+  const put = new Map<string, Contact>()
+  const deleted = new Set<string>()
+  for (const op of ops) {
+    if (op.op === 'put' && op.coll === 'contacts') {
+      put.set(op.value.id, op.value)
+      deleted.delete(op.value.id)
+    } else if (op.op === 'delete' && op.coll === 'contacts') {
+      put.delete(op.id)
+      deleted.add(op.id)
+    }
+    if (put.size + deleted.size > CONTACT_DELTA_LIMIT) return undefined
+  }
+  return { put: [...put.values()], deleted: [...deleted] }
 }
 
 /**
@@ -45,5 +69,7 @@ export async function commit(ctx: HandlerContext, ops: Op[]): Promise<void> {
     ctx.store.setProblem(null)
     ctx.emit({ type: 'status', status: ctx.store.status() })
   }
-  ctx.emit({ type: 'changed', collections: touchedCollections(ops) })
+  const collections = touchedCollections(ops)
+  const contacts = collections.includes('contacts') ? contactDelta(ops) : undefined
+  ctx.emit({ type: 'changed', collections, ...(contacts ? { contacts } : {}) })
 }

@@ -42,6 +42,7 @@ export function parseJournal(bytes: Buffer): JournalRead {
 export class Journal {
   private handle: FileHandle | null = null
   private length = 0
+  private mustCutBack = false
 
   constructor(
     private readonly fs: StoreFs,
@@ -115,6 +116,7 @@ export class Journal {
   /** Open for appending, cutting the file to `validLength` (a damaged tail must not precede new entries). */
   async openForAppend(validLength: number): Promise<void> {
     this.handle = await this.fs.open(this.file, 'a+', 0o600)
+    this.mustCutBack = false
     const { size } = await this.handle.stat()
     if (size !== validLength) {
       await this.handle.truncate(validLength)
@@ -127,13 +129,22 @@ export class Journal {
   async append(entry: JournalEntry): Promise<void> {
     const handle = this.requireHandle()
     const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8')
+    // A failed append whose cut-back also failed left bytes after the last good line: cut them
+    // now, or this entry would follow garbage and be dropped at replay. Failing here fails the
+    // command, which is what the user must hear.
+    if (this.mustCutBack) {
+      await handle.truncate(this.length)
+      this.mustCutBack = false
+    }
     try {
       await handle.write(line)
       await handle.datasync()
       this.length += line.length
     } catch (error) {
       // A partial line must not stay: the next append would follow garbage.
-      await handle.truncate(this.length).catch(() => undefined)
+      await handle.truncate(this.length).catch(() => {
+        this.mustCutBack = true
+      })
       throw error
     }
   }

@@ -61,7 +61,7 @@ export class FolderLock {
       await handle.close()
     }
     try {
-      for (let attempt = 0; attempt < 3; attempt++) {
+      for (let attempt = 0; attempt < 100; attempt++) {
         try {
           // link() creates the lock with its content in one step, and fails if a lock exists.
           await fs.link(temp, lock.file)
@@ -70,15 +70,34 @@ export class FolderLock {
           if (errorCode(error) !== 'EEXIST') throw error
         }
         const holder = await readLock(fs, lock.file)
-        if (holder && isLive(holder, isAlive)) {
-          throw new DomainError(
-            'locked',
-            `Vouch is already open on this data folder (process ${holder.pid}). Close the other window first.`,
-          )
+        if (holder && isLive(holder, isAlive)) throw alreadyOpen(holder)
+        // Stale. Deleting it by name races: an opener that read the same stale lock a moment
+        // later would delete the lock we are about to take, and both would win. So only the
+        // holder of a takeover guard deletes the lock, after reading it again under the guard.
+        const guard = join(dir, 'vouch.lock.takeover')
+        try {
+          await fs.link(temp, guard)
+        } catch (error) {
+          if (errorCode(error) !== 'EEXIST') throw error
+          const guardHolder = await readLock(fs, guard)
+          if (guardHolder && isLive(guardHolder, isAlive)) {
+            // Another opener is taking over right now; look again in a moment.
+            await new Promise((r) => setTimeout(r, 10))
+          } else {
+            // Left by an opener that died during its takeover.
+            await removeStaleLock(fs, dir, guard, guardHolder, lock.token)
+          }
+          continue
         }
-        await fs.unlink(lock.file).catch((e: unknown) => {
-          if (errorCode(e) !== 'ENOENT') throw e
-        })
+        try {
+          const current = await readLock(fs, lock.file)
+          if (current && isLive(current, isAlive)) throw alreadyOpen(current)
+          await fs.unlink(lock.file).catch((e: unknown) => {
+            if (errorCode(e) !== 'ENOENT') throw e
+          })
+        } finally {
+          await fs.unlink(guard).catch(() => undefined)
+        }
       }
       throw new DomainError(
         'locked',
@@ -94,6 +113,41 @@ export class FolderLock {
     const holder = await readLock(this.fs, this.file)
     if (holder?.token === this.token) await this.fs.unlink(this.file).catch(() => undefined)
   }
+}
+
+/**
+ * Remove a takeover guard left by a dead opener, but never a fresh one another opener took
+ * since it was read: move it aside (atomic), check it is the one judged stale, and put it
+ * back if it is not.
+ */
+async function removeStaleLock(
+  fs: StoreFs,
+  dir: string,
+  file: string,
+  stale: LockInfo | null,
+  token: string,
+): Promise<void> {
+  // Named like a lock temp, so removeStaleTemps cleans it up if this process dies right here.
+  const aside = join(dir, `.vouch.lock.${process.pid}.${token}.stale.tmp`)
+  try {
+    await fs.rename(file, aside)
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return // someone else removed it: try again
+    throw error
+  }
+  const moved = await readLock(fs, aside)
+  if (moved !== null && moved.token !== stale?.token) {
+    // A live opener's lock: restore it (link fails only if yet another opener got in between).
+    await fs.link(aside, file).catch(() => undefined)
+  }
+  await fs.unlink(aside).catch(() => undefined)
+}
+
+function alreadyOpen(holder: LockInfo): DomainError {
+  return new DomainError(
+    'locked',
+    `Vouch is already open on this data folder (process ${holder.pid}). Close the other window first.`,
+  )
 }
 
 async function readLock(fs: StoreFs, file: string): Promise<LockInfo | null> {

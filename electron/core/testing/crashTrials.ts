@@ -17,11 +17,15 @@ export interface TrialResult {
   killedAfterMs: number
 }
 
-/** Run the crash child on `dataDir`, kill it with SIGKILL after `killAfterMs`, and check the folder. */
+/**
+ * Run the crash child on `dataDir`, kill it with SIGKILL after `killAfterMs`, and check the folder.
+ * `env` reaches the child: VOUCH_CRASH_COMPACT_MS=0 compacts constantly, a large value never.
+ */
 export async function runCrashTrial(
   dataDir: string,
   start: number,
   killAfterMs: number,
+  env: Record<string, string> = {},
 ): Promise<TrialResult> {
   const child = spawn(
     process.execPath,
@@ -34,7 +38,7 @@ export async function runCrashTrial(
     ],
     {
       cwd: repoRoot,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(repoRoot, 'tsconfig.node.json') },
+      env: { ...process.env, ...env, TSX_TSCONFIG_PATH: join(repoRoot, 'tsconfig.node.json') },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )

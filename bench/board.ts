@@ -1,0 +1,295 @@
+import { readFile, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { chromium, type Page } from '@playwright/test'
+import type { CoreEvent } from '@shared/ipc'
+import { openCore } from '../electron/core/index'
+import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveRendererFile } from '../electron/protocol'
+import { chromiumPath } from '../playwright.config'
+import { dataFolder, makeDataset, removeFolder } from './dataset'
+import { summarize, type Summary } from './stats'
+
+const APP_ORIGIN = 'http://vouch.localhost'
+const RENDERER_DIR = resolve(import.meta.dirname, '../out/renderer')
+/** Same flags as playwright.config.ts. */
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** What one board mode measured, each in ms to the next frame after the change. */
+export interface BoardModeResults {
+  firstRender: Summary
+  filterKeystroke: Summary
+  clearFilter: Summary
+  moveCard: Summary
+  domNodes: number
+}
+
+export interface BoardResults {
+  cards: number
+  virtualized: BoardModeResults
+  /** Every card rendered (the `?bench=all-cards` flag): the baseline. */
+  allCards: BoardModeResults | null
+}
+
+/** In-page helpers: defined by an init script, so they exist before the app's code runs. */
+function installProbe(): void {
+  type Check = () => boolean
+  let pending: Promise<number> | null = null
+  const untilFrame = (start: number, done: Check): Promise<number> =>
+    new Promise((resolveFrame) => {
+      const tick = () => {
+        if (done()) resolveFrame(performance.now() - start)
+        else requestAnimationFrame(tick)
+      }
+      requestAnimationFrame(tick)
+    })
+  const checks: Record<string, (arg: string) => boolean> = {
+    boardShown: () => document.querySelector('[data-testid="card"]') !== null,
+    filtered: () =>
+      Array.from(document.querySelectorAll('[data-testid="column-count"]')).some((e) =>
+        (e.textContent ?? '').includes(' of '),
+      ),
+    unfiltered: () =>
+      document.querySelector('[data-testid="card"]') !== null &&
+      !Array.from(document.querySelectorAll('[data-testid="column-count"]')).some((e) =>
+        (e.textContent ?? '').includes(' of '),
+      ),
+    inColumn: (arg) => {
+      const [id, stage] = arg.split('|')
+      const card = document.querySelector(`[data-contact-id="${id ?? ''}"]`)
+      return (
+        card?.closest(`[data-testid="column-${stage ?? ''}"]`) !== null &&
+        card?.querySelector('[aria-pressed="true"]') === null
+      )
+    },
+  }
+  const bench = {
+    /** Start timing at the next keydown or click (capture phase), finishing at the first frame where `check` holds. */
+    arm(check: string, arg: string, on: 'keydown' | 'click'): void {
+      pending = new Promise<number>((resolveArm) => {
+        window.addEventListener(
+          on,
+          () => {
+            const start = performance.now()
+            void untilFrame(start, () => checks[check]?.(arg) ?? false).then(resolveArm)
+          },
+          { capture: true, once: true },
+        )
+      })
+    },
+    result(): Promise<number> {
+      return pending ?? Promise.reject(new Error('not armed'))
+    },
+    /** Resolves after `frames` consecutive frames shorter than 50 ms: the page has settled. */
+    settle(frames: number): Promise<void> {
+      return new Promise((resolveSettle) => {
+        let last = performance.now()
+        let calm = 0
+        const tick = () => {
+          const now = performance.now()
+          calm = now - last < 50 ? calm + 1 : 0
+          last = now
+          if (calm >= frames) resolveSettle()
+          else requestAnimationFrame(tick)
+        }
+        requestAnimationFrame(tick)
+      })
+    },
+    nodes(): number {
+      return document.getElementsByTagName('*').length
+    },
+  }
+  Object.defineProperty(window, '__bench', { value: bench })
+  const listeners = new Set<(event: unknown) => void>()
+  Object.defineProperty(window, 'vouch', {
+    value: Object.freeze({
+      invoke: (envelope: { command: string; input: unknown }) => window.__vouchInvoke(envelope),
+      subscribe: (listener: (event: unknown) => void) => {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+    }),
+  })
+  Object.defineProperty(window, '__vouchEmit', {
+    value: (event: unknown) => {
+      for (const listener of [...listeners]) listener(event)
+    },
+  })
+}
+
+interface BenchWindow {
+  __bench: {
+    arm(check: string, arg: string, on: 'keydown' | 'click'): void
+    result(): Promise<number>
+    settle(frames: number): Promise<void>
+    nodes(): number
+  }
+  __vouchEmit(event: CoreEvent): void
+  __vouchInvoke(envelope: { command: string; input: unknown }): Promise<unknown>
+}
+/** The page's globals as installProbe defined them. */
+declare const window: Window & BenchWindow
+
+async function measure(
+  page: Page,
+  check: string,
+  arg: string,
+  on: 'keydown' | 'click',
+  act: () => Promise<void>,
+): Promise<number> {
+  await page.evaluate(([c, a, o]) => window.__bench.arm(c, a, o), [check, arg, on] as const)
+  await act()
+  const ms = await page.evaluate(() => window.__bench.result())
+  await page.evaluate(() => window.__bench.settle(20))
+  console.log(`     ${check}: ${ms.toFixed(0)} ms`)
+  return ms
+}
+
+async function runMode(
+  page: Page,
+  query: string,
+  repeats: number,
+  moveIds: readonly string[],
+): Promise<BoardModeResults> {
+  const first: number[] = []
+  const filter: number[] = []
+  const clear: number[] = []
+  const move: number[] = []
+  let domNodes = 0
+  await page.goto(`${APP_ORIGIN}/index.html${query}`)
+  console.log('     loading the app…')
+  await page.getByTestId('app').waitFor()
+  console.log('     app shown')
+  const boardNav = page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Board', exact: true })
+  const neutralNav = page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: /^Trash/ })
+  await page.evaluate(() => window.__bench.settle(30))
+  for (let r = 0; r < repeats; r++) {
+    // From the (empty) Trash, so the time is the board's own, not unmounting a heavy view.
+    await neutralNav.click()
+    await page.evaluate(() => window.__bench.settle(10))
+    first.push(await measure(page, 'boardShown', '', 'click', () => boardNav.click()))
+    domNodes = Math.max(domNodes, await page.evaluate(() => window.__bench.nodes()))
+    const search = page.getByRole('searchbox', { name: 'Search people' })
+    await search.focus()
+    filter.push(await measure(page, 'filtered', '', 'keydown', () => page.keyboard.press('y')))
+    domNodes = Math.max(domNodes, await page.evaluate(() => window.__bench.nodes()))
+    clear.push(
+      await measure(page, 'unfiltered', '', 'keydown', () => page.keyboard.press('Backspace')),
+    )
+    // Keyboard move: pick the first card of Identified up, one column right, drop (timed).
+    const id = moveIds[r % moveIds.length] ?? ''
+    const handle = page.locator(
+      `[data-contact-id="${id}"] [role="button"][aria-roledescription="movable card"]`,
+    )
+    await handle.scrollIntoViewIfNeeded()
+    await handle.focus()
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('ArrowRight')
+    await page.evaluate(() => window.__bench.settle(5))
+    move.push(
+      await measure(page, 'inColumn', `${id}|building`, 'keydown', () =>
+        page.keyboard.press('Enter'),
+      ),
+    )
+    domNodes = Math.max(domNodes, await page.evaluate(() => window.__bench.nodes()))
+  }
+  return {
+    firstRender: summarize(first),
+    filterKeystroke: summarize(filter),
+    clearFilter: summarize(clear),
+    moveCard: summarize(move),
+    domNodes,
+  }
+}
+
+/**
+ * The board in Chromium over a real core holding `cards` contacts: virtualized, and with
+ * every card rendered (the baseline), each in a fresh page on its own copy of the data.
+ */
+export async function benchBoard(
+  cards: number,
+  repeats: number,
+  withBaseline: boolean,
+): Promise<BoardResults> {
+  await stat(join(RENDERER_DIR, 'index.html')).catch(() => {
+    throw new Error(`No built renderer in ${RENDERER_DIR}: run "npx electron-vite build" first.`)
+  })
+  const dataset = makeDataset(cards, 3)
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS })
+  const results: Partial<BoardResults> = { cards }
+  try {
+    for (const mode of withBaseline
+      ? (['virtualized', 'allCards'] as const)
+      : (['virtualized'] as const)) {
+      const dir = await dataFolder(dataset, 'board')
+      const core = await openCore({ dataDir: dir })
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+      page.setDefaultTimeout(300_000)
+      const unsubscribe = core.subscribe((event) => {
+        page.evaluate((e) => window.__vouchEmit(e), event).catch(() => undefined)
+      })
+      try {
+        await page.exposeBinding(
+          '__vouchInvoke',
+          (_source, envelope: { command: string; input: unknown }) =>
+            core.invoke(envelope.command, envelope.input),
+        )
+        // tsx compiles with esbuild's keepNames, which wraps inner functions in a __name()
+        // helper that the page does not have: give it one before the probe's source runs.
+        await page.addInitScript({
+          content: `var __name = (fn) => fn; (${installProbe.toString()})()`,
+        })
+        await page.route(`${APP_ORIGIN}/**`, async (route) => {
+          const file = resolveRendererFile(RENDERER_DIR, new URL(route.request().url()).pathname)
+          const body = file === null ? null : await readFile(file).catch(() => null)
+          if (file === null || body === null) {
+            await route.fulfill({ status: 404, body: 'Not found' })
+            return
+          }
+          await route.fulfill({
+            status: 200,
+            body,
+            contentType: contentTypeFor(file),
+            headers: { 'content-security-policy': CONTENT_SECURITY_POLICY },
+          })
+        })
+        // The first cards of Identified, in board order: each repeat moves the next one.
+        const moveIds = dataset.file.contacts
+          .filter((c) => c.stage === 'identified')
+          .sort((a, b) => a.order - b.order)
+          .slice(0, repeats)
+          .map((c) => c.id)
+        results[mode] = await runMode(
+          page,
+          mode === 'allCards' ? '?bench=all-cards' : '',
+          // The baseline takes seconds per step at 20k: fewer runs of it keep the bench short.
+          mode === 'allCards' ? Math.max(2, Math.ceil(repeats / 2)) : repeats,
+          moveIds,
+        )
+      } finally {
+        unsubscribe()
+        await page.close()
+        await core.close()
+        await removeFolder(dir)
+      }
+    }
+  } finally {
+    await browser.close()
+  }
+  return { cards, virtualized: results.virtualized ?? failed(), allCards: results.allCards ?? null }
+}
+
+function failed(): never {
+  throw new Error('The virtualized board was not measured.')
+}

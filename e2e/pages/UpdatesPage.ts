@@ -1,0 +1,55 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** The Updates view: write a career update and share it with chosen references. */
+export class UpdatesPage {
+  constructor(readonly page: Page) {}
+
+  // Locators
+
+  get view(): Locator {
+    return this.page.getByTestId('updates-view')
+  }
+
+  get composer(): Locator {
+    return this.view.getByTestId('composer')
+  }
+
+  get drafts(): Locator {
+    return this.composer.getByTestId('draft')
+  }
+
+  draft(name: string): Locator {
+    return this.composer.getByRole('textbox', { name: `Draft for ${name}` })
+  }
+
+  get sendButton(): Locator {
+    return this.composer.getByRole('button', { name: /^Log as sent to/ })
+  }
+
+  // Actions
+
+  async createUpdate(title: string, body: string): Promise<void> {
+    const form = this.view.getByRole('form', { name: 'New update' })
+    await form.getByLabel('Title').fill(title)
+    await form.getByLabel('What happened').fill(body)
+    await form.getByRole('button', { name: 'Save update' }).click()
+  }
+
+  async filterByTag(tag: string): Promise<void> {
+    await this.composer.getByLabel('Tag').fill(tag)
+  }
+
+  async filterByStage(label: string): Promise<void> {
+    await this.composer.getByRole('checkbox', { name: label, exact: true }).check()
+  }
+
+  async send(): Promise<void> {
+    await this.sendButton.click()
+  }
+
+  // Assertions
+
+  async expectRecipients(names: readonly string[]): Promise<void> {
+    await expect(this.drafts.locator('strong')).toHaveText([...names])
+  }
+}

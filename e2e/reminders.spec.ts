@@ -1,0 +1,143 @@
+import type { Core } from '../electron/core/types'
+import { expect, FakeClock, test } from './fixtures'
+import { AppPage } from './pages/AppPage'
+import { ContactPanelPage } from './pages/ContactPanelPage'
+import { SettingsPage } from './pages/SettingsPage'
+
+/** Run a command on the real core and return its value, failing the test on a refusal. */
+async function invoke(core: Core, command: string, input: Record<string, unknown>) {
+  const result = await core.invoke(command, input)
+  if (!result.ok) throw new Error(`${command}: ${result.message}`)
+  return result.value
+}
+
+function idOf(value: unknown): string {
+  if (typeof value !== 'object' || value === null || !('id' in value)) throw new Error('no id')
+  return String(value.id)
+}
+
+// Local wall-clock times of the test process, where the core runs: the digest is at 09:00 there.
+const local = (d: number, h: number, mi = 0) => new Date(2025, 5, d, h, mi)
+
+test('the 09:00 digest is delivered, and clicking a thank-you alert opens the contact', async ({
+  vouch,
+  page,
+}) => {
+  const clock = new FakeClock(local(16, 10))
+  await vouch.open({ now: clock.now })
+  const core = await vouch.core()
+  const ada = idOf(
+    await invoke(core, 'contact.create', {
+      name: 'Ada Lovelace',
+      stage: 'building',
+      cadenceDays: 1,
+    }),
+  )
+  await vouch.tick()
+  expect(vouch.notifications).toEqual([])
+
+  // Ada falls due at midnight; nothing is shown before 09:00.
+  clock.set(local(17, 8, 59))
+  await vouch.tick()
+  expect(vouch.notifications).toEqual([])
+  clock.set(local(17, 9, 0))
+  await vouch.tick()
+  expect(vouch.notifications).toMatchObject([
+    { kind: 'digest', title: 'Vouch — due today', body: '1 person to contact: Ada' },
+  ])
+  // Once a day: a later tick shows nothing more.
+  clock.advance(60_000)
+  await vouch.tick()
+  expect(vouch.notifications).toHaveLength(1)
+
+  const request = idOf(
+    await invoke(core, 'request.create', { contactId: ada, company: 'Acme', role: 'CTO' }),
+  )
+  await invoke(core, 'request.update', { id: request, status: 'given' })
+  clock.advance(60_000)
+  await vouch.tick()
+  const alert = vouch.notifications[1]
+  expect(alert).toMatchObject({
+    kind: 'thanks-owed',
+    title: 'Thank-you owed: Ada Lovelace',
+    contactId: ada,
+  })
+  if (alert === undefined) throw new Error('no thank-you alert')
+
+  await vouch.clickNotification(alert)
+  await new ContactPanelPage(page).expectOpen('Edit Ada Lovelace')
+})
+
+test('settings are validated by the core and survive a reload and a restart', async ({
+  vouch,
+  page,
+}) => {
+  await vouch.open()
+  const app = new AppPage(page)
+  const settings = new SettingsPage(page)
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Settings' })
+    .click()
+  await settings.expectValue('Daily digest at', '09:00')
+
+  // The core refuses a cadence of 0 days and says why, next to the field.
+  await settings.fill('Building', '0')
+  await settings.save()
+  await expect(settings.error('cadenceByStage.building')).toBeVisible()
+  await expect(settings.field('Building')).toHaveAttribute('aria-invalid', 'true')
+
+  await settings.fill('Building', '21')
+  await settings.fill('Daily digest at', '07:30')
+  await settings.fill('Thank a reference within (days)', '5')
+  await settings.field('Keep running in the tray when the window is closed').uncheck()
+  await settings.save()
+  await expect(app.toast('Settings saved.')).toBeVisible()
+  await expect(settings.error('cadenceByStage.building')).toHaveCount(0)
+
+  const check = async () => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: 'Settings' })
+      .click()
+    await settings.expectValue('Daily digest at', '07:30')
+    await settings.expectValue('Building', '21')
+    await settings.expectValue('Thank a reference within (days)', '5')
+    await expect(
+      settings.field('Keep running in the tray when the window is closed'),
+    ).not.toBeChecked()
+  }
+  await page.reload()
+  await check()
+  await vouch.restart()
+  await check()
+  expect(await invoke(await vouch.core(), 'settings.get', {})).toMatchObject({
+    digestTime: '07:30',
+    thankWithinDays: 5,
+    closeToTray: false,
+    cadenceByStage: { building: 21 },
+  })
+})
+
+test('a notification the OS could not show appears in the app, with the hint once', async ({
+  vouch,
+  page,
+}) => {
+  await vouch.open()
+  const core = await vouch.core()
+  const ada = idOf(await invoke(core, 'contact.create', { name: 'Ada Lovelace' }))
+  const hint = 'Notifications are not supported here.'
+  // What electron/notifier.ts sends when Notification.isSupported() is false.
+  core.emit({
+    type: 'notice',
+    notification: { title: 'Thank-you owed: Ada Lovelace', body: 'For Acme', contactId: ada },
+    reason: 'unsupported',
+    hint,
+  })
+  await expect(page.getByTestId('notice-hint')).toHaveText(new RegExp(hint))
+  const notice = page.getByTestId('notice')
+  await expect(notice).toContainText('Thank-you owed: Ada Lovelace')
+  await notice.getByRole('button', { name: 'Open' }).click()
+  await new ContactPanelPage(page).expectOpen('Edit Ada Lovelace')
+  await expect(notice).toHaveCount(0)
+})

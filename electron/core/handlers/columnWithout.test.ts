@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_CONTACT_FIELDS, DEFAULT_SETTINGS, type Contact } from '@shared/domain'
+import { BoardIndex } from './boardIndex'
+
+function contact(id: string, order: number, stage: Contact['stage'] = 'identified'): Contact {
+  return {
+    ...DEFAULT_CONTACT_FIELDS,
+    name: id,
+    id,
+    stage,
+    order,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    trashedAt: null,
+    snoozedUntil: null,
+  }
+}
+
+function boardOf(contacts: Contact[]): BoardIndex {
+  const board = new BoardIndex()
+  board.rebuild({
+    contacts: new Map(contacts.map((c) => [c.id, c])),
+    interactions: new Map(),
+    requests: new Map(),
+    updates: new Map(),
+    settings: DEFAULT_SETTINGS,
+    reminders: { lastTickAt: null, log: {} },
+    importBatches: new Map(),
+  })
+  return board
+}
+
+describe('BoardIndex.columnWithout', () => {
+  const a = contact('a', 0)
+  const b = contact('b', 1)
+  const c = contact('c', 1)
+  const d = contact('d', 0, 'building')
+  const board = boardOf([c, a, b, d])
+
+  it('leaves out the contact and keeps the order of the others', () => {
+    expect(board.columnWithout('identified', b).map((x) => x.id)).toEqual(['a', 'c'])
+    expect(board.columnWithout('identified', a).map((x) => x.id)).toEqual(['b', 'c'])
+  })
+
+  it('returns the whole column for a contact of another column, or none', () => {
+    expect(board.columnWithout('identified', d).map((x) => x.id)).toEqual(['a', 'b', 'c'])
+    expect(board.columnWithout('identified', undefined).map((x) => x.id)).toEqual(['a', 'b', 'c'])
+  })
+})

@@ -1,0 +1,554 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { CareerUpdate, Contact, Interaction, ReferenceRequest, Settings } from '@shared/domain'
+import type { BoardInsights, TodayOutput } from '@shared/workflowContract'
+import { openCore, type Core, type CoreOptions } from '../index'
+import { makeTempDir, unwrap } from '../testing/tempDir'
+
+let dir: string
+let remove: () => Promise<void>
+let clock: Date
+const cores: Core[] = []
+const DAY = 24 * 60 * 60 * 1000
+
+/** Midday UTC keeps every calendar-day count the same in any time zone from UTC−11 to UTC+11. */
+const START = new Date('2025-03-10T12:00:00.000Z')
+
+async function open(extra: Partial<CoreOptions> = {}): Promise<Core> {
+  // No idle compaction during a test: the journal then shows one line per command.
+  const core = await openCore({ dataDir: dir, now: () => clock, compactAfterMs: 600_000, ...extra })
+  cores.push(core)
+  return core
+}
+
+function advance(days: number): void {
+  clock = new Date(clock.getTime() + days * DAY)
+}
+
+async function run<T>(core: Core, command: string, input: Record<string, unknown>): Promise<T> {
+  // The contract's output schema is checked by the renderer's client; here the test names the type.
+  return unwrap(await core.invoke(command, input)) as T
+}
+
+const contactOf = async (core: Core, id: string) => run<Contact>(core, 'contact.get', { id })
+const create = (core: Core, input: Record<string, unknown>) =>
+  run<Contact>(core, 'contact.create', input)
+const today = (core: Core) => run<TodayOutput>(core, 'today.get', {})
+const insightOf = async (core: Core, id: string) => {
+  const insights = await run<BoardInsights>(core, 'board.insights', {})
+  const found = insights.contacts.find((c) => c.contactId === id)
+  if (!found) throw new Error(`no insight for ${id}`)
+  return found
+}
+const touches = (core: Core, contactId: string) =>
+  run<Interaction[]>(core, 'interaction.list', { contactId })
+
+async function journalLines(): Promise<number> {
+  const text = await readFile(join(dir, 'vouch.journal'), 'utf8').catch(() => '')
+  return text.split('\n').filter((line) => line.trim() !== '').length
+}
+
+beforeEach(async () => {
+  ;({ dir, remove } = await makeTempDir())
+  clock = START
+})
+
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close()
+  await remove()
+})
+
+describe('reference requests move contacts through the stages', () => {
+  it('request.create moves earlier stages to Asked and leaves later ones', async () => {
+    const core = await open()
+    for (const stage of ['identified', 'building', 'in-touch'] as const) {
+      const c = await create(core, { name: `In ${stage}`, stage })
+      await run(core, 'request.create', { contactId: c.id, company: 'Globex', role: 'CTO' })
+      expect((await contactOf(core, c.id)).stage).toBe('asked')
+    }
+    for (const stage of ['asked', 'gave-reference', 'thanked'] as const) {
+      const c = await create(core, { name: `In ${stage}`, stage })
+      await run(core, 'request.create', { contactId: c.id, company: 'Globex', role: 'CTO' })
+      expect((await contactOf(core, c.id)).stage).toBe(stage)
+    }
+    const requests = await run<ReferenceRequest[]>(core, 'request.list', {})
+    expect(requests).toHaveLength(6)
+    expect(requests.every((r) => r.status === 'asked' && r.outcome === 'unknown')).toBe(true)
+  })
+
+  it('given moves to Gave reference, logs the touch and owes thanks; a thank-you moves to Thanked; each in one commit with one undo', async () => {
+    const core = await open()
+    const ada = await create(core, { name: 'Ada Lovelace', stage: 'building' })
+    const lines0 = await journalLines()
+    const request = await run<ReferenceRequest>(core, 'request.create', {
+      contactId: ada.id,
+      company: 'Globex',
+      role: 'Staff Engineer',
+      dueBy: '2025-03-20',
+    })
+    expect(await journalLines()).toBe(lines0 + 1)
+    expect((await contactOf(core, ada.id)).stage).toBe('asked')
+
+    const agreed = await run<ReferenceRequest>(core, 'request.update', {
+      id: request.id,
+      status: 'agreed',
+    })
+    expect(agreed.status).toBe('agreed')
+    expect((await contactOf(core, ada.id)).stage).toBe('asked')
+
+    advance(1)
+    const lines1 = await journalLines()
+    const given = await run<ReferenceRequest>(core, 'request.update', {
+      id: request.id,
+      status: 'given',
+    })
+    expect(await journalLines()).toBe(lines1 + 1)
+    expect(given).toMatchObject({ status: 'given', givenAt: clock.toISOString(), thankedAt: null })
+    expect((await contactOf(core, ada.id)).stage).toBe('gave-reference')
+    const afterGiven = await touches(core, ada.id)
+    expect(afterGiven.map((t) => [t.kind, t.requestId])).toEqual([['reference-given', request.id]])
+
+    // One undo takes back the status, the stage and the touch together; redo brings them back.
+    expect(unwrap(await core.invoke('undo', {}))).toEqual({
+      label: "Mark Ada Lovelace's reference given",
+    })
+    expect((await contactOf(core, ada.id)).stage).toBe('asked')
+    expect(await touches(core, ada.id)).toEqual([])
+    unwrap(await core.invoke('redo', {}))
+    expect((await contactOf(core, ada.id)).stage).toBe('gave-reference')
+    expect(await touches(core, ada.id)).toHaveLength(1)
+
+    const lines2 = await journalLines()
+    const thanks = await run<Interaction>(core, 'interaction.log', {
+      contactId: ada.id,
+      kind: 'thank-you',
+    })
+    expect(await journalLines()).toBe(lines2 + 1)
+    expect(thanks.requestId).toBe(request.id)
+    expect((await contactOf(core, ada.id)).stage).toBe('thanked')
+    const [thanked] = await run<ReferenceRequest[]>(core, 'request.list', { contactId: ada.id })
+    expect(thanked?.thankedAt).toBe(clock.toISOString())
+    expect((await today(core)).thanksOwed).toEqual([])
+
+    unwrap(await core.invoke('undo', {}))
+    expect((await contactOf(core, ada.id)).stage).toBe('gave-reference')
+    expect((await today(core)).thanksOwed).toHaveLength(1)
+  })
+
+  it('a new reference from Thanked goes back to Gave reference; declined and withdrawn do not move', async () => {
+    const core = await open()
+    const grace = await create(core, { name: 'Grace Hopper', stage: 'thanked' })
+    const first = await run<ReferenceRequest>(core, 'request.create', {
+      contactId: grace.id,
+      company: 'Initech',
+      role: 'Lead',
+    })
+    await run(core, 'request.update', { id: first.id, status: 'given' })
+    expect((await contactOf(core, grace.id)).stage).toBe('gave-reference')
+
+    const kat = await create(core, { name: 'Katherine Johnson', stage: 'in-touch' })
+    const declined = await run<ReferenceRequest>(core, 'request.create', {
+      contactId: kat.id,
+      company: 'Initech',
+      role: 'Lead',
+    })
+    await run(core, 'request.update', { id: declined.id, status: 'declined' })
+    expect((await contactOf(core, kat.id)).stage).toBe('asked')
+    const withdrawn = await run<ReferenceRequest>(core, 'request.create', {
+      contactId: kat.id,
+      company: 'Hooli',
+      role: 'Lead',
+    })
+    await run(core, 'request.update', { id: withdrawn.id, status: 'withdrawn' })
+    expect((await contactOf(core, kat.id)).stage).toBe('asked')
+
+    const refused = await core.invoke('request.update', { id: declined.id, status: 'given' })
+    expect(refused).toMatchObject({ ok: false, code: 'conflict' })
+    expect(!refused.ok && refused.message).toContain('cannot become given')
+
+    // The outcome is recorded later, without a status.
+    const outcome = await run<ReferenceRequest>(core, 'request.update', {
+      id: first.id,
+      outcome: 'got-the-job',
+    })
+    expect(outcome).toMatchObject({ status: 'given', outcome: 'got-the-job' })
+    expect((await contactOf(core, grace.id)).stage).toBe('gave-reference')
+  })
+
+  it('refuses bad request input with field messages', async () => {
+    const core = await open()
+    const a = await create(core, { name: 'A' })
+    const blank = await core.invoke('request.create', { contactId: a.id, company: ' ', role: 'x' })
+    expect(blank).toMatchObject({ ok: false, code: 'invalid-input' })
+    expect(!blank.ok && blank.issues?.[0]).toEqual({
+      path: 'company',
+      message: 'Company is required',
+    })
+    const badDate = await core.invoke('request.create', {
+      contactId: a.id,
+      company: 'X',
+      role: 'Y',
+      dueBy: '31/03/2025',
+    })
+    expect(!badDate.ok && badDate.issues?.[0]?.path).toBe('dueBy')
+    const missing = await core.invoke('request.create', {
+      contactId: 'nobody',
+      company: 'X',
+      role: 'Y',
+    })
+    expect(missing).toMatchObject({ ok: false, code: 'not-found' })
+  })
+})
+
+describe('thanks owed in Today', () => {
+  it('lists a given reference as owed with its deadline, then late after thankWithinDays', async () => {
+    const core = await open()
+    const ada = await create(core, { name: 'Ada', stage: 'asked' })
+    const request = await run<ReferenceRequest>(core, 'request.create', {
+      contactId: ada.id,
+      company: 'Globex',
+      role: 'CTO',
+    })
+    const given = await run<ReferenceRequest>(core, 'request.update', {
+      id: request.id,
+      status: 'given',
+    })
+    // Default thankWithinDays is 2: the end of the local day two days after it was given.
+    const deadline = new Date(START)
+    deadline.setDate(deadline.getDate() + 2)
+    deadline.setHours(23, 59, 59, 999)
+    expect(given.thankBy).toBe(deadline.toISOString())
+
+    const owed = (await today(core)).thanksOwed
+    expect(owed).toEqual([
+      {
+        requestId: request.id,
+        contactId: ada.id,
+        name: 'Ada',
+        role: 'CTO',
+        company: 'Globex',
+        thankBy: deadline.toISOString(),
+        overdue: false,
+        daysLeft: 2,
+      },
+    ])
+    advance(3)
+    expect((await today(core)).thanksOwed[0]).toMatchObject({ overdue: true, daysLeft: -1 })
+  })
+
+  it('follows settings.thankWithinDays', async () => {
+    const core = await open()
+    await run(core, 'settings.update', { thankWithinDays: 0 })
+    const ada = await create(core, { name: 'Ada', stage: 'asked' })
+    const r = await run<ReferenceRequest>(core, 'request.create', {
+      contactId: ada.id,
+      company: 'G',
+      role: 'R',
+    })
+    await run(core, 'request.update', { id: r.id, status: 'given' })
+    expect((await today(core)).thanksOwed[0]?.daysLeft).toBe(0)
+  })
+})
+
+describe('interactions', () => {
+  it('logs, lists newest first, edits, deletes and undoes', async () => {
+    const core = await open()
+    const ada = await create(core, { name: 'Ada' })
+    const older = await run<Interaction>(core, 'interaction.log', {
+      contactId: ada.id,
+      kind: 'meeting',
+      at: new Date(START.getTime() - 5 * DAY).toISOString(),
+      note: 'Coffee',
+    })
+    const newer = await run<Interaction>(core, 'interaction.log', {
+      contactId: ada.id,
+      kind: 'call',
+    })
+    expect(newer).toMatchObject({ at: START.toISOString(), note: '', kind: 'call' })
+    expect((await touches(core, ada.id)).map((t) => t.id)).toEqual([newer.id, older.id])
+
+    const edited = await run<Interaction>(core, 'interaction.update', {
+      id: older.id,
+      kind: 'event',
+      note: 'Conference',
+    })
+    expect(edited).toMatchObject({ kind: 'event', note: 'Conference', at: older.at })
+
+    await run(core, 'interaction.delete', { id: newer.id })
+    expect((await touches(core, ada.id)).map((t) => t.id)).toEqual([older.id])
+    const undone = unwrap(await core.invoke('undo', {}))
+    expect(undone).toEqual({ label: 'Delete call with Ada' })
+    expect((await touches(core, ada.id)).map((t) => t.id)).toEqual([newer.id, older.id])
+    unwrap(await core.invoke('undo', {}))
+    expect((await touches(core, ada.id)).find((t) => t.id === older.id)?.kind).toBe('meeting')
+
+    // The data survives a restart, and the index is rebuilt from it.
+    await core.close()
+    cores.length = 0
+    const again = await open()
+    expect((await touches(again, ada.id)).map((t) => t.id)).toEqual([newer.id, older.id])
+  })
+
+  it('refuses a touch more than a day ahead, an unknown kind and an unknown contact', async () => {
+    const core = await open()
+    const ada = await create(core, { name: 'Ada' })
+    const ahead = await core.invoke('interaction.log', {
+      contactId: ada.id,
+      kind: 'call',
+      at: new Date(START.getTime() + 2 * DAY).toISOString(),
+    })
+    expect(ahead).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+      message: 'A touch cannot be logged more than a day in the future.',
+    })
+    expect(
+      (
+        await core.invoke('interaction.log', {
+          contactId: ada.id,
+          kind: 'call',
+          at: new Date(START.getTime() + 12 * 60 * 60 * 1000).toISOString(),
+        })
+      ).ok,
+    ).toBe(true)
+    expect(await core.invoke('interaction.log', { contactId: ada.id, kind: 'poke' })).toMatchObject(
+      { ok: false, code: 'invalid-input' },
+    )
+    expect(
+      await core.invoke('interaction.log', { contactId: 'ghost', kind: 'call' }),
+    ).toMatchObject({ ok: false, code: 'not-found' })
+    expect(await core.invoke('interaction.update', { id: 'ghost', note: 'x' })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    })
+  })
+})
+
+describe('keep-in-touch cadence', () => {
+  it('a touch resets the clock, a note does not', async () => {
+    clock = new Date(START.getTime() - 90 * DAY)
+    const core = await open()
+    const ada = await create(core, { name: 'Ada', stage: 'in-touch' })
+    clock = START
+    // In touch: 60 days by default; 90 days is 1.5 × the cadence, so red.
+    expect((await insightOf(core, ada.id)).touch).toMatchObject({
+      state: 'overdue',
+      daysSince: 90,
+      daysSinceTouch: null,
+      cadenceDays: 60,
+    })
+    expect((await today(core)).overdue.map((o) => o.contactId)).toEqual([ada.id])
+
+    await run(core, 'interaction.log', { contactId: ada.id, kind: 'note', note: 'Thought of her' })
+    expect((await insightOf(core, ada.id)).touch.state).toBe('overdue')
+
+    await run(core, 'interaction.log', { contactId: ada.id, kind: 'call' })
+    const after = await insightOf(core, ada.id)
+    expect(after.touch).toMatchObject({ state: 'ok', daysSinceTouch: 0 })
+    expect(after.lastTouchAt).toBe(START.toISOString())
+    expect((await today(core)).overdue).toEqual([])
+
+    advance(60)
+    expect((await insightOf(core, ada.id)).touch.state).toBe('due')
+    advance(30)
+    expect((await insightOf(core, ada.id)).touch.state).toBe('overdue')
+  })
+
+  it('snoozes a contact out of Today until a time, and clears the snooze', async () => {
+    clock = new Date(START.getTime() - 90 * DAY)
+    const core = await open()
+    const ada = await create(core, { name: 'Ada', stage: 'in-touch' })
+    clock = START
+    const until = new Date(START.getTime() + 7 * DAY).toISOString()
+    const snoozed = await run<Contact>(core, 'contact.snooze', { id: ada.id, until })
+    expect(snoozed.snoozedUntil).toBe(until)
+    expect((await today(core)).overdue).toEqual([])
+    expect((await insightOf(core, ada.id)).touch).toMatchObject({ snoozed: true, state: 'ok' })
+
+    advance(8)
+    expect((await today(core)).overdue.map((o) => o.contactId)).toEqual([ada.id])
+
+    const past = await core.invoke('contact.snooze', { id: ada.id, until })
+    expect(past).toMatchObject({ ok: false, code: 'invalid-input' })
+    await run(core, 'contact.snooze', {
+      id: ada.id,
+      until: new Date(clock.getTime() + DAY).toISOString(),
+    })
+    expect((await today(core)).overdue).toEqual([])
+    await run(core, 'contact.snooze', { id: ada.id, until: null })
+    expect((await contactOf(core, ada.id)).snoozedUntil).toBeNull()
+    expect((await today(core)).overdue).toHaveLength(1)
+  })
+})
+
+describe('career updates', () => {
+  it('update.send logs one update-sent touch per recipient in one commit, undone at once', async () => {
+    const core = await open()
+    const people = [
+      await create(core, { name: 'A', stage: 'building' }),
+      await create(core, { name: 'B', stage: 'in-touch' }),
+      await create(core, { name: 'C', stage: 'thanked' }),
+    ]
+    const bystander = await create(core, { name: 'D' })
+    const update = await run<CareerUpdate>(core, 'update.create', {
+      title: 'Promoted to Staff Engineer',
+      body: 'I now lead the platform team.',
+    })
+    expect(update.at).toBe(START.toISOString())
+    const lines = await journalLines()
+    const sent = await run<Interaction[]>(core, 'update.send', {
+      updateId: update.id,
+      contactIds: people.map((p) => p.id),
+    })
+    expect(await journalLines()).toBe(lines + 1)
+    expect(sent).toHaveLength(3)
+    for (const p of people) {
+      const [touch] = await touches(core, p.id)
+      expect(touch).toMatchObject({
+        kind: 'update-sent',
+        updateId: update.id,
+        at: clock.toISOString(),
+      })
+      expect((await insightOf(core, p.id)).lastUpdateHeard).toEqual({
+        id: update.id,
+        title: update.title,
+        at: update.at,
+      })
+    }
+    expect((await insightOf(core, bystander.id)).lastUpdateHeard).toBeNull()
+    expect((await run<CareerUpdate[]>(core, 'update.list', {})).map((u) => u.id)).toEqual([
+      update.id,
+    ])
+
+    expect(unwrap(await core.invoke('undo', {}))).toEqual({
+      label: 'Send "Promoted to Staff Engineer" to 3 people',
+    })
+    for (const p of people) expect(await touches(core, p.id)).toEqual([])
+
+    const none = await core.invoke('update.send', { updateId: update.id, contactIds: [] })
+    expect(!none.ok && none.message).toBe('contactIds: Pick at least one recipient')
+  })
+})
+
+describe('request.brief', () => {
+  it('builds the Markdown brief from the request, the contact and the latest update', async () => {
+    const core = await open()
+    const ada = await create(core, {
+      name: 'Ada Lovelace',
+      title: 'Director',
+      company: 'Analytical Engines',
+      relationship: 'former-manager',
+      skills: ['Leadership', 'Compilers'],
+      workedTogether: '2019–2022',
+    })
+    await run(core, 'update.create', { title: 'Shipped v2', body: 'It went well.' })
+    const request = await run<ReferenceRequest>(core, 'request.create', {
+      contactId: ada.id,
+      company: 'Globex',
+      role: 'Staff Engineer',
+      dueBy: '2025-03-31',
+    })
+    const brief = await run<{ markdown: string; fileName: string }>(core, 'request.brief', {
+      id: request.id,
+    })
+    expect(brief.fileName).toBe('reference-brief-staff-engineer-globex.md')
+    expect(brief.markdown).toContain('# Reference brief: Staff Engineer at Globex')
+    expect(brief.markdown).toContain('- **Needed by:** 31 March 2025')
+    expect(brief.markdown).toContain('- **Referee:** Ada Lovelace, Director @ Analytical Engines')
+    expect(brief.markdown).toContain('- **Relationship:** Former manager')
+    expect(brief.markdown).toContain('- **Worked together:** 2019–2022')
+    expect(brief.markdown).toContain('1. Leadership\n2. Compilers')
+    expect(brief.markdown).toContain('**Shipped v2**')
+    expect(await core.invoke('request.brief', { id: 'nope' })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    })
+  })
+})
+
+describe('settings', () => {
+  it('gets defaults, deep-merges nested parts, validates, persists and undoes', async () => {
+    const core = await open()
+    const defaults = await run<Settings>(core, 'settings.get', {})
+    expect(defaults.cadenceByStage['in-touch']).toBe(60)
+
+    const updated = await run<Settings>(core, 'settings.update', {
+      quietHours: { start: '22:00' },
+      cadenceByStage: { building: 21 },
+      targetSkills: ['Leadership'],
+    })
+    expect(updated.quietHours).toEqual({ start: '22:00', end: defaults.quietHours.end })
+    expect(updated.cadenceByStage).toEqual({ ...defaults.cadenceByStage, building: 21 })
+    expect(updated.targetSkills).toEqual(['Leadership'])
+
+    const badTime = await core.invoke('settings.update', { digestTime: '25:00' })
+    expect(badTime).toMatchObject({ ok: false, code: 'invalid-input' })
+    expect(!badTime.ok && badTime.issues?.[0]).toEqual({
+      path: 'digestTime',
+      message: 'Use a 24-hour time like 09:00',
+    })
+    const badStage = await core.invoke('settings.update', { cadenceByStage: { nowhere: 3 } })
+    expect(badStage).toMatchObject({ ok: false, code: 'invalid-input' })
+    const badCadence = await core.invoke('settings.update', { cadenceByStage: { building: 0 } })
+    expect(badCadence).toMatchObject({ ok: false, code: 'invalid-input' })
+    const unknown = await core.invoke('settings.update', { theme: 'dark' })
+    expect(unknown).toMatchObject({ ok: false, code: 'invalid-input' })
+    const longSkill = await core.invoke('settings.update', { targetSkills: ['x'.repeat(51)] })
+    expect(longSkill).toMatchObject({ ok: false, code: 'invalid-input' })
+
+    await core.close()
+    cores.length = 0
+    const again = await open()
+    expect((await run<Settings>(again, 'settings.get', {})).cadenceByStage.building).toBe(21)
+    const undoFresh = unwrap(await again.invoke('undo', {}))
+    expect(undoFresh).toEqual({ label: null })
+    await run(again, 'settings.update', { thankWithinDays: 5 })
+    unwrap(await again.invoke('undo', {}))
+    expect((await run<Settings>(again, 'settings.get', {})).thankWithinDays).toBe(2)
+  })
+})
+
+describe('coverage and links', () => {
+  it('shows gaps and over-asked contacts', async () => {
+    const core = await open()
+    await run(core, 'settings.update', { targetSkills: ['Leadership', 'Rust'] })
+    const ada = await create(core, { name: 'Ada', skills: ['leadership'] })
+    for (const company of ['A', 'B', 'C']) {
+      await run(core, 'request.create', { contactId: ada.id, company, role: 'R' })
+    }
+    const coverage = await run<{
+      rows: { skill: string; gap: boolean; contacts: { name: string }[] }[]
+      overAsked: { name: string; askedCount: number }[]
+    }>(core, 'coverage.get', {})
+    expect(coverage.rows).toEqual([
+      { skill: 'Leadership', gap: false, contacts: [{ contactId: ada.id, name: 'Ada' }] },
+      { skill: 'Rust', gap: true, contacts: [] },
+    ])
+    expect(coverage.overAsked).toEqual([{ contactId: ada.id, name: 'Ada', askedCount: 3 }])
+  })
+
+  it('link.open validates, then hands the link to the injected openExternal', async () => {
+    const opened: string[] = []
+    const core = await open({
+      openExternal: async (url) => {
+        opened.push(url)
+      },
+    })
+    expect(await core.invoke('link.open', { url: 'javascript:alert(1)' })).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+      message: 'Links of type "javascript:" are not opened.',
+    })
+    expect(
+      unwrap(await core.invoke('link.open', { url: 'mailto:ada@example.com?subject=Hi' })),
+    ).toEqual({ opened: true })
+    expect(opened).toEqual(['mailto:ada@example.com?subject=Hi'])
+    await core.close()
+    cores.length = 0
+    const plain = await open()
+    expect(unwrap(await plain.invoke('link.open', { url: 'https://example.com' }))).toEqual({
+      opened: false,
+    })
+  })
+})

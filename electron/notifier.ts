@@ -1,0 +1,123 @@
+import { Notification } from 'electron'
+import type { CoreEvent } from '@shared/ipc'
+import {
+  cleanNotificationBody,
+  cleanNotificationTitle,
+  type NotificationPlatform,
+} from '@shared/notificationText'
+import type { VouchNotification } from './core/reminders/types'
+
+/** The part of a reminder the shell shows. */
+export type ShownNotification = Pick<VouchNotification, 'kind' | 'title' | 'body'> &
+  Partial<Pick<VouchNotification, 'contactId' | 'late'>>
+
+/** Why a notification became an in-app banner, in words for the one-time hint. */
+export const NOTICE_HINTS = {
+  unsupported:
+    'Notifications are not supported here (on Linux, a notification daemon such as the one in GNOME, KDE or dunst must be running), so Vouch shows reminders inside the app.',
+  failed:
+    'The system did not show a notification (notifications may be turned off for Vouch in the system settings), so Vouch showed it inside the app.',
+} as const
+export type NoticeReason = keyof typeof NOTICE_HINTS
+
+/** Title and body as the platform's notification server should get them. */
+export function notificationContent(
+  notification: ShownNotification,
+  platform: NotificationPlatform,
+): { title: string; body: string } {
+  return {
+    title: cleanNotificationTitle(notification.title) || 'Vouch',
+    body: cleanNotificationBody(notification.body, 300, { platform }),
+  }
+}
+
+/** The in-app banner event standing in for a notification; the hint only with the first one. */
+export function noticeEvent(
+  notification: ShownNotification,
+  reason: NoticeReason,
+  withHint: boolean,
+): CoreEvent {
+  // The renderer shows text, never markup: clean it without escaping.
+  const event: CoreEvent = {
+    type: 'notice',
+    notification: {
+      title: cleanNotificationTitle(notification.title) || 'Vouch',
+      body: cleanNotificationBody(notification.body, 300, { platform: 'darwin' }),
+      ...(notification.contactId === undefined ? {} : { contactId: notification.contactId }),
+    },
+    reason,
+  }
+  return withHint ? { ...event, hint: NOTICE_HINTS[reason] } : event
+}
+
+/** The OS notification, as far as the notifier uses it (Electron's, or a fake in tests). */
+export interface OsNotification {
+  on(event: 'click' | 'close', listener: () => void): unknown
+  on(event: 'failed', listener: (event: unknown, error: string) => void): unknown
+  show(): void
+}
+
+/** What the notifier needs; tests pass fakes. */
+export interface NotifierDeps {
+  platform: NotificationPlatform
+  /** Sends an event to the renderer (core.emit, so the e2e bridge sees the same). */
+  emit(event: CoreEvent): void
+  /** Shows the window; opening a contact waits until its page can listen. */
+  showWindow(): Promise<void>
+  isSupported?: () => boolean
+  create?: (options: { title: string; body: string }) => OsNotification
+}
+
+/**
+ * Shows reminders as OS notifications; a click opens the window on the contact. Where
+ * notifications are unsupported or fail, the renderer shows them as a banner instead.
+ */
+export class Notifier {
+  // Electron drops the click handler of a notification that was garbage-collected; hold them.
+  private readonly live = new Set<OsNotification>()
+  private hinted = false
+  private readonly isSupported: () => boolean
+  private readonly create: (options: { title: string; body: string }) => OsNotification
+
+  constructor(private readonly deps: NotifierDeps) {
+    this.isSupported = deps.isSupported ?? (() => Notification.isSupported())
+    this.create = deps.create ?? ((options) => new Notification(options))
+  }
+
+  /** The core's notify option. */
+  readonly notify = (notification: ShownNotification): void => {
+    if (!this.isSupported()) {
+      this.banner(notification, 'unsupported')
+      return
+    }
+    const os = this.create(notificationContent(notification, this.deps.platform))
+    this.live.add(os)
+    const forget = () => this.live.delete(os)
+    os.on('click', () => {
+      forget()
+      void this.open(notification.contactId)
+    })
+    os.on('close', forget)
+    os.on('failed', () => {
+      forget()
+      this.banner(notification, 'failed')
+    })
+    try {
+      os.show()
+    } catch {
+      forget()
+      this.banner(notification, 'failed')
+    }
+  }
+
+  /** Shows the window, then the contact when the notification names one. */
+  async open(contactId: string | undefined): Promise<void> {
+    await this.deps.showWindow()
+    if (contactId !== undefined) this.deps.emit({ type: 'open-contact', contactId })
+  }
+
+  private banner(notification: ShownNotification, reason: NoticeReason): void {
+    this.deps.emit(noticeEvent(notification, reason, !this.hinted))
+    this.hinted = true
+  }
+}

@@ -1,0 +1,233 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { App } from './App'
+import { AnnouncerProvider } from './ui/announcer'
+import { ToastProvider } from './ui/toasts'
+import { installFakeCore, makeContact, type FakeCore } from './test/fakeBridge'
+
+afterEach(() => {
+  cleanup()
+  window.vouch = undefined
+})
+
+async function renderApp(fake: FakeCore) {
+  render(
+    <AnnouncerProvider>
+      <ToastProvider>
+        <App />
+      </ToastProvider>
+    </AnnouncerProvider>,
+  )
+  await screen.findByTestId('app')
+  // The app may open on another view (Today); these tests are about the board.
+  fireEvent.click(
+    within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Board' }),
+  )
+  return fake
+}
+
+const column = (label: string) => screen.getByRole('region', { name: label })
+const namesIn = (label: string) =>
+  within(column(label))
+    .queryAllByTestId('card')
+    .map((card) => card.querySelector('.card-name')?.textContent)
+
+const people = () => [
+  makeContact({ name: 'Ada Lovelace', company: 'Analytical Engines', tags: ['math'], order: 0 }),
+  makeContact({ name: 'José Martí', company: 'Patria', order: 1 }),
+  makeContact({
+    name: 'Grace Hopper',
+    stage: 'in-touch',
+    title: 'Rear admiral',
+    company: 'US Navy',
+  }),
+]
+
+describe('the board', () => {
+  it('shows six columns with counts, and cards with name, role, relationship and tags', async () => {
+    await renderApp(installFakeCore(people()))
+    for (const label of [
+      'Identified',
+      'Building',
+      'In touch',
+      'Asked',
+      'Gave reference',
+      'Thanked',
+    ]) {
+      expect(column(label)).toBeTruthy()
+    }
+    expect(within(column('Identified')).getByTestId('column-count').textContent).toBe('2')
+    expect(namesIn('Identified')).toEqual(['Ada Lovelace', 'José Martí'])
+    const grace = within(column('In touch')).getByTestId('card')
+    expect(grace.textContent).toContain('Rear admiral @ US Navy')
+    expect(grace.textContent).toContain('Other')
+    expect(within(column('Identified')).getAllByTestId('card')[0]?.textContent).toContain('math')
+  })
+
+  it('explains the four steps when there is no one yet', async () => {
+    await renderApp(installFakeCore())
+    const empty = screen.getByRole('region', { name: 'Build references before you need them' })
+    expect(within(empty).getAllByRole('listitem')).toHaveLength(4)
+    fireEvent.click(within(empty).getByRole('button', { name: 'Add your first person' }))
+    expect(screen.getByRole('dialog', { name: 'New contact' })).toBeTruthy()
+  })
+
+  it('quick add sends contact.create and shows the new card', async () => {
+    const fake = await renderApp(installFakeCore())
+    const input = screen.getByRole('textbox', { name: 'Add a person to Identified' })
+    fireEvent.change(input, { target: { value: 'Ada Lovelace' } })
+    fireEvent.submit(input)
+    await waitFor(() => expect(namesIn('Identified')).toEqual(['Ada Lovelace']))
+    expect(fake.calls).toContainEqual({
+      command: 'contact.create',
+      input: { name: 'Ada Lovelace', stage: 'identified' },
+    })
+    expect((input as HTMLInputElement).value).toBe('')
+  })
+
+  it('filters by name, company and tag, ignoring case and accents', async () => {
+    await renderApp(installFakeCore(people()))
+    const search = screen.getByRole('searchbox', { name: 'Search people' })
+    fireEvent.change(search, { target: { value: 'jose' } })
+    await waitFor(() => expect(namesIn('Identified')).toEqual(['José Martí']))
+    fireEvent.change(search, { target: { value: 'NAVY' } })
+    await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(1))
+    expect(namesIn('In touch')).toEqual(['Grace Hopper'])
+    fireEvent.change(search, { target: { value: 'MATH' } })
+    await waitFor(() => expect(namesIn('Identified')).toEqual(['Ada Lovelace']))
+    expect(within(column('Identified')).getByTestId('column-count').textContent).toBe('1 of 2')
+  })
+
+  it('moves a card with the keyboard, announcing each step, and sends contact.move', async () => {
+    const fake = await renderApp(installFakeCore(people()))
+    const ada = screen.getByRole('button', { name: 'Ada Lovelace' })
+    const announcer = screen.getByTestId('announcer')
+    act(() => ada.focus())
+    fireEvent.keyDown(ada, { key: ' ' })
+    expect(announcer.textContent).toMatch(
+      /^Picked up Ada Lovelace\. In Identified, position 1 of 2\./,
+    )
+    fireEvent.keyDown(document.activeElement ?? ada, { key: 'ArrowRight' })
+    expect(announcer.textContent).toBe('Moved to Building, position 1 of 1.')
+    fireEvent.keyDown(document.activeElement ?? ada, { key: 'ArrowRight' })
+    fireEvent.keyDown(document.activeElement ?? ada, { key: 'ArrowDown' })
+    expect(announcer.textContent).toBe('Moved to In touch, position 2 of 2.')
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Ada Lovelace')
+    fireEvent.keyDown(document.activeElement ?? ada, { key: 'Enter' })
+    expect(announcer.textContent).toBe('Dropped Ada Lovelace in In touch, position 2 of 2.')
+    expect(fake.calls).toContainEqual({
+      command: 'contact.move',
+      input: { id: 'ada-lovelace', stage: 'in-touch', index: 1 },
+    })
+    await waitFor(() => expect(namesIn('In touch')).toEqual(['Grace Hopper', 'Ada Lovelace']))
+  })
+
+  it('Escape cancels a keyboard move without telling the core', async () => {
+    const fake = await renderApp(installFakeCore(people()))
+    const ada = screen.getByRole('button', { name: 'Ada Lovelace' })
+    act(() => ada.focus())
+    fireEvent.keyDown(ada, { key: 'Enter' })
+    fireEvent.keyDown(document.activeElement ?? ada, { key: 'ArrowDown' })
+    expect(namesIn('Identified')).toEqual(['José Martí', 'Ada Lovelace'])
+    fireEvent.keyDown(document.activeElement ?? ada, { key: 'Escape' })
+    expect(namesIn('Identified')).toEqual(['Ada Lovelace', 'José Martí'])
+    expect(fake.calls.some((c) => c.command === 'contact.move')).toBe(false)
+  })
+})
+
+describe('the contact panel', () => {
+  it('shows the core’s message under the name field and keeps what was typed', async () => {
+    await renderApp(installFakeCore(people()))
+    fireEvent.click(screen.getByRole('button', { name: 'Ada Lovelace' }))
+    const panel = screen.getByRole('dialog', { name: 'Edit Ada Lovelace' })
+    const name = within(panel).getByLabelText('Name')
+    const title = within(panel).getByLabelText('Title')
+    fireEvent.change(name, { target: { value: '' } })
+    fireEvent.change(title, { target: { value: 'Countess' } })
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save' }))
+    const error = await within(panel).findByText('Name is required')
+    expect(name.getAttribute('aria-invalid')).toBe('true')
+    expect(name.getAttribute('aria-describedby')).toBe(error.id)
+    expect(name.parentElement?.contains(error)).toBe(true)
+    expect((title as HTMLInputElement).value).toBe('Countess')
+    expect(namesIn('Identified')).toEqual(['Ada Lovelace', 'José Martí'])
+  })
+
+  it('saves every field through contact.update', async () => {
+    const fake = await renderApp(installFakeCore(people()))
+    fireEvent.click(screen.getByRole('button', { name: 'Ada Lovelace' }))
+    const panel = screen.getByRole('dialog', { name: 'Edit Ada Lovelace' })
+    fireEvent.change(within(panel).getByLabelText('Links'), {
+      target: { value: 'https://a.example\n\nhttps://b.example' },
+    })
+    fireEvent.change(within(panel).getByLabelText('Tags'), { target: { value: 'math, , poetry ' } })
+    fireEvent.change(within(panel).getByLabelText('Credibility'), { target: { value: '4' } })
+    fireEvent.change(within(panel).getByLabelText('Keep in touch every (days)'), {
+      target: { value: '30' },
+    })
+    fireEvent.change(within(panel).getByLabelText('Relationship'), { target: { value: 'mentor' } })
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(fake.contacts.get('ada-lovelace')).toMatchObject({
+      links: ['https://a.example', 'https://b.example'],
+      tags: ['math', 'poetry'],
+      credibility: 4,
+      cadenceDays: 30,
+      relationship: 'mentor',
+    })
+  })
+})
+
+describe('delete and undo', () => {
+  it('offers Undo after a delete, and Ctrl+Z undoes except while typing', async () => {
+    const fake = await renderApp(installFakeCore(people()))
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for Ada Lovelace' }))
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Delete' }))
+    const toast = await screen.findByText('Moved Ada Lovelace to the trash.')
+    await waitFor(() => expect(namesIn('Identified')).toEqual(['José Martí']))
+    fireEvent.click(
+      within(toast.parentElement ?? document.body).getByRole('button', { name: 'Undo' }),
+    )
+    await waitFor(() => expect(fake.calls.filter((c) => c.command === 'undo')).toHaveLength(1))
+
+    fireEvent.keyDown(screen.getByRole('searchbox', { name: 'Search people' }), {
+      key: 'z',
+      ctrlKey: true,
+    })
+    expect(fake.calls.filter((c) => c.command === 'undo')).toHaveLength(1)
+    fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true })
+    await waitFor(() => expect(fake.calls.filter((c) => c.command === 'undo')).toHaveLength(2))
+    fireEvent.keyDown(document.body, { key: 'Z', ctrlKey: true, shiftKey: true })
+    fireEvent.keyDown(document.body, { key: 'y', ctrlKey: true })
+    await waitFor(() => expect(fake.calls.filter((c) => c.command === 'redo')).toHaveLength(2))
+  })
+})
+
+describe('the status banner', () => {
+  it('names the quarantined file, can be dismissed, and comes back for a new problem', async () => {
+    const fake = installFakeCore()
+    fake.status = {
+      dataFile: '/data/vouch.json',
+      readOnly: false,
+      problem: {
+        kind: 'quarantined',
+        message: 'vouch.json could not be read.',
+        quarantinedAs: '/data/vouch.corrupt-1.json',
+        restoredFrom: '/data/backups/vouch-1.json',
+      },
+    }
+    await renderApp(fake)
+    const banner = await screen.findByTestId('status-banner')
+    expect(banner.textContent).toContain('/data/vouch.corrupt-1.json')
+    expect(banner.textContent).toContain('/data/backups/vouch-1.json')
+    fireEvent.click(within(banner).getByRole('button', { name: 'Dismiss' }))
+    expect(screen.queryByTestId('status-banner')).toBeNull()
+    act(() =>
+      fake.emit({
+        type: 'status',
+        status: { ...fake.status, problem: { kind: 'write-failed', message: 'The disk is full.' } },
+      }),
+    )
+    expect(screen.getByTestId('status-banner').textContent).toContain('The disk is full.')
+  })
+})

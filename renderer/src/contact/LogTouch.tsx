@@ -1,0 +1,107 @@
+import { useId, useState, type FormEvent } from 'react'
+import { InteractionKind } from '@shared/domain'
+import { interactionKindLabel, LOGGABLE_KINDS } from '@shared/interactionKinds'
+import { call } from '../api/client'
+import { useToasts } from '../ui/toasts'
+import { useContactActions } from './useContactActions'
+
+interface LogTouchProps {
+  contactId: string
+  name: string
+  /** Label of the opening button; "Log touch" by default. */
+  label?: string
+  className?: string
+}
+
+/** "Log touch": pick the kind, add a note if you like, and log it with one more click. */
+export function LogTouchButton({ contactId, name, label = 'Log touch', className }: LogTouchProps) {
+  const [open, setOpen] = useState(false)
+  const [kind, setKind] = useState<InteractionKind>('message')
+  const [note, setNote] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const toasts = useToasts()
+  const { undo } = useContactActions()
+  const id = useId()
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (busy) return
+    setBusy(true)
+    const result = await call('interaction.log', { contactId, kind, note })
+    setBusy(false)
+    if (!result.ok) {
+      setError(result.message)
+      return
+    }
+    setOpen(false)
+    setNote('')
+    setError(null)
+    toasts.show({
+      message: `Logged ${interactionKindLabel(kind).toLowerCase()} with ${name}.`,
+      action: { label: 'Undo', run: () => void undo() },
+    })
+  }
+
+  return (
+    <div
+      className={`log-touch ${className ?? ''}`}
+      // Cards are draggable and handle keys; this control must trigger neither.
+      onPointerDown={(event) => event.stopPropagation()}
+      onKeyDown={(event) => {
+        event.stopPropagation()
+        if (event.key === 'Escape') setOpen(false)
+      }}
+    >
+      <button
+        type="button"
+        className="button button-small"
+        aria-label={`${label} with ${name}`}
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {label}
+      </button>
+      {open && (
+        <form className="log-touch-popup" aria-label={`Log a touch with ${name}`} onSubmit={submit}>
+          <label htmlFor={`${id}-kind`}>Kind</label>
+          <select
+            id={`${id}-kind`}
+            value={kind}
+            autoFocus
+            onChange={(event) => {
+              const parsed = InteractionKind.safeParse(event.target.value)
+              if (parsed.success) setKind(parsed.data)
+            }}
+          >
+            {LOGGABLE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {interactionKindLabel(k)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-note`}>Note (optional)</label>
+          <textarea
+            id={`${id}-note`}
+            rows={2}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="log-touch-actions">
+            <button type="button" className="button button-small" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="button button-primary button-small" disabled={busy}>
+              Log
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,102 @@
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
+import { InteractionKind } from '@shared/domain'
+import { interactionKindLabel, LOGGABLE_KINDS } from '@shared/interactionKinds'
+import { call } from '../api/client'
+import { useContacts } from '../store/contacts'
+import { Dialog } from '../ui/Dialog'
+import { useToasts } from '../ui/toasts'
+
+/** "Log touch…" from the tray: pick who (people due first), the kind and a note. */
+export function QuickLogDialog({ onClose }: { onClose(): void }) {
+  const { byId } = useContacts()
+  const [dueIds, setDueIds] = useState<string[]>([])
+  const [contactId, setContactId] = useState('')
+  const [kind, setKind] = useState<InteractionKind>('message')
+  const [note, setNote] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const toasts = useToasts()
+  const id = useId()
+
+  useEffect(() => {
+    void call('reminder.list', {}).then((result) => {
+      if (!result.ok) return
+      const ids = [...new Set(result.value.due.map((e) => e.contactId))]
+      setDueIds(ids)
+      setContactId((current) => current || (ids[0] ?? ''))
+    })
+  }, [])
+
+  const options = useMemo(() => {
+    const active = [...byId.values()].filter((c) => c.trashedAt === null)
+    const due = new Set(dueIds)
+    return active.sort(
+      (a, b) => Number(due.has(b.id)) - Number(due.has(a.id)) || a.name.localeCompare(b.name),
+    )
+  }, [byId, dueIds])
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const chosen = contactId || options[0]?.id
+    if (!chosen) return
+    const result = await call('interaction.log', { contactId: chosen, kind, note })
+    if (!result.ok) {
+      setError(result.message)
+      return
+    }
+    toasts.show({
+      message: `Logged ${interactionKindLabel(kind).toLowerCase()} with ${byId.get(chosen)?.name ?? 'them'}.`,
+    })
+    onClose()
+  }
+
+  return (
+    <Dialog title="Log a touch" onClose={onClose} testId="quick-log">
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <label htmlFor={`${id}-who`}>With</label>
+        <select id={`${id}-who`} value={contactId} onChange={(e) => setContactId(e.target.value)}>
+          {options.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+              {dueIds.includes(c.id) ? ' (due)' : ''}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-kind`}>Kind</label>
+        <select
+          id={`${id}-kind`}
+          value={kind}
+          onChange={(event) => {
+            const parsed = InteractionKind.safeParse(event.target.value)
+            if (parsed.success) setKind(parsed.data)
+          }}
+        >
+          {LOGGABLE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {interactionKindLabel(k)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-note`}>Note (optional)</label>
+        <textarea
+          id={`${id}-note`}
+          rows={2}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={options.length === 0}>
+            Log
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS } from '@shared/domain'
+import { SettingsPatch } from '@shared/workflowContract'
+import { issuesByField, toForm, toPatch } from './settingsModel'
+
+describe('the settings form', () => {
+  it('round-trips the stored settings into a patch the core accepts', () => {
+    const patch = toPatch(toForm(DEFAULT_SETTINGS))
+    const parsed = SettingsPatch.safeParse(patch)
+    expect(parsed.success).toBe(true)
+    expect(patch).toMatchObject({
+      digestTime: '09:00',
+      quietHours: { start: '21:00', end: '08:00' },
+      cadenceByStage: { identified: null, building: 30 },
+      thankWithinDays: 2,
+    })
+  })
+
+  it('sends an empty cadence as none and text that is no number for the core to refuse', () => {
+    const form = toForm(DEFAULT_SETTINGS)
+    const patch = toPatch({
+      ...form,
+      cadence: { ...form.cadence, building: '' },
+      thankWithinDays: 'x',
+    })
+    expect(patch.cadenceByStage?.building).toBeNull()
+    const parsed = SettingsPatch.safeParse(patch)
+    expect(parsed.success).toBe(false)
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['thankWithinDays'])
+  })
+
+  it('places the core issues under their fields, first message per field', () => {
+    expect(
+      issuesByField([
+        { path: 'cadenceByStage.building', message: 'Too small' },
+        { path: 'cadenceByStage.building', message: 'Second' },
+        { path: '', message: 'Something else' },
+      ]),
+    ).toEqual({ fields: { 'cadenceByStage.building': 'Too small' }, other: ['Something else'] })
+  })
+})

@@ -1,0 +1,96 @@
+import { useSyncExternalStore } from 'react'
+import type { Command, Input, Output } from '@shared/ipc'
+import { call, subscribe } from '../api/client'
+
+/** What a query store holds: the last answer, or why it failed. */
+export interface QuerySnapshot<T> {
+  readonly value: T | null
+  readonly error: string | null
+}
+
+/**
+ * A read-only command's answer, re-fetched whenever the core reports a change to one of
+ * `collections`. Fetches made while one runs collapse into one more.
+ */
+export class QueryStore<C extends Command> {
+  private snapshot: QuerySnapshot<Output<C>> = { value: null, error: null }
+  private readonly listeners = new Set<() => void>()
+  private unsubscribeCore: (() => void) | null = null
+  private inFlight: Promise<void> | null = null
+  private dirty = false
+
+  constructor(
+    private readonly command: C,
+    private readonly input: Input<C>,
+    private readonly collections: readonly string[],
+  ) {}
+
+  start(): void {
+    if (this.unsubscribeCore) return
+    this.unsubscribeCore = subscribe((event) => {
+      if (event.type !== 'changed') return
+      if (event.collections.some((c) => this.collections.includes(c))) void this.refresh()
+    })
+    void this.refresh()
+  }
+
+  stop(): void {
+    this.unsubscribeCore?.()
+    this.unsubscribeCore = null
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  readonly getSnapshot = (): QuerySnapshot<Output<C>> => this.snapshot
+
+  refresh(): Promise<void> {
+    if (this.inFlight) {
+      this.dirty = true
+      return this.inFlight
+    }
+    this.inFlight = this.load().finally(() => {
+      this.inFlight = null
+      if (this.dirty) {
+        this.dirty = false
+        void this.refresh()
+      }
+    })
+    return this.inFlight
+  }
+
+  private async load(): Promise<void> {
+    const result = await call(this.command, this.input)
+    this.snapshot = result.ok
+      ? { value: result.value, error: null }
+      : { value: this.snapshot.value, error: result.message }
+    for (const listener of this.listeners) listener()
+  }
+}
+
+const ALL = ['contacts', 'interactions', 'requests', 'updates', 'settings']
+
+/** Per-card insights: touch status, readiness, last update heard. */
+export const insightsStore = new QueryStore('board.insights', {}, ALL)
+/** The Today lists, for the Today view and the navigation counts. */
+export const todayStore = new QueryStore('today.get', {}, ALL)
+/** Career updates, newest first. */
+export const updatesStore = new QueryStore('update.list', {}, ['updates'])
+/** Every reference request, newest first. */
+export const requestsStore = new QueryStore('request.list', {}, ['requests'])
+
+/** Start (and stop) the workflow's query stores with the app. */
+export function startWorkflowStores(): () => void {
+  const stores = [insightsStore, todayStore, updatesStore, requestsStore]
+  for (const store of stores) store.start()
+  return () => {
+    for (const store of stores) store.stop()
+  }
+}
+
+/** A query store's snapshot; re-renders on change. */
+export function useQuery<C extends Command>(store: QueryStore<C>): QuerySnapshot<Output<C>> {
+  return useSyncExternalStore(store.subscribe, store.getSnapshot)
+}
