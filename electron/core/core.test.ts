@@ -224,6 +224,12 @@ describe('app.status', () => {
       readOnly: false,
       problem: null,
     })
-    expect(await readdir(join(dir, 'backups'))).toHaveLength(1)
+    // Nothing to back up yet; the first close backs up the first data.
+    unwrap(await core.invoke('contact.create', { name: 'Ada' }))
+    await core.close()
+    cores.length = 0
+    const backups = await readdir(join(dir, 'backups'))
+    expect(backups).toHaveLength(1)
+    expect(await readFile(join(dir, 'backups', backups[0] ?? ''), 'utf8')).toContain('"name":"Ada"')
   })
 })

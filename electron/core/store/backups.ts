@@ -73,7 +73,7 @@ export class Backups {
   }
 
   /** Write a snapshot durably and prune old ones. */
-  async take(text: string, reason: BackupReason, now: Date): Promise<BackupInfo> {
+  async take(text: string | Uint8Array, reason: BackupReason, now: Date): Promise<BackupInfo> {
     await this.fs.mkdir(this.dir, { recursive: true })
     const id = `vouch-${stamp(now)}-${reason}.json`
     const file = join(this.dir, id)
@@ -86,14 +86,20 @@ export class Backups {
    * Keep one backup per day that follows the day's data: write it if today has none, or
    * replace today's when it is older than `maxAgeMs` (0 replaces it always).
    */
-  async refreshDaily(text: () => string, now: Date, maxAgeMs: number): Promise<void> {
+  async refreshDaily(
+    content: () => Promise<string | Uint8Array | null>,
+    now: Date,
+    maxAgeMs: number,
+  ): Promise<void> {
     const day = now.toISOString().slice(0, 10)
     const today = (await this.list()).filter(
       (b) => b.reason === 'daily' && b.takenAt.startsWith(day),
     )
     const newest = today[0]
     if (newest && now.getTime() - Date.parse(newest.takenAt) < maxAgeMs) return
-    const taken = await this.take(text(), 'daily', now)
+    const data = await content()
+    if (data === null) return
+    const taken = await this.take(data, 'daily', now)
     for (const old of today)
       if (old.id !== taken.id) await this.fs.unlink(old.file).catch(() => undefined)
   }

@@ -69,7 +69,7 @@ export async function writeFileDurably(
 }
 
 /** Characters gathered before one write: big enough to keep syscalls few, small enough to stay quick. */
-const WRITE_BATCH = 256 * 1024
+const WRITE_BATCH = 64 * 1024
 
 /**
  * lowdb adapter over a durable, chunked write. Reading is done by the store itself, because

@@ -307,7 +307,7 @@ export class Store {
     if (!readOnly) await journal.openForAppend(read.validLength)
     const store = new Store(options, db, journal, lock, { state, seq, problem, readOnly, backups })
     if (mustCompact && !readOnly) await store.compact({ force: true })
-    if (!readOnly) await backups.refreshDaily(() => store.serialize(), now(), HOUR)
+    if (!readOnly) await backups.refreshDaily(() => store.readDataFile(), now(), HOUR)
     return store
   }
 
@@ -382,6 +382,19 @@ export class Store {
     return tracked
   }
 
+  /**
+   * The bytes of vouch.json as last compacted, for the daily backup: copying the file costs no
+   * main-thread serialization, unlike serialize(). Null when no snapshot was written yet.
+   */
+  async readDataFile(): Promise<Buffer | null> {
+    return this.options.fs
+      .readFile(join(this.options.dataDir, DATA_FILE))
+      .catch((error: unknown) => {
+        if (errorCode(error) === 'ENOENT') return null
+        throw error
+      })
+  }
+
   /** The current data as vouch.json text (for backups). */
   serialize(): string {
     return [...snapshotChunks(this.view(null, this.seq, this.options.now()))].join('')
@@ -419,7 +432,7 @@ export class Store {
       await this.compact().catch(() => undefined)
       // Today's backup follows the data as it was at close: that is what a restore brings back.
       await this.backups
-        .refreshDaily(() => this.serialize(), this.options.now(), 0)
+        .refreshDaily(() => this.readDataFile(), this.options.now(), 0)
         .catch(() => undefined)
     }
     await this.compaction
@@ -480,7 +493,7 @@ export class Store {
     }
     await this.journal.removeRotated(start.seq)
     await this.backups
-      .refreshDaily(() => this.serialize(), this.options.now(), HOUR)
+      .refreshDaily(() => this.readDataFile(), this.options.now(), HOUR)
       .catch(() => undefined)
   }
 
