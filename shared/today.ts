@@ -1,5 +1,5 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns'
-import { touchStatus } from './cadence'
+import { touchStatus, type TouchStatus } from './cadence'
 import type { Contact, ReferenceRequest, RequestStatus, Settings } from './domain'
 import { thanksOwed } from './requests'
 import type { StageId } from './stages'
@@ -87,6 +87,8 @@ export function computeToday(args: {
   now: Date
   settings: Settings
   dueSoonDays?: number
+  /** A cached touchStatus for a contact at `now`, if the caller keeps one (the core does). */
+  statusOf?: (contact: Contact) => TouchStatus
 }): Today {
   const { now, settings, dueSoonDays = 7 } = args
   const active = new Map<string, Contact>()
@@ -99,12 +101,14 @@ export function computeToday(args: {
   const overdue: OverdueItem[] = []
   const dueSoon: DueSoonItem[] = []
   for (const contact of active.values()) {
-    const status = touchStatus({
-      contact,
-      lastTouchAt: args.lastTouchByContact.get(contact.id) ?? null,
-      now,
-      settings,
-    })
+    const status =
+      args.statusOf?.(contact) ??
+      touchStatus({
+        contact,
+        lastTouchAt: args.lastTouchByContact.get(contact.id) ?? null,
+        now,
+        settings,
+      })
     const { daysSince, daysSinceTouch, cadenceDays, dueOn, dueAt } = status
     if (daysSince === null || cadenceDays === null || dueOn === null || dueAt === null) continue
     const common = { contactId: contact.id, name: contact.name, stage: contact.stage }

@@ -5,6 +5,8 @@ import { validateExternalLink } from '@shared/links'
 import { readinessScore } from '@shared/readiness'
 import { computeToday } from '@shared/today'
 import type { ContactInsight } from '@shared/workflowContract'
+import type { Contact } from '@shared/domain'
+import { InsightCache } from '../derived/insightCache'
 import type { HandlerContext } from './context'
 import { latestUpdate } from './requests'
 import { invalid, type WorkflowDeps } from './workflowSupport'
@@ -18,37 +20,44 @@ export function viewHandlers(
   deps: WorkflowDeps,
 ): Pick<Handlers, 'today.get' | 'board.insights' | 'coverage.get' | 'link.open'> {
   const { state } = ctx.store
+  const cache = ctx.store.addIndex(new InsightCache())
+  const insightOf = (contact: Contact, now: Date, latestId: string | null): ContactInsight =>
+    cache.get(contact, now, () => {
+      const lastTouchAt = deps.touches.lastTouchOf(contact.id)
+      const heard = deps.touches.lastUpdateHeard(contact.id, state.updates)
+      return {
+        contactId: contact.id,
+        touch: touchStatus({ contact, lastTouchAt, now, settings: state.settings }),
+        lastTouchAt,
+        readiness: readinessScore({
+          contact,
+          interactions: deps.touches.touchesOf(contact.id),
+          latestUpdateId: latestId,
+          now,
+        }),
+        lastUpdateHeard: heard === null ? null : { id: heard.id, title: heard.title, at: heard.at },
+      }
+    })
   return {
-    'today.get': () =>
-      computeToday({
+    'today.get': () => {
+      const now = ctx.now()
+      const latestId = latestUpdate(state.updates)?.id ?? null
+      return computeToday({
         contacts: [...state.contacts.values()],
         lastTouchByContact: deps.touches.lastTouchByContact(),
         requests: [...state.requests.values()],
-        now: ctx.now(),
+        now,
         settings: state.settings,
-      }),
+        statusOf: (contact) => insightOf(contact, now, latestId).touch,
+      })
+    },
 
     'board.insights': () => {
       const now = ctx.now()
       const latest = latestUpdate(state.updates)
       const contacts: ContactInsight[] = []
       for (const contact of state.contacts.values()) {
-        if (contact.trashedAt !== null) continue
-        const lastTouchAt = deps.touches.lastTouchOf(contact.id)
-        const heard = deps.touches.lastUpdateHeard(contact.id, state.updates)
-        contacts.push({
-          contactId: contact.id,
-          touch: touchStatus({ contact, lastTouchAt, now, settings: state.settings }),
-          lastTouchAt,
-          readiness: readinessScore({
-            contact,
-            interactions: deps.touches.touchesOf(contact.id),
-            latestUpdateId: latest?.id ?? null,
-            now,
-          }),
-          lastUpdateHeard:
-            heard === null ? null : { id: heard.id, title: heard.title, at: heard.at },
-        })
+        if (contact.trashedAt === null) contacts.push(insightOf(contact, now, latest?.id ?? null))
       }
       return { now: now.toISOString(), latestUpdateId: latest?.id ?? null, contacts }
     },
