@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { app, dialog, protocol, session, type BrowserWindow } from 'electron'
 import { openCore } from './core/index'
+import { openExternalSafely } from './links'
 import { wireIpc } from './ipc'
 import { registerAppScheme, serveRenderer } from './protocol'
 import { ReminderShell } from './reminders'
@@ -29,7 +30,11 @@ async function start(): Promise<void> {
   await app.whenReady()
   let core: Awaited<ReturnType<typeof openCore>>
   try {
-    core = await openCore({ dataDir: app.getPath('userData'), notify: reminders.notify })
+    core = await openCore({
+      dataDir: app.getPath('userData'),
+      notify: reminders.notify,
+      openExternal: async (url) => void (await openExternalSafely(url)),
+    })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     dialog.showErrorBox('Vouch could not open your data', message)
