@@ -127,7 +127,7 @@ describe('createMainWindow', () => {
 })
 
 describe('hardenSession', () => {
-  it('denies every permission request and every permission check', () => {
+  it('denies every permission request and check but a clipboard write', () => {
     const installed: { request?: Listener; check?: Listener } = {}
     const session = {
       setPermissionRequestHandler: (handler: Listener) => (installed.request = handler),
@@ -149,5 +149,9 @@ describe('hardenSession', () => {
       expect(callback).toHaveBeenCalledWith(false)
       expect(installed.check?.({}, permission)).toBe(false)
     }
+    const allowed = vi.fn()
+    installed.request?.({}, 'clipboard-sanitized-write', allowed)
+    expect(allowed).toHaveBeenCalledWith(true)
+    expect(installed.check?.({}, 'clipboard-sanitized-write')).toBe(true)
   })
 })

@@ -71,8 +71,17 @@ describe('denyWindowOpen', () => {
 })
 
 describe('denyPermission', () => {
-  it('refuses every permission', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal']) {
+  it('refuses every permission but a clipboard write', () => {
+    const allowed = vi.fn()
+    denyPermission({}, 'clipboard-sanitized-write', allowed)
+    expect(allowed).toHaveBeenCalledWith(true)
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'clipboard-read',
+    ]) {
       const callback = vi.fn()
       denyPermission({}, permission, callback)
       expect(callback).toHaveBeenCalledWith(false)

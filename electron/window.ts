@@ -22,6 +22,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: true,
+      // Middle-click would otherwise open links through a path the window-open handler does not
+      // see. https://github.com/doyensec/electronegativity/wiki/AUXCLICK_JS_CHECK
+      disableBlinkFeatures: 'Auxclick',
     },
   }
 }
@@ -40,19 +43,27 @@ export function denyWindowOpen(details: { url: string }, open?: OpenExternal): {
   return { action: 'deny' }
 }
 
-/** Permission request handler: the app needs no camera, location, notifications prompt, etc. */
+/**
+ * The one permission the renderer gets: writing to the clipboard (the Copy buttons of the
+ * thank-you templates, drafts and briefs). Reading the clipboard stays refused.
+ */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write'])
+
+/** Permission request handler: no camera, location, notifications prompt, clipboard read, etc. */
 export function denyPermission(
   _webContents: unknown,
-  _permission: string,
+  permission: string,
   callback: (granted: boolean) => void,
 ): void {
-  callback(false)
+  callback(ALLOWED_PERMISSIONS.has(permission))
 }
 
-/** Refuse every permission the renderer could ask the session for. */
+/** Refuse every permission the renderer could ask the session for, but a clipboard write. */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler(denyPermission)
-  session.setPermissionCheckHandler(() => false)
+  session.setPermissionCheckHandler((_webContents, permission) =>
+    ALLOWED_PERMISSIONS.has(permission),
+  )
 }
 
 /** Create the main window, lock down its navigation and load the app. */
