@@ -99,6 +99,8 @@ describe('main window web preferences', () => {
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      // Middle-click cannot open links around the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
     })
     expect(prefs.experimentalFeatures).toBeUndefined()
     expect(prefs.enableBlinkFeatures).toBeUndefined()
