@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react'
-import { InteractionKind } from '@shared/domain'
-import { interactionKindLabel, LOGGABLE_KINDS } from '@shared/interactionKinds'
+import type { InteractionKind } from '@shared/domain'
+import { interactionKindLabel } from '@shared/interactionKinds'
 import { call } from '../api/client'
+import { TouchFields } from './TouchFields'
 import { useToasts } from '../ui/toasts'
 import { useContactActions } from './useContactActions'
 
@@ -64,34 +65,15 @@ export function LogTouchButton({ contactId, name, label = 'Log touch', className
       </button>
       {open && (
         <form className="log-touch-popup" aria-label={`Log a touch with ${name}`} onSubmit={submit}>
-          <label htmlFor={`${id}-kind`}>Kind</label>
-          <select
-            id={`${id}-kind`}
-            value={kind}
+          <TouchFields
+            id={id}
+            kind={kind}
+            onKind={setKind}
+            note={note}
+            onNote={setNote}
+            error={error}
             autoFocus
-            onChange={(event) => {
-              const parsed = InteractionKind.safeParse(event.target.value)
-              if (parsed.success) setKind(parsed.data)
-            }}
-          >
-            {LOGGABLE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {interactionKindLabel(k)}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={`${id}-note`}>Note (optional)</label>
-          <textarea
-            id={`${id}-note`}
-            rows={2}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
           />
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
           <div className="log-touch-actions">
             <button type="button" className="button button-small" onClick={() => setOpen(false)}>
               Cancel

@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
-import { InteractionKind } from '@shared/domain'
-import { interactionKindLabel, LOGGABLE_KINDS } from '@shared/interactionKinds'
+import type { InteractionKind } from '@shared/domain'
+import { interactionKindLabel } from '@shared/interactionKinds'
 import { call } from '../api/client'
+import { TouchFields } from '../contact/TouchFields'
 import { useContacts } from '../store/contacts'
 import { Dialog } from '../ui/Dialog'
 import { useToasts } from '../ui/toasts'
@@ -61,33 +62,14 @@ export function QuickLogDialog({ onClose }: { onClose(): void }) {
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-kind`}>Kind</label>
-        <select
-          id={`${id}-kind`}
-          value={kind}
-          onChange={(event) => {
-            const parsed = InteractionKind.safeParse(event.target.value)
-            if (parsed.success) setKind(parsed.data)
-          }}
-        >
-          {LOGGABLE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {interactionKindLabel(k)}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${id}-note`}>Note (optional)</label>
-        <textarea
-          id={`${id}-note`}
-          rows={2}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
+        <TouchFields
+          id={id}
+          kind={kind}
+          onKind={setKind}
+          note={note}
+          onNote={setNote}
+          error={error}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
         <div className="form-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel
