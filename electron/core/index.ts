@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { dispatch, type CoreEvent, type Handlers } from '@shared/ipc'
 import type { Result } from '@shared/result'
 import { appHandlers } from './handlers/app'
+import { BoardIndex } from './handlers/boardIndex'
 import { contactHandlers } from './handlers/contacts'
 import { importExportHandlers } from './handlers/importExport'
 import type { HandlerContext } from './handlers/context'
@@ -41,7 +42,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       }
     }
   }
-  const ctx: HandlerContext = { store, now, newId: randomUUID, undo: new UndoStack(), emit }
+  const board = store.addIndex(new BoardIndex())
+  const ctx: HandlerContext = { store, now, newId: randomUUID, board, undo: new UndoStack(), emit }
   const touches = store.addIndex(new TouchIndex())
   // After the TouchIndex: it reads each contact's last touch from it as ops are applied.
   const reminders = store.addIndex(new ReminderIndex(touches))

@@ -3,21 +3,8 @@ import type { Handlers } from '@shared/ipc'
 import { stageIndex, stageLabel, type StageId } from '@shared/stages'
 import { DomainError } from '@shared/result'
 import type { Op } from '../store/ops'
-import { BoardIndex, byColumnOrder } from './boardIndex'
+import { byColumnOrder } from './boardIndex'
 import { commit, type HandlerContext } from './context'
-
-/** Contacts of one column, active only, in board order (a full scan; handlers use the BoardIndex). */
-export function columnOf(
-  contacts: Iterable<Contact>,
-  stage: StageId,
-  exceptId?: string,
-): Contact[] {
-  const column: Contact[] = []
-  for (const c of contacts) {
-    if (c.stage === stage && c.trashedAt === null && c.id !== exceptId) column.push(c)
-  }
-  return column.sort(byColumnOrder)
-}
 
 /** Board order: column, then order within it. */
 export function byBoardOrder(a: Contact, b: Contact): number {
@@ -86,7 +73,7 @@ export function contactHandlers(
   | 'redo'
 > {
   const contacts = () => ctx.store.state.contacts
-  const board = ctx.store.addIndex(new BoardIndex())
+  const { board } = ctx
   const columnOf = (stage: StageId, exceptId?: string): Contact[] =>
     exceptId === undefined
       ? [...board.column(stage)]

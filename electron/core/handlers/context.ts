@@ -3,6 +3,7 @@ import type { ContactDelta, CoreEvent } from '@shared/ipc'
 import { DomainError } from '@shared/result'
 import type { Op } from '../store/ops'
 import type { Store } from '../store/store'
+import type { BoardIndex } from './boardIndex'
 import type { UndoStack } from './undo'
 
 /** What every handler may use: the store, the clock, ids, the undo stack and change events. */
@@ -10,6 +11,8 @@ export interface HandlerContext {
   store: Store
   now: () => Date
   newId: () => string
+  /** The board's columns, kept sorted: for placing a contact without scanning every contact. */
+  board: BoardIndex
   undo: UndoStack
   emit: (event: CoreEvent) => void
 }

@@ -3,7 +3,7 @@ import { DomainError } from '@shared/result'
 import type { StageId } from '@shared/stages'
 import type { TouchIndex } from '../derived/touchIndex'
 import type { Op } from '../store/ops'
-import { columnOf, placeAt } from './contacts'
+import { placeAt } from './contacts'
 import type { HandlerContext } from './context'
 
 /** What the workflow handlers need beyond the HandlerContext. */
@@ -53,7 +53,7 @@ export function moveContact(
   extra: Partial<Contact> = {},
 ): { after: Contact[]; before: Contact[] } {
   const moving: Contact = { ...contact, ...extra, stage, updatedAt: ctx.now().toISOString() }
-  const column = columnOf(ctx.store.state.contacts.values(), stage, contact.id)
+  const column = [...ctx.board.columnWithout(stage, contact)]
   const after = placeAt(column, moving, undefined)
   const before = after.flatMap((c) => {
     const old = ctx.store.state.contacts.get(c.id)
