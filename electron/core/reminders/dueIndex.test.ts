@@ -43,11 +43,29 @@ describe('DueIndex', () => {
     expect(() => new DueIndex().upsert('a', Number.NaN)).toThrow(RangeError)
   })
 
-  it('agrees with a brute-force scan over 50k random updates', () => {
+  it('lists keys due in a window, earliest first', () => {
+    const index = new DueIndex()
+    for (const [key, dueAt] of [
+      ['a', 10],
+      ['b', 20],
+      ['c', 20],
+      ['d', 30],
+    ] as const)
+      index.upsert(key, dueAt)
+    expect(index.dueBetween(10, 20)).toEqual(['b', 'c'])
+    expect(index.dueBetween(-1, 10)).toEqual(['a'])
+    expect(index.dueBetween(30, 100)).toEqual([])
+  })
+
+  // Read after every change (changes spliced in one by one) and read rarely (many changes
+  // folded in by one sort): both must agree with a brute-force scan.
+  it.each([
+    { label: 'read after every change', steps: 4000, keyCount: 300, every: 1 },
+    { label: 'read every 2,500 changes', steps: 50_000, keyCount: 5000, every: 2500 },
+  ])('agrees with a brute-force scan, $label', ({ steps, keyCount, every }) => {
     const random = createRandom(42)
     const index = new DueIndex()
     const truth = new Map<string, number>()
-    const keyCount = 5000
     const span = 1_000_000
     const check = (t: number) => {
       const expected = [...truth]
@@ -59,8 +77,12 @@ describe('DueIndex', () => {
       const later = [...truth.values()].filter((dueAt) => dueAt > t)
       expect(index.nextDueAfter(t)).toBe(later.length > 0 ? Math.min(...later) : null)
       expect(index.size).toBe(truth.size)
+      const from = t - span / 4
+      expect(index.dueBetween(from, t)).toEqual(
+        expected.filter((key) => (truth.get(key) ?? Number.NaN) > from),
+      )
     }
-    for (let step = 1; step <= 50_000; step++) {
+    for (let step = 1; step <= steps; step++) {
       const key = `contact:${random.int(keyCount)}`
       const roll = random.next()
       if (roll < 0.15) {
@@ -74,7 +96,7 @@ describe('DueIndex', () => {
         index.upsert(key, dueAt)
         truth.set(key, dueAt)
       }
-      if (step % 2500 === 0) check(random.int(span))
+      if (step % every === 0) check(random.int(span))
     }
     check(-1)
     check(span)

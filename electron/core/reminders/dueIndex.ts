@@ -3,19 +3,63 @@ interface Entry {
   readonly dueAt: number
 }
 
-function before(a: Entry, b: Entry): boolean {
-  return a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.key < b.key)
+/** Earliest first; ties by key, so equal instants always list in the same order. */
+function compare(a: Entry, b: Entry): number {
+  return a.dueAt - b.dueAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+}
+
+/** Index of the first entry not before `probe` in a sorted list. */
+function lowerBound(list: readonly Entry[], probe: Entry): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const entry = list[mid]
+    if (entry !== undefined && compare(entry, probe) < 0) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Index of the first entry due strictly after t in a sorted list. */
+function firstAfter(list: readonly Entry[], t: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const entry = list[mid]
+    if (entry !== undefined && entry.dueAt <= t) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The keys of list[from..to), copied in one pass. */
+function keysOf(list: readonly Entry[], from: number, to: number): string[] {
+  const keys: string[] = []
+  for (let i = from; i < to; i++) keys.push((list[i] as Entry).key)
+  return keys
 }
 
 /**
- * Keys by due instant (epoch ms), for cheap "who is due" scans over tens of thousands of contacts.
- * A binary min-heap with lazy deletion: an update pushes a new entry and orphans the old one;
- * orphans are skipped by scans and swept away by a rebuild once they outnumber live entries.
- * upsert/remove: O(log n) amortised; dueBefore/count/nextDueAfter: O(k) for the k due entries.
+ * Keys by due instant (epoch ms), for "who is due" scans over tens of thousands of contacts.
+ * The entries are kept in one array sorted by due instant, so a scan is a binary search and a
+ * copy of the prefix that is due: no walk over the rest and no sort.
+ *
+ * Changes are gathered and folded in at the next read: a few are spliced into place (binary
+ * search, O(log n + n) moves of pointers), many at once (opening the store, a settings change
+ * that moves every contact) trigger one sort instead of n splices.
+ * upsert/remove: O(1) until the next read; dueBefore: O(log n + k) for the k due keys;
+ * count/nextDueAfter: O(log n).
  */
 export class DueIndex {
   private readonly live = new Map<string, Entry>()
-  private heap: Entry[] = []
+  private sorted: Entry[] = []
+  /**
+   * Keys changed since the sorted array was last brought up to date, with the entry that array
+   * holds for each (undefined when it holds none).
+   */
+  private readonly changed = new Map<string, Entry | undefined>()
 
   /** Number of keys in the index. */
   get size(): number {
@@ -29,16 +73,18 @@ export class DueIndex {
       return
     }
     if (!Number.isFinite(dueAt)) throw new RangeError(`dueAt must be finite, got ${dueAt}`)
-    if (this.live.get(key)?.dueAt === dueAt) return
-    const entry: Entry = { key, dueAt }
-    this.live.set(key, entry)
-    this.push(entry)
-    this.tidy()
+    const current = this.live.get(key)
+    if (current?.dueAt === dueAt) return
+    this.noteChange(key, current)
+    this.live.set(key, { key, dueAt })
   }
 
   /** Forgets a key. */
   remove(key: string): void {
-    if (this.live.delete(key)) this.tidy()
+    const current = this.live.get(key)
+    if (current === undefined) return
+    this.noteChange(key, current)
+    this.live.delete(key)
   }
 
   /** When a key falls due, or null when it is not in the index. */
@@ -48,99 +94,51 @@ export class DueIndex {
 
   /** Keys due at or before t, earliest first (ties by key). */
   dueBefore(t: number): string[] {
-    const due: Entry[] = []
-    this.visitDue(t, (entry) => due.push(entry))
-    due.sort((a, b) => (before(a, b) ? -1 : 1))
-    return due.map((entry) => entry.key)
+    const sorted = this.upToDate()
+    return keysOf(sorted, 0, firstAfter(sorted, t))
+  }
+
+  /** Keys due after `from` and at or before `to`, earliest first (ties by key). */
+  dueBetween(from: number, to: number): string[] {
+    const sorted = this.upToDate()
+    return keysOf(sorted, firstAfter(sorted, from), firstAfter(sorted, to))
   }
 
   /** How many keys are due at or before t. */
   count(t: number): number {
-    let n = 0
-    this.visitDue(t, () => n++)
-    return n
+    return firstAfter(this.upToDate(), t)
   }
 
   /** The earliest due instant strictly after t, or null: when the next scan could find something new. */
   nextDueAfter(t: number): number | null {
-    let next: number | null = null
-    this.walk((entry, isLive) => {
-      // A subtree under an entry later than the best candidate cannot hold an earlier one.
-      if (next !== null && entry.dueAt >= next) return false
-      if (!isLive || entry.dueAt <= t) return true
-      next = entry.dueAt
-      return false
-    })
-    return next
+    const sorted = this.upToDate()
+    return sorted[firstAfter(sorted, t)]?.dueAt ?? null
   }
 
-  private visitDue(t: number, visit: (entry: Entry) => void): void {
-    this.walk((entry, isLive) => {
-      if (entry.dueAt > t) return false
-      if (isLive) visit(entry)
-      return true
-    })
+  private noteChange(key: string, current: Entry | undefined): void {
+    // Only the first change since the last read matters: that entry is the one in `sorted`.
+    if (!this.changed.has(key)) this.changed.set(key, current)
   }
 
-  /** Depth-first over the heap, descending below a node only when `enter` says so. */
-  private walk(enter: (entry: Entry, isLive: boolean) => boolean): void {
-    const stack: number[] = this.heap.length > 0 ? [0] : []
-    for (let i = stack.pop(); i !== undefined; i = stack.pop()) {
-      const entry = this.heap[i]
-      if (entry === undefined || !enter(entry, this.live.get(entry.key) === entry)) continue
-      stack.push(2 * i + 1, 2 * i + 2)
+  /** The sorted entries, with the changes gathered since the last read folded in. */
+  private upToDate(): Entry[] {
+    const changed = this.changed
+    if (changed.size === 0) return this.sorted
+    if (changed.size > 64 && changed.size * 16 > this.sorted.length) {
+      // Many changes: one sort beats a splice per change.
+      this.sorted = [...this.live.values()].sort(compare)
+    } else {
+      const sorted = this.sorted
+      for (const [key, old] of changed) {
+        if (old !== undefined) {
+          const at = lowerBound(sorted, old)
+          if (sorted[at] === old) sorted.splice(at, 1)
+        }
+        const entry = this.live.get(key)
+        if (entry !== undefined) sorted.splice(lowerBound(sorted, entry), 0, entry)
+      }
     }
+    changed.clear()
+    return this.sorted
   }
-
-  private push(entry: Entry): void {
-    const heap = this.heap
-    let i = heap.push(entry) - 1
-    while (i > 0) {
-      const parentIndex = (i - 1) >> 1
-      const parent = heap[parentIndex]
-      if (parent === undefined || !before(entry, parent)) break
-      heap[i] = parent
-      i = parentIndex
-    }
-    heap[i] = entry
-  }
-
-  /** Pops orphans off the top, so the earliest live entry is at the root; rebuilds when sparse. */
-  private tidy(): void {
-    const heap = this.heap
-    for (let top = heap[0]; top !== undefined && this.live.get(top.key) !== top; top = heap[0]) {
-      const last = heap.pop()
-      if (last === undefined || heap.length === 0) break
-      heap[0] = last
-      siftDown(heap, 0)
-    }
-    if (heap.length <= 2 * this.live.size + 32) return
-    // Floyd's heapify of the live entries: O(n), paid for by the n orphans it sweeps.
-    const rebuilt = [...this.live.values()]
-    for (let i = (rebuilt.length >> 1) - 1; i >= 0; i--) siftDown(rebuilt, i)
-    this.heap = rebuilt
-  }
-}
-
-function siftDown(heap: Entry[], start: number): void {
-  const entry = heap[start]
-  if (entry === undefined) return
-  let i = start
-  for (;;) {
-    const left = 2 * i + 1
-    const right = left + 1
-    let child = left
-    const leftEntry = heap[left]
-    if (leftEntry === undefined) break
-    const rightEntry = heap[right]
-    let childEntry = leftEntry
-    if (rightEntry !== undefined && before(rightEntry, leftEntry)) {
-      child = right
-      childEntry = rightEntry
-    }
-    if (!before(childEntry, entry)) break
-    heap[i] = childEntry
-    i = child
-  }
-  heap[i] = entry
 }

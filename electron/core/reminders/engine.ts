@@ -89,8 +89,7 @@ export class ReminderIndex implements StoreIndex {
   upcoming(now: Date): DueItem[] {
     const nowMs = now.getTime()
     const until = addDays(now, UPCOMING_DAYS).getTime()
-    const slots = this.due.dueBefore(until).filter((slot) => (this.due.get(slot) ?? 0) > nowMs)
-    return this.collect(slots, nowMs)
+    return this.collect(this.due.dueBetween(nowMs, until), nowMs)
   }
 
   private collect(slots: readonly string[], nowMs: number): DueItem[] {
