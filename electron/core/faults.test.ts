@@ -70,6 +70,8 @@ describe('a full or read-only disk while saving a change', () => {
       /because the disk is full/,
     ],
     [
+      // The flush fails after the line was written: the journal's datasync, or where the
+      // journal is opened with O_DSYNC, its write (faultyFs fails it after the bytes land).
       'the disk turns read-only at fsync (EROFS)',
       { code: 'EROFS', at: new Set(['datasync']), pathIncludes: 'vouch.journal' },
       /read-only or not writable/,

@@ -1,3 +1,4 @@
+import { constants } from 'node:fs'
 import type { FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { fsyncDir } from './durableFile'
@@ -38,16 +39,41 @@ export function parseJournal(bytes: Buffer): JournalRead {
   return { entries, droppedBytes: bytes.length - offset, validLength: offset }
 }
 
-/** The append-only journal: each acknowledged command is one fsynced line. */
+/** Undefined where the platform has no O_DSYNC (Windows), whatever @types/node says. */
+const O_DSYNC: number | undefined = constants.O_DSYNC
+
+/**
+ * Whether appends rely on O_DSYNC rather than a datasync after each write. With O_DSYNC,
+ * write(2) returns only once the data and the metadata needed to read it back (the file size)
+ * are on stable storage, which is what fdatasync gave, in one thread-pool round trip instead of
+ * two. Not on macOS: there Node's datasync is fcntl(F_FULLFSYNC), which also flushes the
+ * drive's write cache, and O_DSYNC does not, so dropping datasync would weaken durability.
+ */
+export const journalUsesDsync = O_DSYNC !== undefined && process.platform !== 'darwin'
+
+export interface JournalOptions {
+  /** Open with O_DSYNC and skip datasync (default `journalUsesDsync`; ignored without O_DSYNC). */
+  dsync?: boolean
+}
+
+/** The append-only journal: each acknowledged command is one durable line. */
 export class Journal {
   private handle: FileHandle | null = null
   private length = 0
   private mustCutBack = false
+  /** The O_DSYNC open flags, or null to append with write + datasync. */
+  private readonly dsyncFlags: number | null
 
   constructor(
     private readonly fs: StoreFs,
     readonly file: string,
-  ) {}
+    options: JournalOptions = {},
+  ) {
+    this.dsyncFlags =
+      (options.dsync ?? journalUsesDsync) && O_DSYNC !== undefined
+        ? constants.O_APPEND | constants.O_CREAT | constants.O_RDWR | O_DSYNC
+        : null
+  }
 
   /** Read the active journal, without opening it for writes. */
   async read(): Promise<JournalRead & { exists: boolean }> {
@@ -115,7 +141,8 @@ export class Journal {
 
   /** Open for appending, cutting the file to `validLength` (a damaged tail must not precede new entries). */
   async openForAppend(validLength: number): Promise<void> {
-    this.handle = await this.fs.open(this.file, 'a+', 0o600)
+    // 'a+' is O_APPEND | O_CREAT | O_RDWR.
+    this.handle = await this.fs.open(this.file, this.dsyncFlags ?? 'a+', 0o600)
     this.mustCutBack = false
     const { size } = await this.handle.stat()
     if (size !== validLength) {
@@ -125,7 +152,7 @@ export class Journal {
     this.length = validLength
   }
 
-  /** Append one entry and fsync it. On failure the file is cut back to its previous length. */
+  /** Append one entry, durably. On failure the file is cut back to its previous length. */
   async append(entry: JournalEntry): Promise<void> {
     const handle = this.requireHandle()
     const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8')
@@ -137,8 +164,16 @@ export class Journal {
       this.mustCutBack = false
     }
     try {
-      await handle.write(line)
-      await handle.datasync()
+      // With O_DSYNC the write itself returns once the line is durable (see journalUsesDsync).
+      const { bytesWritten } = await handle.write(line)
+      // A disk filling up mid-line can return a short count rather than an error: the line
+      // is not whole, so it must not be acknowledged.
+      if (bytesWritten !== line.length)
+        throw Object.assign(
+          new Error(`The disk took ${bytesWritten} of ${line.length} bytes of the change.`),
+          { code: 'ENOSPC' },
+        )
+      if (this.dsyncFlags === null) await handle.datasync()
       this.length += line.length
     } catch (error) {
       // A partial line must not stay: the next append would follow garbage.

@@ -1,7 +1,11 @@
+import { constants } from 'node:fs'
 import type { FileHandle } from 'node:fs/promises'
 import { realFs, type StoreFs } from '../store/fs'
 
-/** A file operation the faulty filesystem can make fail. */
+/**
+ * A file operation the faulty filesystem can make fail. 'datasync' is the flush to disk: the
+ * datasync call, or on a handle opened with O_DSYNC the write (after its bytes land).
+ */
 export type FaultPoint = 'write' | 'datasync' | 'sync' | 'rename' | 'open' | 'truncate'
 
 /** How a fault fails: a Node error code, and whether a write lands half its bytes first. */
@@ -47,7 +51,8 @@ export function faultyFs(): FaultyFs {
     return fault
   }
 
-  const wrapHandle = (handle: FileHandle, path: string): FileHandle =>
+  // `dsync`: opened with O_DSYNC (or O_SYNC), so each write includes the flush to disk.
+  const wrapHandle = (handle: FileHandle, path: string, dsync: boolean): FileHandle =>
     new Proxy(handle, {
       get(target, property) {
         const value: unknown = Reflect.get(target, property, target)
@@ -70,7 +75,12 @@ export function faultyFs(): FaultyFs {
             }
             throw systemError(failing.code, String(property), path)
           }
-          return Reflect.apply(value, target, args)
+          const result: unknown = await Reflect.apply(value, target, args)
+          // With O_DSYNC the flush is part of the write: a 'datasync' fault fails the write
+          // after its bytes reached the file, as a flush that fails does.
+          const flushFailing = point === 'write' && dsync ? shouldFail('datasync', path) : null
+          if (flushFailing) throw systemError(flushFailing.code, String(property), path)
+          return result
         }
       },
     })
@@ -80,10 +90,15 @@ export function faultyFs(): FaultyFs {
     open: async (path, flags, mode) => {
       const name = String(path)
       // Opening a folder to fsync it, or a file to read it, still works on a full disk.
-      const writing = typeof flags === 'string' && /[wa+]/.test(flags)
+      const writing =
+        typeof flags === 'number'
+          ? (flags & (constants.O_WRONLY | constants.O_RDWR)) !== 0
+          : typeof flags === 'string' && /[wa+]/.test(flags)
       const failing = writing ? shouldFail('open', name) : null
       if (failing) throw systemError(failing.code, 'open', name)
-      return wrapHandle(await realFs.open(path, flags, mode), name)
+      const oDsync: number | undefined = constants.O_DSYNC
+      const dsync = typeof flags === 'number' && oDsync !== undefined && (flags & oDsync) !== 0
+      return wrapHandle(await realFs.open(path, flags, mode), name, dsync)
     },
     rename: async (from, to) => {
       const failing = shouldFail('rename', `${String(from)} -> ${String(to)}`)
