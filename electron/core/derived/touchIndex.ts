@@ -1,49 +1,100 @@
-import { lastTouchAt } from '@shared/cadence'
+import { lastTouchAt, resetsClock } from '@shared/cadence'
 import type { CareerUpdate, Interaction } from '@shared/domain'
 import type { Op } from '../store/ops'
 import type { StoreIndex, StoreState } from '../store/store'
 
-const NONE: ReadonlyMap<string, Interaction> = new Map()
+/**
+ * Whether instant `a` is later than `b`. Two UTC instants of the same shape (same length,
+ * ending in Z, as Vouch writes them) compare as strings; anything else is parsed, since
+ * instants may carry different offsets.
+ */
+function isLater(a: string, b: string): boolean {
+  if (a.length === b.length && a.endsWith('Z') && b.endsWith('Z')) return a > b
+  return Date.parse(a) > Date.parse(b)
+}
+
+function isInteraction(value: unknown): value is Interaction {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'id' in value &&
+    'contactId' in value &&
+    typeof value.contactId === 'string'
+  )
+}
 
 /**
  * Touches grouped by contact, with each contact's last clock-resetting touch and the career
  * updates they heard. Kept up to date from applied ops, so Today, the board's insights and
  * interaction.list look at one contact's touches instead of rescanning all of them.
+ * Built in one pass at open: an array per contact, no per-touch map.
  */
 export class TouchIndex implements StoreIndex {
-  private readonly byContact = new Map<string, Map<string, Interaction>>()
-  private readonly contactOf = new Map<string, string>()
+  private readonly byContact = new Map<string, Interaction[]>()
   private readonly lastTouch = new Map<string, string | null>()
   private readonly heard = new Map<string, Set<string>>()
 
   rebuild(state: StoreState): void {
-    this.byContact.clear()
-    this.contactOf.clear()
-    this.lastTouch.clear()
-    this.heard.clear()
-    for (const interaction of state.interactions.values()) this.add(interaction)
-    for (const contactId of this.byContact.keys()) this.refresh(contactId)
+    const { byContact, lastTouch, heard } = this
+    byContact.clear()
+    lastTouch.clear()
+    heard.clear()
+    for (const touch of state.interactions.values()) {
+      const contactId = touch.contactId
+      const bucket = byContact.get(contactId)
+      if (bucket) bucket.push(touch)
+      else byContact.set(contactId, [touch])
+      if (resetsClock(touch.kind)) {
+        const latest = lastTouch.get(contactId)
+        if (typeof latest !== 'string' || isLater(touch.at, latest))
+          lastTouch.set(contactId, touch.at)
+      }
+      if (touch.kind === 'update-sent' && touch.updateId !== null) {
+        const set = heard.get(contactId)
+        if (set) set.add(touch.updateId)
+        else heard.set(contactId, new Set([touch.updateId]))
+      }
+    }
+    // Contacts touched only by notes have touches but no last touch: kept as null.
+    for (const contactId of byContact.keys())
+      if (!lastTouch.has(contactId)) lastTouch.set(contactId, null)
   }
 
-  apply(ops: readonly Op[]): void {
+  apply(ops: readonly Op[], _state: StoreState, previous: ReadonlyMap<string, unknown>): void {
     const dirty = new Set<string>()
+    // Where this call put each touch, for a commit that writes the same touch twice.
+    const placed = new Map<string, string>()
+    const forget = (id: string) => {
+      const before = previous.get(`interactions:${id}`)
+      const contactId = placed.get(id) ?? (isInteraction(before) ? before.contactId : undefined)
+      if (contactId === undefined) return
+      placed.delete(id)
+      const bucket = this.byContact.get(contactId)
+      const at = bucket?.findIndex((t) => t.id === id) ?? -1
+      if (bucket && at !== -1) {
+        bucket.splice(at, 1)
+        if (bucket.length === 0) this.byContact.delete(contactId)
+      }
+      dirty.add(contactId)
+    }
     for (const op of ops) {
       if (op.op === 'put' && op.coll === 'interactions') {
-        const old = this.remove(op.value.id)
-        if (old !== null) dirty.add(old)
-        this.add(op.value)
+        forget(op.value.id)
+        const bucket = this.byContact.get(op.value.contactId)
+        if (bucket) bucket.push(op.value)
+        else this.byContact.set(op.value.contactId, [op.value])
+        placed.set(op.value.id, op.value.contactId)
         dirty.add(op.value.contactId)
       } else if (op.op === 'delete' && op.coll === 'interactions') {
-        const old = this.remove(op.id)
-        if (old !== null) dirty.add(old)
+        forget(op.id)
       }
     }
     for (const contactId of dirty) this.refresh(contactId)
   }
 
-  /** One contact's touches, in no particular order. */
+  /** One contact's touches, in no particular order; a copy the caller may sort. */
   touchesOf(contactId: string): Interaction[] {
-    return [...(this.byContact.get(contactId) ?? NONE).values()]
+    return this.byContact.get(contactId)?.slice() ?? []
   }
 
   /** The `at` of the contact's last clock-resetting touch, or null. */
@@ -71,30 +122,9 @@ export class TouchIndex implements StoreIndex {
     return latest
   }
 
-  private add(interaction: Interaction): void {
-    let bucket = this.byContact.get(interaction.contactId)
-    if (!bucket) {
-      bucket = new Map()
-      this.byContact.set(interaction.contactId, bucket)
-    }
-    bucket.set(interaction.id, interaction)
-    this.contactOf.set(interaction.id, interaction.contactId)
-  }
-
-  /** Forget a touch; returns the contact it belonged to. */
-  private remove(id: string): string | null {
-    const contactId = this.contactOf.get(id)
-    if (contactId === undefined) return null
-    this.contactOf.delete(id)
-    const bucket = this.byContact.get(contactId)
-    bucket?.delete(id)
-    if (bucket?.size === 0) this.byContact.delete(contactId)
-    return contactId
-  }
-
   private refresh(contactId: string): void {
-    const touches = this.touchesOf(contactId)
-    if (touches.length === 0) {
+    const touches = this.byContact.get(contactId)
+    if (!touches) {
       this.lastTouch.delete(contactId)
       this.heard.delete(contactId)
       return
@@ -103,6 +133,7 @@ export class TouchIndex implements StoreIndex {
     const heard = new Set<string>()
     for (const t of touches)
       if (t.kind === 'update-sent' && t.updateId !== null) heard.add(t.updateId)
-    this.heard.set(contactId, heard)
+    if (heard.size > 0) this.heard.set(contactId, heard)
+    else this.heard.delete(contactId)
   }
 }

@@ -120,12 +120,34 @@ export type Decoded =
   | { kind: 'newer'; version: number; raw: Record<string, unknown> }
   | { kind: 'invalid'; reason: string }
 
-/** Parse and validate the text of vouch.json, migrating older versions. Never throws. */
-export function decodeStoreFile(text: string): Decoded {
-  if (text.length === 0) return { kind: 'invalid', reason: 'the file is empty' }
-  if (text.charCodeAt(0) === 0xfeff)
+const UTF8_BOM = [0xef, 0xbb, 0xbf]
+
+/** Whether the text, or the bytes as read, start with a byte-order mark. */
+export function startsWithBom(data: string | Uint8Array): boolean {
+  return typeof data === 'string'
+    ? data.charCodeAt(0) === 0xfeff
+    : UTF8_BOM.every((byte, i) => data[i] === byte)
+}
+
+/**
+ * Parse and validate vouch.json, migrating older versions. Never throws.
+ * Pass the bytes as read when there are any: the NUL scan and the checksum then run over
+ * the bytes (a NUL byte in UTF-8 is exactly the character U+0000), and only the parse decodes.
+ */
+export function decodeStoreFile(data: string | Uint8Array): Decoded {
+  if (data.length === 0) return { kind: 'invalid', reason: 'the file is empty' }
+  if (startsWithBom(data))
     return { kind: 'invalid', reason: 'the file starts with a byte-order mark' }
-  if (text.includes('\u0000')) return { kind: 'invalid', reason: 'the file contains NUL bytes' }
+  let text: string
+  if (typeof data === 'string') {
+    if (data.includes('\u0000')) return { kind: 'invalid', reason: 'the file contains NUL bytes' }
+    text = data
+  } else {
+    // A view over the same memory, for Buffer's memchr-based indexOf and its decoder.
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.length)
+    if (bytes.indexOf(0) !== -1) return { kind: 'invalid', reason: 'the file contains NUL bytes' }
+    text = bytes.toString('utf8')
+  }
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -152,7 +174,7 @@ export function decodeStoreFile(text: string): Decoded {
     return { kind: 'invalid', reason: 'its schemaVersion is not a whole number' }
   }
   if (version > CURRENT_SCHEMA_VERSION) return { kind: 'newer', version, raw: record }
-  if (version === CURRENT_SCHEMA_VERSION && hasValidChecksum(text, schemaFingerprint())) {
+  if (version === CURRENT_SCHEMA_VERSION && hasValidChecksum(data, schemaFingerprint())) {
     // The checksum proves these are the exact bytes Vouch wrote from validated state, so the
     // per-record validation (the slowest part of opening a large store) is skipped.
     delete record.checksum

@@ -15,6 +15,7 @@ import {
   CURRENT_SCHEMA_VERSION,
   decodeStoreFile,
   emptyStoreFile,
+  startsWithBom,
   type ImportBatch,
   type ReminderState,
   type StoreFile,
@@ -65,15 +66,22 @@ function stamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-')
 }
 
+/** Records keyed by id; a plain loop, since `new Map(list.map(...))` allocates a pair per record. */
+function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>()
+  for (const record of records) map.set(record.id, record)
+  return map
+}
+
 function toState(file: StoreFile): StoreState {
   return {
-    contacts: new Map(file.contacts.map((c) => [c.id, c])),
-    interactions: new Map(file.interactions.map((i) => [i.id, i])),
-    requests: new Map(file.requests.map((r) => [r.id, r])),
-    updates: new Map(file.updates.map((u) => [u.id, u])),
+    contacts: byId(file.contacts),
+    interactions: byId(file.interactions),
+    requests: byId(file.requests),
+    updates: byId(file.updates),
     settings: file.settings,
     reminders: file.reminders,
-    importBatches: new Map(file.importBatches.map((b) => [b.id, b])),
+    importBatches: byId(file.importBatches),
   }
 }
 
@@ -218,21 +226,18 @@ export class Store {
     let mustCompact = false
     let file: StoreFile
 
-    const text = await fs.readFile(dataFile).then(
-      (b) => b.toString('utf8'),
-      (error: unknown) => {
-        if (errorCode(error) === 'ENOENT') return null
-        throw error
-      },
-    )
-    if (text === null) {
+    const bytes = await fs.readFile(dataFile).catch((error: unknown) => {
+      if (errorCode(error) === 'ENOENT') return null
+      throw error
+    })
+    if (bytes === null) {
       file = emptyStoreFile(now())
     } else {
-      const decoded = decodeStoreFile(text)
+      const decoded = decodeStoreFile(bytes)
       if (decoded.kind === 'ok') {
         file = decoded.file
         if (decoded.migratedFrom !== null) {
-          await backups.take(text, 'before-migration', now())
+          await backups.take(bytes, 'before-migration', now())
           mustCompact = true
         }
       } else if (decoded.kind === 'newer') {
@@ -246,7 +251,7 @@ export class Store {
         const quarantinedAs = join(dataDir, `vouch.corrupt-${stamp(now())}.json`)
         await fs.rename(dataFile, quarantinedAs)
         await fsyncDir(fs, dataDir)
-        const stripped = text.charCodeAt(0) === 0xfeff ? decodeStoreFile(text.slice(1)) : null
+        const stripped = startsWithBom(bytes) ? decodeStoreFile(bytes.subarray(3)) : null
         if (stripped?.kind === 'ok') {
           file = stripped.file
           problem = {
