@@ -39,7 +39,8 @@ export class TouchIndex implements StoreIndex {
     byContact.clear()
     lastTouch.clear()
     heard.clear()
-    for (const touch of state.interactions.values()) {
+    // forEach, not values(): a RecordMap then reads the snapshot's array without indexing it first.
+    state.interactions.forEach((touch) => {
       const contactId = touch.contactId
       const bucket = byContact.get(contactId)
       if (bucket) bucket.push(touch)
@@ -54,7 +55,7 @@ export class TouchIndex implements StoreIndex {
         if (set) set.add(touch.updateId)
         else heard.set(contactId, new Set([touch.updateId]))
       }
-    }
+    })
     // Contacts touched only by notes have touches but no last touch: kept as null.
     for (const contactId of byContact.keys())
       if (!lastTouch.has(contactId)) lastTouch.set(contactId, null)

@@ -337,3 +337,40 @@ describe('compaction', () => {
     expect((await status(core)).problem).toBeNull()
   })
 })
+
+describe('touches are indexed by id after open, without making the open wait', () => {
+  it('a touch edited or deleted right after open is found, and the change is kept', async () => {
+    const core = await open()
+    const contact = unwrap(await core.invoke('contact.create', { name: 'Ada' })) as Contact
+    const logged: string[] = []
+    for (let n = 0; n < 2500; n++) {
+      const touch = unwrap(
+        await core.invoke('interaction.log', {
+          contactId: contact.id,
+          kind: 'message',
+          note: `touch ${n}`,
+        }),
+      ) as { id: string }
+      if (n % 1200 === 0) logged.push(touch.id)
+    }
+    await closeAll()
+    // Reopen and act at once: the first commands come before the background slices finish.
+    const again = await open()
+    const [first, second] = logged
+    unwrap(await again.invoke('interaction.update', { id: first, note: 'edited' }))
+    unwrap(await again.invoke('interaction.delete', { id: second }))
+    const list = unwrap(
+      await again.invoke('interaction.list', { contactId: contact.id }),
+    ) as Array<{ id: string; note: string }>
+    expect(list).toHaveLength(2499)
+    expect(list.find((t) => t.id === first)?.note).toBe('edited')
+    expect(list.some((t) => t.id === second)).toBe(false)
+    await closeAll()
+    const reopened = await open()
+    const after = unwrap(
+      await reopened.invoke('interaction.list', { contactId: contact.id }),
+    ) as Array<{ id: string; note: string }>
+    expect(after).toHaveLength(2499)
+    expect(after.find((t) => t.id === first)?.note).toBe('edited')
+  })
+})

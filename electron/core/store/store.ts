@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { setImmediate } from 'node:timers/promises'
 import { Low } from 'lowdb'
 import type { z } from 'zod'
 import { CareerUpdate, Contact, Interaction, ReferenceRequest, type Settings } from '@shared/domain'
@@ -9,6 +10,7 @@ import { DurableJsonFile, fsyncDir, tempPrefix } from './durableFile'
 import { snapshotChunks, valuesAsOf, type SnapshotView } from './snapshot'
 import { errorCode, type StoreFs } from './fs'
 import { Journal } from './journal'
+import { RecordMap } from './recordMap'
 import { FolderLock } from './lock'
 import type { Op } from './ops'
 import {
@@ -57,6 +59,8 @@ export interface StoreIndex {
 }
 
 const HOUR = 60 * 60 * 1000
+/** Touches indexed per event-loop turn after open: about a millisecond of work. */
+const INDEX_SLICE = 2000
 
 /** File names inside the data folder. */
 export const DATA_FILE = 'vouch.json'
@@ -76,7 +80,8 @@ function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
 function toState(file: StoreFile): StoreState {
   return {
     contacts: byId(file.contacts),
-    interactions: byId(file.interactions),
+    // Indexed by id in the background after open (see indexInBackground).
+    interactions: new RecordMap(file.interactions),
     requests: byId(file.requests),
     updates: byId(file.updates),
     settings: file.settings,
@@ -311,9 +316,21 @@ export class Store {
 
     if (!readOnly) await journal.openForAppend(read.validLength)
     const store = new Store(options, db, journal, lock, { state, seq, problem, readOnly, backups })
+    void store.indexInBackground()
     if (mustCompact && !readOnly) await store.compact({ force: true })
     if (!readOnly) await backups.refreshDaily(() => store.readDataFile(), now(), HOUR)
     return store
+  }
+
+  /**
+   * Index the touches by id a slice per event-loop turn, so opening does not wait for it and
+   * no turn blocks for long. A command that needs them sooner indexes the rest at once.
+   */
+  private async indexInBackground(): Promise<void> {
+    const map = this.state.interactions
+    if (!(map instanceof RecordMap)) return
+    while (!this.closed && this.state.interactions === map && !map.indexSome(INDEX_SLICE))
+      await setImmediate()
   }
 
   /** Register a derived index; it is built now and kept up to date from then on. */
@@ -423,6 +440,7 @@ export class Store {
       this.state.importBatches = next.importBatches
       for (const index of this.indexes) index.rebuild(this.state)
       this.restored = true
+      void this.indexInBackground()
     }).then(() => this.compact({ force: true }))
   }
 
