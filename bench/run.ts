@@ -189,6 +189,18 @@ async function main(): Promise<void> {
       ratio(o.p50, r.core.bareParse.p50),
       o.p50 <= 1.5 * r.core.bareParse.p50 ? 'met (≤ 1.5×)' : 'NOT met (≤ 1.5×)',
     )
+    const settled = r.core.openSettled
+    row(
+      size,
+      '  open until touches are indexed by id',
+      ms(settled.p50),
+      ms(settled.p95),
+      '',
+      '',
+      '',
+      ratio(settled.p50, r.core.bareParse.p50),
+      'info',
+    )
     const sc = r.scan
     row(
       size,

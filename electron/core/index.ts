@@ -84,6 +84,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       return serial(() => ticker.tick())
     },
     emit,
+    settled: () => store.settled(),
     async close() {
       if (closed) return
       closed = true

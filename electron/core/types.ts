@@ -28,6 +28,12 @@ export interface Core {
   close(): Promise<void>
   /** Works out the reminders at now(), delivers them through notify and records them; on the command queue. */
   tick(): Promise<void>
+  /**
+   * Resolves once the work opening deferred is done (touches are indexed by id a slice per
+   * event-loop turn after open). Commands never need to wait for it; benchmarks of the steady
+   * state do.
+   */
+  settled(): Promise<void>
   /** Sends a shell event (a notification or tray click) to the same subscribers as core events. */
   emit(event: CoreEvent): void
 }

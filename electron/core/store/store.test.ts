@@ -354,8 +354,9 @@ describe('touches are indexed by id after open, without making the open wait', (
       if (n % 1200 === 0) logged.push(touch.id)
     }
     await closeAll()
-    // Reopen and act at once: the first commands come before the background slices finish.
+    // Reopen and act at once: the first commands may come before the background slices finish.
     const again = await open()
+    const settled = again.settled()
     const [first, second] = logged
     unwrap(await again.invoke('interaction.update', { id: first, note: 'edited' }))
     unwrap(await again.invoke('interaction.delete', { id: second }))
@@ -365,6 +366,7 @@ describe('touches are indexed by id after open, without making the open wait', (
     expect(list).toHaveLength(2499)
     expect(list.find((t) => t.id === first)?.note).toBe('edited')
     expect(list.some((t) => t.id === second)).toBe(false)
+    await expect(settled).resolves.toBeUndefined()
     await closeAll()
     const reopened = await open()
     const after = unwrap(

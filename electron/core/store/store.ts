@@ -184,6 +184,8 @@ export class Store {
   private compaction: Promise<void> | null = null
   /** Set when the whole state was replaced, so the next compaction writes even with no journal. */
   private restored = false
+  /** The background indexing started at open or by a restore. */
+  private indexing: Promise<void> = Promise.resolve()
 
   private constructor(
     private readonly options: StoreOptions,
@@ -316,7 +318,7 @@ export class Store {
 
     if (!readOnly) await journal.openForAppend(read.validLength)
     const store = new Store(options, db, journal, lock, { state, seq, problem, readOnly, backups })
-    void store.indexInBackground()
+    store.indexing = store.indexInBackground()
     if (mustCompact && !readOnly) await store.compact({ force: true })
     if (!readOnly) await backups.refreshDaily(() => store.readDataFile(), now(), HOUR)
     return store
@@ -327,10 +329,16 @@ export class Store {
    * no turn blocks for long. A command that needs them sooner indexes the rest at once.
    */
   private async indexInBackground(): Promise<void> {
+    await setImmediate()
     const map = this.state.interactions
     if (!(map instanceof RecordMap)) return
     while (!this.closed && this.state.interactions === map && !map.indexSome(INDEX_SLICE))
       await setImmediate()
+  }
+
+  /** Resolves once the work opening left for later (indexing touches by id) is done. */
+  settled(): Promise<void> {
+    return this.indexing
   }
 
   /** Register a derived index; it is built now and kept up to date from then on. */
@@ -440,7 +448,7 @@ export class Store {
       this.state.importBatches = next.importBatches
       for (const index of this.indexes) index.rebuild(this.state)
       this.restored = true
-      void this.indexInBackground()
+      this.indexing = this.indexInBackground()
     }).then(() => this.compact({ force: true }))
   }
 
