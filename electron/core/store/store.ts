@@ -494,6 +494,9 @@ export class Store {
 
   private async compactOnce(force: boolean): Promise<void> {
     if (this.readOnly) return
+    // Reading the touches in slices needs them indexed by id; the background indexing does
+    // that a slice at a time, where indexing them here would block for all of them at once.
+    await this.indexing
     if (this.compactTimer) clearTimeout(this.compactTimer)
     this.compactTimer = null
     const start = await this.exclusive(async () => {
@@ -521,6 +524,8 @@ export class Store {
       await this.db.write()
     } finally {
       this.overlay = null
+      // The view holds the compaction's copy of every collection: let it go now.
+      this.db.data = { head: {}, collections: [] }
     }
     await this.journal.removeRotated(start.seq)
     await this.backups
