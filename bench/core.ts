@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { effectiveCadence, lastTouchAt, nextTouchDue } from '@shared/cadence'
 import type { Contact, Interaction } from '@shared/domain'
 import { STAGE_IDS } from '@shared/stages'
@@ -8,7 +9,6 @@ import type { Core } from '../electron/core/types'
 import { TouchIndex } from '../electron/core/derived/touchIndex'
 import { DueIndex } from '../electron/core/reminders/dueIndex'
 import { ReminderIndex } from '../electron/core/reminders/engine'
-import { DATA_FILE } from '../electron/core/store/store'
 import { dataFolder, removeFolder, type Dataset } from './dataset'
 import { LoopProbe, sleep, summarize, type Summary } from './stats'
 
@@ -146,11 +146,31 @@ export async function benchCore(dataset: Dataset, commands: number): Promise<Cor
   }
 }
 
+const execFileAsync = promisify(execFile)
+
+/** One measurement by bench/coldOpen.ts in a fresh Node process. */
+async function coldOpenChild(
+  mode: 'open' | 'parse',
+  dir: string,
+): Promise<{ ms: number; settledMs: number }> {
+  const script = fileURLToPath(new URL('./coldOpen.ts', import.meta.url))
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    ['--import', 'tsx', script, mode, dir, NOW.toISOString()],
+    { cwd: fileURLToPath(new URL('..', import.meta.url)), maxBuffer: 1 << 20 },
+  )
+  const line = stdout.trim().split('\n').at(-1) ?? ''
+  return JSON.parse(line) as { ms: number; settledMs: number }
+}
+
 /**
  * Cold open through openCore (read, checksum or validate, migrate, replay, build indexes)
  * against readFile + JSON.parse of the same vouch.json; and, for information, the time until
- * the touches are also indexed by id (done in the background after open). The folder was closed cleanly just
- * before, as after a normal quit; the first open also made today's backup, as on a real day.
+ * the touches are also indexed by id (done in the background after open). Each measurement
+ * runs in a fresh process, as a launch does: the bench's own copy of the data would otherwise
+ * sit in the heap and make every garbage collection of the open slower. The two alternate,
+ * so both see the same machine load. The folder was closed cleanly just before, as after a
+ * normal quit; the first open also made today's backup, as on a real day.
  */
 async function benchColdOpen(
   dataset: Dataset,
@@ -160,23 +180,13 @@ async function benchColdOpen(
   const open: number[] = []
   const settled: number[] = []
   const parse: number[] = []
-  const file = join(dir, DATA_FILE)
   for (let run = 0; run < runs + 1; run++) {
-    // Alternate, so both see the same machine load.
-    let start = performance.now()
-    const text = await readFile(file, 'utf8')
-    JSON.parse(text)
-    const parsed = performance.now() - start
-    start = performance.now()
-    const core = await openCore({ dataDir: dir, now: () => NOW })
-    const opened = performance.now() - start
-    await core.settled()
-    const indexed = performance.now() - start
-    await core.close()
-    if (run === 0) continue // warm-up
-    parse.push(parsed)
-    open.push(opened)
-    settled.push(indexed)
+    const parsed = await coldOpenChild('parse', dir)
+    const opened = await coldOpenChild('open', dir)
+    if (run === 0) continue // warm-up: page cache, tsx's transform cache
+    parse.push(parsed.ms)
+    open.push(opened.ms)
+    settled.push(opened.settledMs)
   }
   return { coldOpen: summarize(open), openSettled: summarize(settled), bareParse: summarize(parse) }
 }
