@@ -318,9 +318,10 @@ export class Store {
 
     if (!readOnly) await journal.openForAppend(read.validLength)
     const store = new Store(options, db, journal, lock, { state, seq, problem, readOnly, backups })
-    store.indexing = store.indexInBackground()
     if (mustCompact && !readOnly) await store.compact({ force: true })
     if (!readOnly) await backups.refreshDaily(() => store.readDataFile(), now(), HOUR)
+    // Started last, so its slices do not lengthen the open itself.
+    store.indexing = store.indexInBackground()
     return store
   }
 
