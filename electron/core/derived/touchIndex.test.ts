@@ -1,33 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { lastTouchAt } from '@shared/cadence'
-import { DEFAULT_SETTINGS, INTERACTION_KINDS, type Interaction } from '@shared/domain'
+import { INTERACTION_KINDS, type Interaction } from '@shared/domain'
 import { makeInteraction, makeUpdate } from '@shared/testing/builders'
 import { createRandom } from '../reminders/simulation'
 import type { Op } from '../store/ops'
-import { applyOps, type StoreState } from '../store/store'
+import { applyOps, previousRecords, type StoreState } from '../store/store'
+import { emptyStoreState } from '../testing/storeState'
 import { TouchIndex } from './touchIndex'
-
-function emptyState(): StoreState {
-  return {
-    contacts: new Map(),
-    interactions: new Map(),
-    requests: new Map(),
-    updates: new Map(),
-    settings: DEFAULT_SETTINGS,
-    reminders: { lastTickAt: null, log: {} },
-    importBatches: new Map(),
-  }
-}
 
 /** Apply ops to the state and the index, the way the store does. */
 function commit(state: StoreState, index: TouchIndex, ops: Op[]): void {
-  const previous = new Map<string, unknown>()
-  for (const op of ops) {
-    if (op.op !== 'put' && op.op !== 'delete') continue
-    const id = op.op === 'put' ? op.value.id : op.id
-    const key = `${op.coll}:${id}`
-    if (!previous.has(key)) previous.set(key, state[op.coll].get(id))
-  }
+  const previous = previousRecords(state, ops)
   applyOps(state, ops)
   index.apply(ops, state, previous)
 }
@@ -57,7 +40,7 @@ function expectMatchesBruteForce(index: TouchIndex, state: StoreState, contactId
 describe('TouchIndex', () => {
   it('follows puts, moves between contacts and deletes, and agrees with a rebuild', () => {
     const random = createRandom(7)
-    const state = emptyState()
+    const state = emptyStoreState()
     const contactIds = Array.from({ length: 12 }, (_, i) => `contact-${i}`)
     const updates = Array.from({ length: 4 }, (_, i) =>
       makeUpdate({ id: `update-${i}`, at: `2025-0${i + 1}-01T09:00:00.000Z` }),
@@ -110,7 +93,7 @@ describe('TouchIndex', () => {
   })
 
   it('hands out a copy of the touches, so a caller sorting them changes nothing', () => {
-    const state = emptyState()
+    const state = emptyStoreState()
     const index = new TouchIndex()
     index.rebuild(state)
     const a = makeInteraction({ id: 'a', contactId: 'c', at: '2025-01-02T00:00:00.000Z' })
@@ -126,7 +109,7 @@ describe('TouchIndex', () => {
 
 describe('TouchIndex.rebuild', () => {
   it('finds the last touch whatever the precision or offset of its instant', () => {
-    const state = emptyState()
+    const state = emptyStoreState()
     const touches = [
       ['a', '2025-01-01T10:00:00Z'],
       ['b', '2025-01-01T10:00:00.500Z'],

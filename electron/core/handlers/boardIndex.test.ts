@@ -2,28 +2,16 @@ import { describe, expect, it } from 'vitest'
 import type { Contact } from '@shared/domain'
 import { STAGE_IDS } from '@shared/stages'
 import { makeContact } from '@shared/testing/builders'
-import { applyOps, type StoreState } from '../store/store'
+import { applyOps } from '../store/store'
+import { emptyStoreState } from '../testing/storeState'
 import type { Op } from '../store/ops'
-import { DEFAULT_SETTINGS } from '@shared/domain'
 import { BoardIndex, byColumnOrder } from './boardIndex'
-
-function emptyState(): StoreState {
-  return {
-    contacts: new Map(),
-    interactions: new Map(),
-    requests: new Map(),
-    updates: new Map(),
-    settings: DEFAULT_SETTINGS,
-    reminders: { lastTickAt: null, log: {} },
-    importBatches: new Map(),
-  }
-}
 
 describe('BoardIndex', () => {
   it('stays equal to a full sort through 3,000 random puts, moves, trashes and deletes', () => {
     let seed = 7
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
-    const state = emptyState()
+    const state = emptyStoreState()
     const index = new BoardIndex()
     index.rebuild(state)
     const ids: string[] = []

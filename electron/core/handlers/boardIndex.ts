@@ -1,5 +1,6 @@
 import type { Contact } from '@shared/domain'
 import { STAGE_IDS, type StageId } from '@shared/stages'
+import { partitionPoint } from '../derived/sorted'
 import type { Op } from '../store/ops'
 import type { StoreIndex, StoreState } from '../store/store'
 
@@ -13,17 +14,8 @@ export function byColumnOrder(a: Contact, b: Contact): number {
 }
 
 /** Index of the first element not before `item` in a sorted array. */
-function lowerBound(list: readonly Contact[], item: Contact): number {
-  let lo = 0
-  let hi = list.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    const probe = list[mid]
-    if (probe && byColumnOrder(probe, item) < 0) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
+const lowerBound = (list: readonly Contact[], item: Contact) =>
+  partitionPoint(list, (probe) => byColumnOrder(probe, item) < 0)
 
 /**
  * The board's columns, each kept sorted as contacts change, so a move or a create

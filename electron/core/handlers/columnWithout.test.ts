@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CONTACT_FIELDS, DEFAULT_SETTINGS, type Contact } from '@shared/domain'
+import { DEFAULT_CONTACT_FIELDS, type Contact } from '@shared/domain'
+import { emptyStoreState } from '../testing/storeState'
 import { BoardIndex } from './boardIndex'
 
 function contact(id: string, order: number, stage: Contact['stage'] = 'identified'): Contact {
@@ -18,15 +19,7 @@ function contact(id: string, order: number, stage: Contact['stage'] = 'identifie
 
 function boardOf(contacts: Contact[]): BoardIndex {
   const board = new BoardIndex()
-  board.rebuild({
-    contacts: new Map(contacts.map((c) => [c.id, c])),
-    interactions: new Map(),
-    requests: new Map(),
-    updates: new Map(),
-    settings: DEFAULT_SETTINGS,
-    reminders: { lastTickAt: null, log: {} },
-    importBatches: new Map(),
-  })
+  board.rebuild(emptyStoreState({ contacts: new Map(contacts.map((c) => [c.id, c])) }))
   return board
 }
 

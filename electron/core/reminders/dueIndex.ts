@@ -1,3 +1,5 @@
+import { partitionPoint } from '../derived/sorted'
+
 interface Entry {
   readonly key: string
   readonly dueAt: number
@@ -9,30 +11,12 @@ function compare(a: Entry, b: Entry): number {
 }
 
 /** Index of the first entry not before `probe` in a sorted list. */
-function lowerBound(list: readonly Entry[], probe: Entry): number {
-  let lo = 0
-  let hi = list.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    const entry = list[mid]
-    if (entry !== undefined && compare(entry, probe) < 0) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
+const lowerBound = (list: readonly Entry[], probe: Entry) =>
+  partitionPoint(list, (entry) => compare(entry, probe) < 0)
 
 /** Index of the first entry due strictly after t in a sorted list. */
-function firstAfter(list: readonly Entry[], t: number): number {
-  let lo = 0
-  let hi = list.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    const entry = list[mid]
-    if (entry !== undefined && entry.dueAt <= t) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
+const firstAfter = (list: readonly Entry[], t: number) =>
+  partitionPoint(list, (entry) => entry.dueAt <= t)
 
 /** The keys of list[from..to), copied in one pass. */
 function keysOf(list: readonly Entry[], from: number, to: number): string[] {

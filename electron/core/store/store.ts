@@ -135,7 +135,7 @@ function isRecord(value: unknown): value is { id: string } {
 }
 
 /** Records that ops are about to overwrite or delete, keyed "coll:id". */
-function previousRecords(state: StoreState, ops: readonly Op[]): Map<string, unknown> {
+export function previousRecords(state: StoreState, ops: readonly Op[]): Map<string, unknown> {
   const previous = new Map<string, unknown>()
   for (const op of ops) {
     if (op.op !== 'put' && op.op !== 'delete') continue
