@@ -3,6 +3,7 @@ import type { Contact } from '@shared/domain'
 import { STAGE_IDS, type StageId } from '@shared/stages'
 import type { ContactDelta } from '@shared/ipc'
 import { call, subscribe } from '../api/client'
+import { CoalescedLoad } from './coalesced'
 
 /** Ids of each column, in board order. Keyed by the six fixed stage ids, never by user data. */
 export type Columns = Readonly<Record<StageId, readonly string[]>>
@@ -106,8 +107,7 @@ function insertSorted(ids: string[], contact: Contact, byId: ReadonlyMap<string,
 export class ContactsStore {
   private snapshot: ContactsSnapshot = initialSnapshot()
   private readonly listeners = new Set<() => void>()
-  private inFlight: Promise<void> | null = null
-  private dirty = false
+  private readonly loader = new CoalescedLoad(() => this.load())
   private unsubscribeCore: (() => void) | null = null
 
   /** Start listening to the core and load the contacts. */
@@ -116,7 +116,7 @@ export class ContactsStore {
     this.unsubscribeCore = subscribe((event) => {
       if (event.type !== 'changed' || !event.collections.includes('contacts')) return
       // A refresh in flight may answer with the state from before this change: fetch again then.
-      if (event.contacts && !this.inFlight) this.applyDelta(event.contacts)
+      if (event.contacts && !this.loader.busy) this.applyDelta(event.contacts)
       else void this.refresh()
     })
     void this.refresh()
@@ -138,18 +138,7 @@ export class ContactsStore {
 
   /** Re-fetch the list; calls made while a fetch runs collapse into one more fetch. */
   refresh(): Promise<void> {
-    if (this.inFlight) {
-      this.dirty = true
-      return this.inFlight
-    }
-    this.inFlight = this.load().finally(() => {
-      this.inFlight = null
-      if (this.dirty) {
-        this.dirty = false
-        void this.refresh()
-      }
-    })
-    return this.inFlight
+    return this.loader.run()
   }
 
   /** Show a move at once, before the core confirms it; the next refresh brings the truth. */

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import type { Command, Input, Output } from '@shared/ipc'
 import { call, subscribe } from '../api/client'
+import { CoalescedLoad } from './coalesced'
 
 /** What a query store holds: the last answer, or why it failed. */
 export interface QuerySnapshot<T> {
@@ -16,8 +17,7 @@ export class QueryStore<C extends Command> {
   private snapshot: QuerySnapshot<Output<C>> = { value: null, error: null }
   private readonly listeners = new Set<() => void>()
   private unsubscribeCore: (() => void) | null = null
-  private inFlight: Promise<void> | null = null
-  private dirty = false
+  private readonly loader = new CoalescedLoad(() => this.load())
 
   constructor(
     private readonly command: C,
@@ -47,18 +47,7 @@ export class QueryStore<C extends Command> {
   readonly getSnapshot = (): QuerySnapshot<Output<C>> => this.snapshot
 
   refresh(): Promise<void> {
-    if (this.inFlight) {
-      this.dirty = true
-      return this.inFlight
-    }
-    this.inFlight = this.load().finally(() => {
-      this.inFlight = null
-      if (this.dirty) {
-        this.dirty = false
-        void this.refresh()
-      }
-    })
-    return this.inFlight
+    return this.loader.run()
   }
 
   private async load(): Promise<void> {
