@@ -15,6 +15,11 @@ export const LIMITS = {
   howWeMet: 2000,
   notes: 20_000,
   skills: 30,
+  nicknames: 10,
+  addresses: 10,
+  profiles: 20,
+  stageHistory: 200,
+  savedViews: 50,
 } as const
 
 /** An ISO-8601 instant in UTC, as stored and sent over IPC. */
@@ -75,6 +80,47 @@ export const Tag = z
   .min(1)
   .max(LIMITS.tag, `A tag is at most ${LIMITS.tag} characters`)
 
+/** A postal address, as vCard's ADR or an Outlook CSV's address columns carry it. */
+export const PostalAddress = z.object({
+  /** Home, Work or a user label. */
+  label: text(LIMITS.short),
+  street: text(LIMITS.short * 2),
+  city: text(LIMITS.short),
+  region: text(LIMITS.short),
+  postalCode: text(LIMITS.phone),
+  country: text(LIMITS.short),
+})
+export type PostalAddress = z.infer<typeof PostalAddress>
+
+/** A social or instant-messaging profile: the service and the handle or address on it. */
+export const SocialProfile = z.object({
+  /** For example LinkedIn, GitHub, Mastodon, Skype, Signal. */
+  service: text(LIMITS.short),
+  /** A handle, a user id or a URL. */
+  handle: text(LIMITS.url),
+})
+export type SocialProfile = z.infer<typeof SocialProfile>
+
+/** A birthday: a full date (yyyy-MM-dd), a day without year (--MM-dd), or '' when unknown. */
+export const Birthday = z
+  .string()
+  .regex(
+    /^(|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])|--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))$/,
+    'Use a date like 1980-04-23, or --04-23 without the year',
+  )
+
+/**
+ * Where a person is in triage: `inbox` (imported, not yet looked at), `kept` (on the board)
+ * or `archived` (not now). Only kept people are on the board, in Today and in reminders.
+ */
+export const TRIAGE_STATES = ['inbox', 'kept', 'archived'] as const
+export const Triage = z.enum(TRIAGE_STATES)
+export type Triage = z.infer<typeof Triage>
+
+/** One entry of a contact's stage history: the stage they entered and when. */
+export const StageEntry = z.object({ stage: Stage, at: Instant })
+export type StageEntry = z.infer<typeof StageEntry>
+
 /** The editable fields of a contact: what a form or an import can set. */
 export const ContactFields = z.object({
   name: Name,
@@ -96,6 +142,12 @@ export const ContactFields = z.object({
   skills: z.array(Tag).max(LIMITS.skills, `At most ${LIMITS.skills} skills`),
   /** Years worked together, for example "2019–2022". */
   workedTogether: text(LIMITS.short),
+  nicknames: z.array(Tag).max(LIMITS.nicknames, `At most ${LIMITS.nicknames} nicknames`),
+  birthday: Birthday,
+  addresses: z.array(PostalAddress).max(LIMITS.addresses, `At most ${LIMITS.addresses} addresses`),
+  profiles: z.array(SocialProfile).max(LIMITS.profiles, `At most ${LIMITS.profiles} profiles`),
+  /** When the user connected with this person (LinkedIn's "Connected On"), yyyy-MM-dd or ''. */
+  connectedOn: z.union([z.literal(''), z.iso.date({ message: 'Use a date like 2024-01-15' })]),
 })
 export type ContactFields = z.infer<typeof ContactFields>
 
@@ -115,12 +167,29 @@ export const DEFAULT_CONTACT_FIELDS: Omit<ContactFields, 'name'> = {
   credibility: null,
   skills: [],
   workedTogether: '',
+  nicknames: [],
+  birthday: '',
+  addresses: [],
+  profiles: [],
+  connectedOn: '',
 }
 
-/** A person on the board. */
+/**
+ * A person, as stored. Fields added after schema version 2 carry defaults, so journal lines
+ * written by an older version still parse (ContactFields itself has none: a partial update
+ * must never fill a default over a stored value).
+ */
 export const Contact = ContactFields.extend({
+  nicknames: ContactFields.shape.nicknames.default([]),
+  birthday: ContactFields.shape.birthday.default(''),
+  addresses: ContactFields.shape.addresses.default([]),
+  profiles: ContactFields.shape.profiles.default([]),
+  connectedOn: ContactFields.shape.connectedOn.default(''),
   id: Id,
   stage: Stage,
+  triage: Triage.default('kept'),
+  /** Stages entered, oldest first (capped; the oldest entries are dropped first). */
+  stageHistory: z.array(StageEntry).max(LIMITS.stageHistory).default([]),
   /** Position within its column: lower comes first. */
   order: z.number().finite(),
   createdAt: Instant,
@@ -209,8 +278,50 @@ export const LocalTime = z
 /** A keep-in-touch cadence in days; null means none. */
 const CadenceDays = z.number().int().min(1).max(3650).nullable()
 
-/** The user's preferences. */
-export const Settings = z.object({
+export const THEMES = ['system', 'light', 'dark'] as const
+export const Theme = z.enum(THEMES)
+export type Theme = z.infer<typeof Theme>
+
+export const DENSITIES = ['comfortable', 'compact'] as const
+export const Density = z.enum(DENSITIES)
+export type Density = z.infer<typeof Density>
+
+/** Soft work-in-progress limits per column; null means none. A drop over the limit is noted, never refused. */
+const WipLimit = z.number().int().min(1).max(10_000).nullable()
+const WipLimits = z.object({
+  identified: WipLimit,
+  building: WipLimit,
+  'in-touch': WipLimit,
+  asked: WipLimit,
+  'gave-reference': WipLimit,
+  thanked: WipLimit,
+})
+
+/**
+ * A saved view: a name plus a board query (filters, sort, grouping). The query's shape is
+ * owned by shared/query.ts; stored here as plain JSON validated there.
+ */
+export const SavedView = z.object({
+  id: Id,
+  name: z.string().trim().min(1, 'Name the view').max(80, 'A view name is at most 80 characters'),
+  /** Which screen the view belongs to. */
+  scope: z.enum(['board', 'inbox', 'archive']),
+  query: z.record(z.string(), z.unknown()),
+  createdAt: Instant,
+})
+export type SavedView = z.infer<typeof SavedView>
+
+/** The weekly review: on/off, the weekday (0 = Sunday) and local time of its one notification. */
+const WeeklyReview = z.object({
+  enabled: z.boolean(),
+  day: z.number().int().min(0).max(6),
+  time: LocalTime,
+  /** When the last review was completed, or null. */
+  lastDoneAt: Instant.nullable(),
+})
+
+/** The user's preferences, with every field required (the shape settings.update patches). */
+export const SettingsFields = z.object({
   /** Local time of the daily digest. */
   digestTime: LocalTime,
   /** No notifications between start and end (local times; may span midnight). */
@@ -231,6 +342,32 @@ export const Settings = z.object({
   thankWithinDays: z.number().int().min(0).max(60),
   /** Skills the user wants references to cover. */
   targetSkills: z.array(Tag).max(LIMITS.skills),
+  /** Colour theme: follow the OS, or force light or dark. */
+  theme: Theme,
+  /** Card density on the board. */
+  density: Density,
+  wipLimits: WipLimits,
+  savedViews: z.array(SavedView).max(LIMITS.savedViews, `At most ${LIMITS.savedViews} saved views`),
+  weeklyReview: WeeklyReview,
+})
+
+/**
+ * The user's preferences, as stored. Fields added after schema version 2 carry defaults, so
+ * settings written by an older version (snapshot or journal line) still parse.
+ */
+export const Settings = SettingsFields.extend({
+  theme: Theme.default('system'),
+  density: Density.default('comfortable'),
+  wipLimits: WipLimits.default({
+    identified: null,
+    building: null,
+    'in-touch': null,
+    asked: 3,
+    'gave-reference': null,
+    thanked: null,
+  }),
+  savedViews: SettingsFields.shape.savedViews.default([]),
+  weeklyReview: WeeklyReview.default({ enabled: true, day: 5, time: '16:00', lastDoneAt: null }),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -250,4 +387,16 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   thankWithinDays: 2,
   targetSkills: [],
+  theme: 'system',
+  density: 'comfortable',
+  wipLimits: {
+    identified: null,
+    building: null,
+    'in-touch': null,
+    asked: 3,
+    'gave-reference': null,
+    thanked: null,
+  },
+  savedViews: [],
+  weeklyReview: { enabled: true, day: 5, time: '16:00', lastDoneAt: null },
 }

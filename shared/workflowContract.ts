@@ -11,6 +11,7 @@ import {
   ReferenceRequest,
   RequestStatus,
   Settings,
+  SettingsFields,
   Stage,
 } from './domain'
 
@@ -133,9 +134,12 @@ export const CoverageOutput = z.object({
 })
 
 /** settings.update: any part of Settings; quietHours and cadenceByStage merge field by field. */
-export const SettingsPatch = Settings.extend({
-  quietHours: Settings.shape.quietHours.partial().strict(),
-  cadenceByStage: Settings.shape.cadenceByStage.partial().strict(),
+// Built on SettingsFields, which has no defaults: a patch must never fill one in.
+export const SettingsPatch = SettingsFields.extend({
+  quietHours: SettingsFields.shape.quietHours.partial().strict(),
+  cadenceByStage: SettingsFields.shape.cadenceByStage.partial().strict(),
+  wipLimits: SettingsFields.shape.wipLimits.partial().strict(),
+  weeklyReview: SettingsFields.shape.weeklyReview.partial().strict(),
 })
   .partial()
   .strict()

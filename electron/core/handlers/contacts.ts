@@ -98,6 +98,8 @@ export function contactHandlers(
         name: fields.name,
         id: ctx.newId(),
         stage,
+        triage: 'kept',
+        stageHistory: [{ stage, at: now }],
         order: 0,
         createdAt: now,
         updatedAt: now,

@@ -5,7 +5,7 @@ import { Contact, DEFAULT_SETTINGS } from '@shared/domain'
 import { BackupEntry, ExportFile, ImportPreview } from '@shared/importContract'
 import { z } from 'zod'
 import { openCore, type Core } from '../index'
-import { decodeStoreFile } from '../store/schema'
+import { CURRENT_SCHEMA_VERSION, decodeStoreFile } from '../store/schema'
 import { makeTempDir, unwrap } from '../testing/tempDir'
 
 let dirs: { dir: string; remove: () => Promise<void> }[] = []
@@ -450,7 +450,7 @@ describe('migration 1 → 2', () => {
     expect((await list(core)).map((c) => [c.id, c.stage])).toEqual([['c1', 'building']])
     await close(core)
     const file = JSON.parse(await readFile(join(dir, 'vouch.json'), 'utf8'))
-    expect(file.schemaVersion).toBe(2)
+    expect(file.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     expect(file.importBatches).toEqual([])
     expect(
       (await readdir(join(dir, 'backups'))).some((n) => n.endsWith('before-migration.json')),

@@ -192,6 +192,8 @@ export function importExportHandlers(
         tags: union(fields.tags ?? [], [tag], LIMITS.tags),
         id: ctx.newId(),
         stage: 'identified',
+        triage: 'kept',
+        stageHistory: [{ stage: 'identified', at: now }],
         order: order++,
         createdAt: now,
         updatedAt: now,

@@ -6,15 +6,17 @@ import type { SettingsPatch } from '@shared/workflowContract'
 import type { Op } from '../store/ops'
 import { commit, type HandlerContext } from './context'
 
-/** Settings with a patch applied; the nested quietHours and cadenceByStage merge field by field. */
+/** Settings with a patch applied; the nested objects merge field by field. */
 export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
-  const { quietHours, cadenceByStage, ...rest } = patch
+  const { quietHours, cadenceByStage, wipLimits, weeklyReview, ...rest } = patch
   const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined))
   const merged = {
     ...current,
     ...defined,
     quietHours: { ...current.quietHours, ...quietHours },
     cadenceByStage: { ...current.cadenceByStage, ...cadenceByStage },
+    wipLimits: { ...current.wipLimits, ...wipLimits },
+    weeklyReview: { ...current.weeklyReview, ...weeklyReview },
   }
   // The patch was validated field by field; parsing the whole keeps the stored settings valid.
   const parsed = Settings.safeParse(merged)

@@ -492,7 +492,7 @@ describe('settings', () => {
     expect(badStage).toMatchObject({ ok: false, code: 'invalid-input' })
     const badCadence = await core.invoke('settings.update', { cadenceByStage: { building: 0 } })
     expect(badCadence).toMatchObject({ ok: false, code: 'invalid-input' })
-    const unknown = await core.invoke('settings.update', { theme: 'dark' })
+    const unknown = await core.invoke('settings.update', { colour: 'dark' })
     expect(unknown).toMatchObject({ ok: false, code: 'invalid-input' })
     const longSkill = await core.invoke('settings.update', { targetSkills: ['x'.repeat(51)] })
     expect(longSkill).toMatchObject({ ok: false, code: 'invalid-input' })

@@ -14,7 +14,7 @@ import {
 } from '@shared/domain'
 
 /** The schema version this build writes. A file with a newer one is opened read-only. */
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = 3
 
 /** Reminder bookkeeping persisted with the data, so nothing is delivered twice. */
 export const ReminderState = z.object({
@@ -113,6 +113,10 @@ const MIGRATIONS: Record<number, Migration> = {
   }),
   // Version 2 keeps import batches, so an import can be undone after a restart.
   1: (data) => ({ ...data, schemaVersion: 2, importBatches: [] }),
+  // Version 3 adds triage (existing people are kept on the board), stage history, postal
+  // addresses, nicknames, birthdays, profiles, the date connected and new settings: all filled by the schema's
+  // defaults when the migrated file is parsed.
+  2: (data) => ({ ...data, schemaVersion: 3 }),
 }
 
 export type Decoded =

@@ -5,6 +5,7 @@ import type { Contact } from '@shared/domain'
 import type { AppStatus } from '@shared/ipc'
 import { openCore, type Core } from '../index'
 import { makeTempDir, unwrap } from '../testing/tempDir'
+import { CURRENT_SCHEMA_VERSION } from './schema'
 
 let dir: string
 let remove: () => Promise<void>
@@ -168,7 +169,9 @@ describe('migrations', () => {
     const migration = backups.find((n) => n.endsWith('before-migration.json'))
     expect(migration).toBeDefined()
     expect(await readFile(join(dir, 'backups', migration ?? ''), 'utf8')).toBe(v0)
-    expect(JSON.parse(await readFile(dataFile(), 'utf8')).schemaVersion).toBe(2)
+    expect(JSON.parse(await readFile(dataFile(), 'utf8')).schemaVersion).toBe(
+      CURRENT_SCHEMA_VERSION,
+    )
   })
 })
 

@@ -79,8 +79,14 @@ const splitList = (text: string, separator: RegExp) =>
 
 const optionalNumber = (text: string): number | null => (text.trim() === '' ? null : Number(text))
 
+/** The fields the form edits; the others (addresses, profiles, …) keep their stored values. */
+export type FormFields = Omit<
+  ContactFields,
+  'nicknames' | 'birthday' | 'addresses' | 'profiles' | 'connectedOn'
+>
+
 /** The fields to send to the core. Validation is the core's job: its messages come back as issues. */
-export function fieldsFromForm(values: ContactFormValues): ContactFields {
+export function fieldsFromForm(values: ContactFormValues): FormFields {
   return {
     name: values.name,
     title: values.title,

@@ -41,6 +41,11 @@ const FIELD_LABELS: Record<FieldKey, string> = {
   credibility: 'Credibility',
   skills: 'Skills',
   workedTogether: 'Worked together',
+  nicknames: 'Nicknames',
+  birthday: 'Birthday',
+  addresses: 'Address',
+  profiles: 'Profiles',
+  connectedOn: 'Connected on',
 }
 
 const FORMAT_LABELS: Record<ImportPreview['format'], string> = {

@@ -13,6 +13,8 @@ export function makeContact(fields: Partial<Contact> & { name: string }): Contac
     createdAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',
     trashedAt: null,
+    triage: 'kept',
+    stageHistory: [],
     snoozedUntil: null,
     ...fields,
   }
