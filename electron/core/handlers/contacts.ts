@@ -1,3 +1,4 @@
+import { enterStage } from '@shared/stageHistory'
 import { DEFAULT_CONTACT_FIELDS, type Contact } from '@shared/domain'
 import type { Handlers } from '@shared/ipc'
 import { stageIndex, stageLabel, type StageId } from '@shared/stages'
@@ -134,7 +135,7 @@ export function contactHandlers(
     'contact.move': async ({ id, stage, index }) => {
       const before = requireContact(ctx, id)
       const column = columnOf(stage, id)
-      const moving = { ...before, stage, updatedAt: ctx.now().toISOString() }
+      const moving = enterStage(before, stage, ctx.now().toISOString())
       const placed = placeAt(column, moving, index)
       const previous = placed.flatMap((c) => {
         const old = contacts().get(c.id)

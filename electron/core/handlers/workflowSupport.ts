@@ -1,3 +1,4 @@
+import { enterStage } from '@shared/stageHistory'
 import type { Contact, Interaction, ReferenceRequest } from '@shared/domain'
 import { DomainError } from '@shared/result'
 import type { StageId } from '@shared/stages'
@@ -52,7 +53,7 @@ export function moveContact(
   stage: StageId,
   extra: Partial<Contact> = {},
 ): { after: Contact[]; before: Contact[] } {
-  const moving: Contact = { ...contact, ...extra, stage, updatedAt: ctx.now().toISOString() }
+  const moving = enterStage({ ...contact, ...extra }, stage, ctx.now().toISOString())
   const column = [...ctx.board.columnWithout(stage, contact)]
   const after = placeAt(column, moving, undefined)
   const before = after.flatMap((c) => {
