@@ -12,7 +12,9 @@ export const CORPUS_DIR = resolve(import.meta.dirname, '../../../../shared/corpo
 export function corpusPresent(suite: string, env: NodeJS.ProcessEnv = process.env): boolean {
   if (existsSync(CORPUS_DIR)) return true
   if (env.CI) {
-    throw new Error(`${suite}: ${CORPUS_DIR} is missing; CI must have shared/ beside the repository.`)
+    throw new Error(
+      `${suite}: ${CORPUS_DIR} is missing; CI must have shared/ beside the repository.`,
+    )
   }
   console.log(`${suite} skipped: ${CORPUS_DIR} not found.`)
   return false
