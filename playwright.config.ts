@@ -12,8 +12,10 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '*.spec.ts',
   tsconfig: './tsconfig.e2e.json',
-  workers: 1,
-  fullyParallel: false,
+  // Each test opens its own core on its own temp data folder, so tests run in parallel; two
+  // workers suit the 2-core CI machine (VOUCH_E2E_WORKERS overrides).
+  workers: Number(process.env.VOUCH_E2E_WORKERS ?? 2),
+  fullyParallel: true,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

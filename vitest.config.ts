@@ -3,6 +3,18 @@ import { defineConfig } from 'vitest/config'
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') }
 
+/**
+ * Suites that spend seconds each (killed child processes, injected disk faults, simulated
+ * years): their own project, so `npm run test:unit:fast` leaves them out while `npm test` and
+ * CI run everything.
+ */
+const SLOW = [
+  'electron/core/crash.test.ts',
+  'electron/core/faults.test.ts',
+  'electron/core/reminders/*.sim.test.ts',
+  'electron/core/reminders/*.sim.*.test.ts',
+]
+
 export default defineConfig({
   test: {
     projects: [
@@ -12,7 +24,18 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: SLOW,
           testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'slow',
+          environment: 'node',
+          include: SLOW,
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },
