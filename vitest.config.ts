@@ -1,7 +1,10 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
-const alias = { '@shared': resolve(import.meta.dirname, 'shared') }
+const alias = {
+  '@shared': resolve(import.meta.dirname, 'shared'),
+  '@testing': resolve(import.meta.dirname, 'testing'),
+}
 
 /**
  * Suites that spend seconds each (killed child processes, injected disk faults, simulated
@@ -23,7 +26,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'shared/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'testing/**/*.test.ts',
+          ],
           exclude: SLOW,
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -1,6 +1,6 @@
 import { chromium, type Page } from '@playwright/test'
 import type { CoreEvent } from '@shared/ipc'
-import { openCore } from '../electron/core/index'
+import { openCore } from '../electron/core'
 import { CHROMIUM_ARGS } from '../scripts/chromium'
 import { APP_ORIGIN, serveRenderer } from '../e2e/harness/serveRenderer'
 import { chromiumPath } from '../playwright.config'

@@ -40,6 +40,15 @@ describe('layer boundaries in lint', () => {
     ).toHaveLength(1)
   })
 
+  it('refuses test support in production code, and allows it in tests', async () => {
+    const source =
+      "import { makeContact } from '@testing/builders'\nexport const probe = makeContact\n"
+    const errors = await boundaryErrors('electron/core/handlers/probe.ts', source)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain('may not import test support')
+    expect(await boundaryErrors('electron/core/handlers/probe.test.ts', source)).toEqual([])
+  })
+
   it('allows what each layer may use, including through the @shared alias', async () => {
     expect(
       await boundaryErrors(

@@ -1,7 +1,7 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { makeTempDir } from '../electron/core/testing/tempDir'
+import { makeTempDir } from '@testing/core/tempDir'
 import { findChromium, installAdvice } from './chromium'
 
 let dir: string

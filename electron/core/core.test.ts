@@ -2,8 +2,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Contact } from '@shared/domain'
-import { CoreCallError, openCore, type Core } from './index'
-import { makeTempDir, unwrap } from './testing/tempDir'
+import { CoreCallError, openCore, type Core } from '.'
+import { makeTempDir, unwrap } from '@testing/core/tempDir'
 
 let dir: string
 let remove: () => Promise<void>

@@ -4,8 +4,8 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract } from '@shared/ipc'
 import type { Result } from '@shared/result'
-import { openCore, type Core } from './index'
-import { makeTempDir, unwrap } from './testing/tempDir'
+import { openCore, type Core } from '.'
+import { makeTempDir, unwrap } from '@testing/core/tempDir'
 
 // Hostile IPC: every command in the contract (new ones are picked up from Object.keys) gets
 // wrong types, missing fields, 10 MB strings, __proto__/constructor/prototype keys, deep

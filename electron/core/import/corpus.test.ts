@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { CORPUS_DIR, corpusPresent } from '../testing/corpus'
+import { CORPUS_DIR, corpusPresent } from '@testing/core/corpus'
 import { describe, expect, it } from 'vitest'
-import { ContactFields, LIMITS } from '../../../shared/domain'
-import { ImportRefused, parseContactsFile, suggestMapping } from './index'
-import type { ParseResult } from './index'
+import { ContactFields, LIMITS } from '@shared/domain'
+import { ImportRefused, parseContactsFile, suggestMapping } from '.'
+import type { ParseResult } from '.'
 
 const corpusDir = CORPUS_DIR
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
-import { CORPUS_DIR, corpusPresent } from '../testing/corpus'
+import { CORPUS_DIR, corpusPresent } from '@testing/core/corpus'
 import { describe, expect, it } from 'vitest'
-import { parseContactsFile, suggestMapping } from './index'
+import { parseContactsFile, suggestMapping } from '.'
 
 const corpus = CORPUS_DIR
 const present = corpusPresent('CSV corpus tests')

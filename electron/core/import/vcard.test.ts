@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
-import { CORPUS_DIR, corpusPresent } from '../testing/corpus'
+import { CORPUS_DIR, corpusPresent } from '@testing/core/corpus'
 import { describe, expect, it } from 'vitest'
-import { parseContactsFile } from './index'
-import type { ImportedContact } from './index'
+import { parseContactsFile } from '.'
+import type { ImportedContact } from '.'
 
 const corpus = CORPUS_DIR
 const present = corpusPresent('vCard corpus tests')

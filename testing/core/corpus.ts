@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 
 /** The real contact files, in the shared/ folder CI clones beside the repository. */
-export const CORPUS_DIR = resolve(import.meta.dirname, '../../../../shared/corpora')
+export const CORPUS_DIR = resolve(import.meta.dirname, '../../../shared/corpora')
 
 /**
  * Whether the corpus is there. On a developer machine without it the corpus tests are skipped

@@ -9,12 +9,12 @@ import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_SETTINGS, type Stage } from '@shared/domain'
-import { openCore, type Core } from '../index'
-import { DueIndex } from './dueIndex'
-import { requestAlertAt } from './policy'
+import { openCore, type Core } from '../../electron/core'
+import { createRandom } from '../random'
+import { DueIndex } from '../../electron/core/reminders/dueIndex'
+import { requestAlertAt } from '../../electron/core/reminders/policy'
 import {
   auditAlerts,
-  createRandom,
   daysWithSeveralDigests,
   deliveriesInQuietHours,
   duplicateDeliveries,
