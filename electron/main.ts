@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { app, dialog, protocol, session, type BrowserWindow } from 'electron'
-import { openCore } from './core/index'
+import { openCore } from './core'
 import { openExternalSafely } from './links'
 import { wireIpc } from './ipc'
 import { registerAppScheme, serveRenderer } from './protocol'
