@@ -155,10 +155,13 @@ describe('MainWindow', () => {
     })
   })
 
-  it('repaints its background when the theme setting changes', () => {
+  it('repaints its background when the theme setting changes, and remembers the theme at once', async () => {
     const window = mainWindow()
     window.show()
     window.setTheme('dark')
+    expect(JSON.parse(await readFile(join(dir, WINDOW_STATE_FILE), 'utf8'))).toMatchObject({
+      theme: 'dark',
+    })
     window.setTheme('light')
     expect(fake.windows[0]?.backgrounds).toEqual([WINDOW_BACKGROUND.dark, WINDOW_BACKGROUND.light])
   })

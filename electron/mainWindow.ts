@@ -70,8 +70,11 @@ export class MainWindow {
 
   /** Applies Settings.theme to nativeTheme and the window, and remembers it for the next launch. */
   setTheme(theme: Theme): void {
+    const changed = theme !== this.theme
     this.theme = theme
     applyTheme(nativeTheme, theme, this.current())
+    // Saved at once, not only on close: a crash must not bring back the old colour next launch.
+    if (changed) this.saveState()
   }
 
   /** Writes the window's normal bounds, maximized state and theme to window-state.json. */
