@@ -9,6 +9,7 @@
  */
 export const QUIT_TIMEOUT_MS = 4_000
 
+/** How waiting for core.close() ended. */
 export type CloseOutcome = 'closed' | 'failed' | 'timed-out'
 
 /** Runs close() until it settles or the deadline passes, whichever comes first. */

@@ -26,6 +26,7 @@ const GLYPHS: Record<string, readonly string[]> = {
 }
 
 type Rgb = readonly [number, number, number]
+/** The mark's green and the badge's red (white digits on it read at 16 px). */
 export const MARK_COLOUR: Rgb = [45, 106, 79]
 export const BADGE_COLOUR: Rgb = [214, 40, 40]
 const WHITE: Rgb = [255, 255, 255]

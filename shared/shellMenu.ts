@@ -3,6 +3,7 @@
 
 /** Menu commands sent to the renderer as `{ type: 'menu', action }`. */
 export const MENU_ACTIONS = ['new-contact', 'import', 'export', 'find', 'settings'] as const
+/** One menu command. */
 export type MenuAction = (typeof MENU_ACTIONS)[number]
 
 /**
@@ -17,4 +18,5 @@ export const GO_VIEWS = [
   { view: 'data', label: 'Import / Export' },
   { view: 'trash', label: 'Trash' },
 ] as const satisfies readonly { view: string; label: string }[]
+/** A view the Go menu can show. */
 export type GoView = (typeof GO_VIEWS)[number]['view']
