@@ -4,6 +4,7 @@ import { DomainError, type Failure, type Result } from './result'
 import { workflowContract } from './workflowContract'
 import { importContract } from './importContract'
 import { reminderContract } from './reminderContract'
+import type { GoView, MenuAction } from './shellMenu'
 
 const Empty = z.strictObject({})
 
@@ -102,6 +103,10 @@ export type CoreEvent =
   | { type: 'open-contact'; contactId: string }
   /** From the tray: open the log-touch dialog. */
   | { type: 'log-touch' }
+  /** From the app menu: a command (New contact, Import…, Export…, Find, Settings). */
+  | { type: 'menu'; action: MenuAction }
+  /** From the app menu's Go menu: show this view. */
+  | { type: 'go'; view: GoView }
   /** From the shell: a notification the OS could not show, for an in-app banner instead. */
   | {
       type: 'notice'
