@@ -210,7 +210,11 @@ describe('import.preview and import.commit', () => {
     const csv = 'Full Name,E-mail,Employer\nAda Lovelace,ada@example.com,Engines\n'
     const first = await preview(core, 'people.csv', csv)
     expect(first.needsMapping?.columns).toEqual(['Full Name', 'E-mail', 'Employer'])
-    expect(first.needsMapping?.suggested).toEqual({ 'Full Name': 'name', 'E-mail': 'email' })
+    expect(first.needsMapping?.suggested).toEqual({
+      'Full Name': 'name',
+      'E-mail': 'email',
+      Employer: 'company',
+    })
     expect(
       await core.invoke('import.commit', { token: first.token, duplicates: 'skip' }),
     ).toMatchObject({ ok: false, code: 'invalid-input' })

@@ -1,7 +1,10 @@
 import Papa from 'papaparse'
-import { RELATIONSHIPS, relationshipLabel } from '../../../shared/domain'
-import type { ContactFields, Relationship } from '../../../shared/domain'
-import { birthdayLine, finishDraft, newDraft } from './draft'
+import { ContactFields, RELATIONSHIPS, relationshipLabel } from '../../../shared/domain'
+import type { PostalAddress, Relationship, SocialProfile } from '../../../shared/domain'
+import type { ColumnTarget } from '../../../shared/importContract'
+import { finishDraft, newDraft } from './draft'
+import { unguardCell } from './export'
+import { OUTLOOK_FIELDS, OUTLOOK_HEADERS, type OutlookField } from './outlook'
 import type { Draft, Labelled } from './draft'
 import { IMPORT_LIMITS, ImportRefused } from './types'
 import type { ColumnMapping, ImportedContact, ImportWarning, ParseResult } from './types'
@@ -12,7 +15,41 @@ interface Row {
   line: number
 }
 
-/** Parses CSV text with papaparse (delimiter guessed), keeping each row's starting line. */
+const DELIMITERS = [',', ';', '\t', '|'] as const
+
+/**
+ * The separator of CSV text: the candidate whose count per line (outside quotes) is the same on
+ * most of the first lines. Excel writes ";" where "," is the decimal mark; Numbers and Contacts
+ * write tabs. Papaparse's own guess takes "," for a tab file whose cells hold commas.
+ */
+export function detectDelimiter(text: string): string {
+  const lines = text.split(/\r\n|\n|\r/, 40).filter((l) => l.trim() !== '')
+  let best = { delimiter: ',', score: 0, fields: 0 }
+  for (const delimiter of DELIMITERS) {
+    const counts = lines.map((line) => {
+      let n = 0
+      let quoted = false
+      for (const ch of line) {
+        if (ch === '"') quoted = !quoted
+        else if (ch === delimiter && !quoted) n++
+      }
+      return n
+    })
+    const tally = new Map<number, number>()
+    for (const n of counts) if (n > 0) tally.set(n, (tally.get(n) ?? 0) + 1)
+    let mode = 0
+    let modeCount = 0
+    for (const [n, c] of tally)
+      if (c > modeCount || (c === modeCount && n > mode)) [mode, modeCount] = [n, c]
+    if (mode === 0) continue
+    const score = modeCount / lines.length
+    if (score > best.score || (score === best.score && mode > best.fields))
+      best = { delimiter, score, fields: mode }
+  }
+  return best.delimiter
+}
+
+/** Parses CSV text with papaparse (separator from detectDelimiter), keeping each row's starting line. */
 export function readCsvRows(text: string): Row[] {
   const rows: Row[] = []
   let line = 1
@@ -24,7 +61,7 @@ export function readCsvRows(text: string): Row[] {
   }
   Papa.parse<string[]>(text, {
     skipEmptyLines: false,
-    delimitersToGuess: [',', ';', '\t', '|'],
+    delimiter: detectDelimiter(text),
     step: (result) => {
       const end = result.meta.cursor
       const cells = result.data
@@ -91,6 +128,17 @@ const MONTH_ABBR = [
   'Dec',
 ]
 
+/** "04 Mar 2021" or "4-Mar-21" as "2021-03-04"; '' when it is no such date. */
+export function linkedInIsoDate(raw: string): string {
+  const m = /^(\d{1,2}) ([A-Za-z]{3}) (\d{4})$/.exec(linkedInDate(raw))
+  if (m === null) return ''
+  const month = MONTH_ABBR.indexOf(m[2] ?? '') + 1
+  const day = Number(m[1])
+  const d = new Date(Date.UTC(Number(m[3]), month - 1, day))
+  if (month < 1 || d.getUTCDate() !== day) return ''
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
 /** "04 Mar 2021" or "4-Mar-21" as "4 Mar 2021"; anything else as given. */
 export function linkedInDate(raw: string): string {
   const v = clean(raw)
@@ -129,6 +177,7 @@ export function parseLinkedIn(
     if (url !== '') d.links.push(url)
     const on = linkedInDate(get('Connected On'))
     d.howWeMet = on === '' ? 'Connected on LinkedIn' : `Connected on LinkedIn on ${on}`
+    d.connectedOn = linkedInIsoDate(get('Connected On'))
     const where = `line ${row.line}`
     const contact = finishDraft(d, where, { line: row.line }, warnings)
     if (contact !== null) contacts.push(contact)
@@ -166,6 +215,45 @@ function numbered(header: string[], get: Get, kind: string, labelWord: string): 
     splitMulti(get(clean(h))).forEach((value, i) =>
       out.push({ value, label, preferred: preferred && i === 0 }),
     )
+  }
+  return out
+}
+
+/** "Address N - Street/City/…" groups; a group with only "Formatted" keeps that as the street. */
+function googleAddresses(header: string[], get: Get, labelWord: string): PostalAddress[] {
+  const out: PostalAddress[] = []
+  const seen = new Set<string>()
+  for (const h of header) {
+    const m = /^Address (\d+) - /i.exec(clean(h))
+    if (m === null || seen.has(m[1] ?? '')) continue
+    seen.add(m[1] ?? '')
+    const part = (name: string) => clean(get(`Address ${m[1]} - ${name}`))
+    const street = [part('PO Box'), part('Street'), part('Extended Address')]
+      .filter((v) => v !== '')
+      .join(', ')
+    const address: PostalAddress = {
+      label: part(labelWord).replace(/^\*\s*/, ''),
+      street,
+      city: part('City'),
+      region: part('Region'),
+      postalCode: part('Postal Code'),
+      country: part('Country'),
+    }
+    const { label: _label, ...place } = address
+    if (Object.values(place).every((v) => v === '')) address.street = part('Formatted')
+    out.push(address)
+  }
+  return out
+}
+
+/** Legacy "IM N - Service/Value" groups as profiles. */
+function googleProfiles(header: string[], get: Get): SocialProfile[] {
+  const out: SocialProfile[] = []
+  for (const h of header) {
+    const m = /^IM (\d+) - Value$/i.exec(clean(h))
+    if (m === null) continue
+    const service = clean(get(`IM ${m[1]} - Service`)).replace(/^\*\s*/, '')
+    for (const handle of splitMulti(get(clean(h)))) out.push({ service, handle })
   }
   return out
 }
@@ -208,8 +296,10 @@ export function parseGoogle(
     d.links = numbered(header, get, 'Website', labelWord).map((w) => w.value)
     const notes = get('Notes').trim()
     if (notes !== '') d.notes.push(notes)
-    const birthday = birthdayLine(get('Birthday'))
-    if (birthday !== null) d.extraNotes.push(birthday)
+    d.birthday = get('Birthday')
+    d.nicknames.push(...splitMulti(get('Nickname')))
+    d.addresses = googleAddresses(header, get, labelWord)
+    d.profiles = googleProfiles(header, get)
     for (const g of splitMulti(get(legacy ? 'Group Membership' : 'Labels'))) {
       const name = g.replace(/^\*\s*/, '').trim()
       if (!SYSTEM_GROUPS.has(name.toLowerCase())) d.tags.push(name)
@@ -220,29 +310,429 @@ export function parseGoogle(
   return contacts
 }
 
-/** A column mapping guessed from header names; the UI shows it for the user to confirm. */
-export function suggestMapping(columns: string[]): ColumnMapping {
-  const mapping: ColumnMapping = Object.create(null)
-  const rules: [RegExp, keyof ContactFields][] = [
-    [/^(display name|full name|name)$/i, 'name'],
-    [/^(primary )?e-?mail( address)?( 1)?( - value)?$/i, 'email'],
-    [/^(mobile|work|home)? ?(phone|mobile)( number)?$/i, 'phone'],
-    [/^(company|organi[sz]ation( name)?)$/i, 'company'],
-    [/^((job )?title|position)$/i, 'title'],
-    [/^(notes?|comments?)$/i, 'notes'],
-    [/^(web ?page|website|url|links?)( \d)?$/i, 'links'],
-    [/^(tags?|labels?|categories)$/i, 'tags'],
-  ]
-  const used = new Set<string>()
-  for (const column of columns) {
-    const name = clean(column)
-    const rule = rules.find(
-      ([re, field]) => re.test(name) && (!used.has(field) || field === 'links'),
-    )
-    if (rule === undefined) continue
-    mapping[column] = rule[1]
-    used.add(rule[1])
+/** A header as compared: lower case, no accents, punctuation as spaces. */
+function normHeader(h: string): string {
+  return h
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+const OUTLOOK_TARGETS: Partial<Record<OutlookField, ColumnTarget>> = {
+  FirstName: 'givenName',
+  MiddleName: 'middleName',
+  LastName: 'familyName',
+  Suffix: 'nameSuffix',
+  Title: 'honorific',
+  Company: 'company',
+  Department: 'field',
+  JobTitle: 'title',
+  EmailAddress: 'email',
+  Email2Address: 'email',
+  Email3Address: 'email',
+  BusinessPhone: 'phone',
+  BusinessPhone2: 'phone',
+  HomePhone: 'phone',
+  HomePhone2: 'phone',
+  MobilePhone: 'phone',
+  PrimaryPhone: 'phone',
+  OtherPhone: 'phone',
+  CompanyMainPhone: 'phone',
+  WebPage: 'links',
+  Notes: 'notes',
+  Categories: 'tags',
+  Birthday: 'birthday',
+  BusinessStreet: 'street',
+  BusinessCity: 'city',
+  BusinessState: 'region',
+  BusinessPostalCode: 'postalCode',
+  BusinessCountry: 'country',
+  HomeStreet: 'street',
+  HomeCity: 'city',
+  HomeState: 'region',
+  HomePostalCode: 'postalCode',
+  HomeCountry: 'country',
+}
+
+/** Usual column names per target, in English, German, French, Spanish, Italian, Dutch, Portuguese. */
+const SYNONYMS: [ColumnTarget, string[]][] = [
+  [
+    'name',
+    [
+      'name',
+      'full name',
+      'fullname',
+      'display name',
+      'displayname',
+      'contact name',
+      'contact',
+      'anzeigename',
+      'vollstandiger name',
+      'nom complet',
+      'nom d affichage',
+      'nombre completo',
+      'nome completo',
+      'nome visualizzato',
+      'volledige naam',
+      'weergavenaam',
+      'naam',
+    ],
+  ],
+  [
+    'givenName',
+    [
+      'first name',
+      'firstname',
+      'first',
+      'given name',
+      'givenname',
+      'forename',
+      'vorname',
+      'prenom',
+      'nombre de pila',
+      'primeiro nome',
+      'voornaam',
+    ],
+  ],
+  [
+    'middleName',
+    [
+      'middle name',
+      'middlename',
+      'middle',
+      'additional name',
+      'weitere vornamen',
+      'zweiter vorname',
+      'deuxieme prenom',
+      'segundo nombre',
+      'secondo nome',
+      'segundo nome',
+      'tussenvoegsel',
+    ],
+  ],
+  [
+    'familyName',
+    [
+      'last name',
+      'lastname',
+      'last',
+      'surname',
+      'family name',
+      'familyname',
+      'nachname',
+      'familienname',
+      'nom de famille',
+      'apellido',
+      'apellidos',
+      'cognome',
+      'achternaam',
+      'sobrenome',
+    ],
+  ],
+  ['nameSuffix', ['suffix', 'name suffix', 'namenszusatz', 'suffixe', 'sufijo', 'sufixo']],
+  [
+    'honorific',
+    [
+      'prefix',
+      'name prefix',
+      'honorific',
+      'salutation',
+      'anrede',
+      'civilite',
+      'titre de civilite',
+      'tratamiento',
+      'tratamento',
+      'aanhef',
+    ],
+  ],
+  [
+    'title',
+    [
+      'job title',
+      'jobtitle',
+      'position',
+      'role',
+      'job',
+      'occupation',
+      'organization title',
+      'organisation title',
+      'organization 1 title',
+      'funktion',
+      'berufsbezeichnung',
+      'poste',
+      'fonction',
+      'titre',
+      'intitule du poste',
+      'puesto',
+      'cargo',
+      'posizione',
+      'qualifica',
+      'functie',
+      'designation',
+    ],
+  ],
+  [
+    'company',
+    [
+      'company',
+      'company name',
+      'organization',
+      'organisation',
+      'organization name',
+      'organisation name',
+      'organization 1 name',
+      'employer',
+      'firma',
+      'unternehmen',
+      'firmenname',
+      'societe',
+      'entreprise',
+      'empresa',
+      'organizacion',
+      'azienda',
+      'societa',
+      'bedrijf',
+      'organisatie',
+    ],
+  ],
+  [
+    'field',
+    [
+      'department',
+      'organization department',
+      'abteilung',
+      'service',
+      'departement',
+      'departamento',
+      'reparto',
+      'afdeling',
+    ],
+  ],
+  [
+    'links',
+    [
+      'web page',
+      'webpage',
+      'website',
+      'web site',
+      'url',
+      'homepage',
+      'home page',
+      'webseite',
+      'site web',
+      'sitio web',
+      'pagina web',
+      'sito web',
+      'webpagina',
+      'links',
+      'link',
+      'linkedin',
+      'linkedin url',
+      'profile url',
+    ],
+  ],
+  [
+    'notes',
+    [
+      'notes',
+      'note',
+      'comments',
+      'comment',
+      'notizen',
+      'notiz',
+      'bemerkungen',
+      'bemerkung',
+      'remarques',
+      'commentaires',
+      'notas',
+      'anotaciones',
+      'anotacoes',
+      'notities',
+      'opmerkingen',
+      'memo',
+    ],
+  ],
+  [
+    'tags',
+    [
+      'tags',
+      'tag',
+      'labels',
+      'label',
+      'categories',
+      'category',
+      'groups',
+      'group',
+      'group membership',
+      'kategorien',
+      'categorie',
+      'categorias',
+      'categorieen',
+      'schlagworter',
+    ],
+  ],
+  [
+    'birthday',
+    [
+      'birthday',
+      'birth date',
+      'birthdate',
+      'date of birth',
+      'dob',
+      'geburtstag',
+      'geburtsdatum',
+      'anniversaire',
+      'date de naissance',
+      'cumpleanos',
+      'fecha de nacimiento',
+      'compleanno',
+      'data di nascita',
+      'verjaardag',
+      'geboortedatum',
+      'aniversario',
+      'data de nascimento',
+    ],
+  ],
+  [
+    'nicknames',
+    ['nickname', 'nick name', 'nick', 'spitzname', 'surnom', 'apodo', 'soprannome', 'bijnaam'],
+  ],
+  [
+    'street',
+    [
+      'street',
+      'address',
+      'street address',
+      'address line 1',
+      'strasse',
+      'adresse',
+      'rue',
+      'calle',
+      'direccion',
+      'indirizzo',
+      'straat',
+      'adres',
+      'rua',
+      'endereco',
+    ],
+  ],
+  [
+    'city',
+    [
+      'city',
+      'town',
+      'ort',
+      'stadt',
+      'ville',
+      'ciudad',
+      'citta',
+      'plaats',
+      'woonplaats',
+      'cidade',
+      'locality',
+    ],
+  ],
+  [
+    'region',
+    ['state', 'region', 'province', 'county', 'bundesland', 'provincia', 'provincie', 'estado'],
+  ],
+  [
+    'postalCode',
+    [
+      'zip',
+      'zip code',
+      'zipcode',
+      'postal code',
+      'postcode',
+      'post code',
+      'plz',
+      'postleitzahl',
+      'code postal',
+      'codigo postal',
+      'cap',
+      'cep',
+    ],
+  ],
+  ['country', ['country', 'country region', 'land', 'pays', 'pais', 'paese']],
+  ['connectedOn', ['connected on', 'connection date']],
+  ['howWeMet', ['how we met']],
+  ['workedTogether', ['worked together']],
+]
+
+const ContactFieldKeys = ContactFields.keyof().options
+
+const SUGGESTION = new Map<string, ColumnTarget>()
+for (const headers of Object.values(OUTLOOK_HEADERS)) {
+  for (const field of OUTLOOK_FIELDS) {
+    const target = OUTLOOK_TARGETS[field]
+    const name = headers[field]
+    if (target !== undefined && name !== '') {
+      const k = normHeader(name)
+      if (!SUGGESTION.has(k)) SUGGESTION.set(k, target)
+    }
   }
+}
+for (const [target, names] of SYNONYMS) for (const n of names) SUGGESTION.set(n, target)
+// Vouch's own CSV export names its columns after the fields.
+for (const field of ContactFieldKeys) SUGGESTION.set(normHeader(field), field)
+
+const EMAIL_WORD =
+  /(^| )(e ?mail|mail|email address|correo|courriel|messagerie|posta elettronica|e post|e ?mailadres|e ?mail adresse)( |$)/
+const PHONE_WORD =
+  /(phone|telephone|tel|mobile|cell|handy|mobil|telefon|telefono|telefone|telefoon|portable|celular|cellulare|movil|telemovel)/
+const NOT_A_VALUE =
+  /(type|typ|tipo|label|display|angezeigt|anzeige|weergegeven|nom complet|pantalla|visualizzato|fax)/
+const HONORIFIC =
+  /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|m|mme|mlle|sr|sra|srta|sig|sig\.ra|dhr|mevr|rev)\.?$/i
+
+/** A target for one header, by its words when no table names it. */
+function targetOf(header: string): ColumnTarget | undefined {
+  const n = normHeader(header)
+  const known = SUGGESTION.get(n)
+  if (known !== undefined) return known
+  if (NOT_A_VALUE.test(n)) return undefined
+  if (EMAIL_WORD.test(n)) return 'email'
+  if (PHONE_WORD.test(n)) return 'phone'
+  return undefined
+}
+
+/** Targets that several columns may feed (the first email or phone becomes the contact's). */
+const MULTI: ReadonlySet<ColumnTarget> = new Set(['email', 'phone', 'links', 'tags', 'notes'])
+
+/**
+ * A column mapping guessed from header names (and a few sample rows); the UI shows it for the
+ * user to confirm. Knows Outlook's localized headers and the usual names in seven languages;
+ * given, middle and family names are composed into the name; "Title" is an honorific when a job
+ * title column exists or its values look like Mr./Dr.
+ */
+export function suggestMapping(columns: string[], sample: string[][] = []): ColumnMapping {
+  const mapping: ColumnMapping = Object.create(null)
+  const used = new Set<ColumnTarget>()
+  const jobTitle = columns.some((c) => {
+    const n = normHeader(c)
+    return n !== 'title' && SUGGESTION.get(n) === 'title'
+  })
+  columns.forEach((column, i) => {
+    let target = targetOf(column)
+    const n = normHeader(column)
+    if (n === 'title' || n === 'titel' || n === 'titolo' || n === 'titulo') {
+      const values = sample.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '')
+      const honorific = values.length > 0 && values.every((v) => HONORIFIC.test(v))
+      target = jobTitle || honorific ? 'honorific' : 'title'
+    }
+    if (target === undefined || (used.has(target) && !MULTI.has(target))) return
+    mapping[column] = target
+    used.add(target)
+  })
+  // A lone "Nom", "Nome" or "Last name" with no other name column holds the whole name.
+  const nameParts = Object.entries(mapping).filter(
+    ([, t]) => t === 'givenName' || t === 'familyName',
+  )
+  const single = nameParts[0]
+  if (!used.has('name') && nameParts.length === 1 && single !== undefined)
+    mapping[single[0]] = 'name'
   return mapping
 }
 
@@ -253,14 +743,62 @@ const RELATIONSHIP_BY_TEXT = new Map<string, Relationship>(
   ]),
 )
 
-const LIST_FIELDS = new Set<keyof ContactFields>(['links', 'tags', 'skills'])
+const NAME_SUFFIX = /^(jr|sr|ii|iii|iv|v|phd|md|esq|dds|mba|cpa|inc|ltd|llc|gmbh|ag|sa|bv)\.?$/i
+
+const NAME_WORDS = /^[\p{L}\p{M}'’.-]+( [\p{L}\p{M}'’.-]+){0,3}$/u
+
+/** "Doe, Jane" as "Jane Doe"; "Jane Doe, PhD", "Acme, Inc." and other cells as given. */
+export function lastCommaFirst(cell: string): string {
+  const m = /^\s*([^,]+?)\s*,\s*([^,]+?)\s*$/.exec(cell)
+  const [last = '', first = ''] = [m?.[1], m?.[2]]
+  if (m === null || NAME_SUFFIX.test(first) || !NAME_WORDS.test(last) || !NAME_WORDS.test(first))
+    return cell.trim()
+  return `${first} ${last}`
+}
+
+/** Vouch's CSV cell of addresses: one a line, "label | street | city | region | postal code | country". */
+export function readAddressCell(cell: string): PostalAddress[] {
+  return cell
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => {
+      const parts = line.split('|').map((p) => p.trim())
+      if (parts.length < 2)
+        return { label: '', street: line, city: '', region: '', postalCode: '', country: '' }
+      const [label = '', street = '', city = '', region = '', postalCode = '', country = ''] = parts
+      return { label, street, city, region, postalCode, country }
+    })
+}
+
+/** Vouch's CSV cell of profiles: one a line, "service: handle"; a bare URL names its site. */
+export function readProfileCell(cell: string): SocialProfile[] {
+  return cell
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => {
+      const sep = line.indexOf(': ')
+      if (sep > 0) return { service: line.slice(0, sep), handle: line.slice(sep + 2) }
+      const host = /^[a-z]+:\/\/(?:www\.)?([^/.]+)/i.exec(line)?.[1] ?? ''
+      return { service: host, handle: line }
+    })
+}
+
+const LIST_FIELDS = new Set<ColumnTarget>(['links', 'tags', 'skills', 'nicknames'])
+const ADDRESS_PARTS = ['street', 'city', 'region', 'postalCode', 'country'] as const
+type AddressPart = (typeof ADDRESS_PARTS)[number]
+const isAddressPart = (t: ColumnTarget): t is AddressPart => ADDRESS_PARTS.some((p) => p === t)
 
 /** Contacts of any CSV through a column mapping (several columns may feed one field). */
 export function parseMappedCsv(
   rows: Row[],
   mapping: ColumnMapping,
   warnings: ImportWarning[],
+  /** Vouch's own export: cells lose the formula guard and names are taken as written. */
+  ownExport = false,
 ): ImportedContact[] {
+  const unguard = ownExport ? unguardCell : (cell: string) => cell
   const header = rows[0]?.cells ?? []
   checkRowCount(rows.length - 1)
   const contacts: ImportedContact[] = []
@@ -268,21 +806,51 @@ export function parseMappedCsv(
     const where = `line ${row.line}`
     const d = newDraft()
     const names: string[] = []
+    const middle: string[] = []
+    let given = ''
+    const place: PostalAddress = {
+      label: '',
+      street: '',
+      city: '',
+      region: '',
+      postalCode: '',
+      country: '',
+    }
     header.forEach((column, i) => {
       if (!Object.hasOwn(mapping, column)) return
       const field = mapping[column]
-      const value = row.cells[i] ?? ''
+      const value = unguard(row.cells[i] ?? '')
       if (field === undefined || value.trim() === '') return
       if (LIST_FIELDS.has(field)) {
         const items = value.split(field === 'links' ? /[;\s]+/ : ';').map((v) => v.trim())
         if (field === 'links') d.links.push(...items.filter((v) => v !== ''))
         else if (field === 'tags') d.tags.push(...items)
+        else if (field === 'nicknames') d.nicknames.push(...items)
         else d.skills.push(...items)
+        return
+      }
+      if (isAddressPart(field)) {
+        if (place[field] === '') place[field] = value.trim()
         return
       }
       switch (field) {
         case 'name':
-          names.push(value.trim())
+          names.push(ownExport ? value.trim() : lastCommaFirst(value))
+          break
+        case 'givenName':
+          given = given === '' ? value.trim() : `${given} ${value.trim()}`
+          break
+        case 'middleName':
+          middle.push(value.trim())
+          break
+        case 'familyName':
+          d.familyName = d.familyName === '' ? value.trim() : `${d.familyName} ${value.trim()}`
+          break
+        case 'nameSuffix':
+          d.suffix = value.trim()
+          break
+        case 'honorific':
+          d.prefix = value.trim()
           break
         case 'email':
           d.emails.push({ value, label: '', preferred: d.emails.length === 0 })
@@ -292,6 +860,27 @@ export function parseMappedCsv(
           break
         case 'notes':
           d.notes.push(value)
+          break
+        case 'birthday':
+          d.birthday = value
+          break
+        case 'connectedOn': {
+          const iso = /^\d{4}-\d{2}-\d{2}$/.test(value.trim())
+            ? value.trim()
+            : linkedInIsoDate(value)
+          if (iso === '')
+            warnings.push({
+              where,
+              message: `"${value.trim()}" is not a date like 2024-01-15; left unset.`,
+            })
+          d.connectedOn = iso
+          break
+        }
+        case 'addresses':
+          d.addresses.push(...readAddressCell(value))
+          break
+        case 'profiles':
+          d.profiles.push(...readProfileCell(value))
           break
         case 'relationship': {
           const r = RELATIONSHIP_BY_TEXT.get(value.trim().toLowerCase())
@@ -327,6 +916,8 @@ export function parseMappedCsv(
       }
     })
     d.formattedName = names.join(' ')
+    d.givenNames = [given, ...middle]
+    d.addresses.push(place)
     const contact = finishDraft(d, where, { line: row.line }, warnings)
     if (contact !== null) contacts.push(contact)
   }
@@ -348,4 +939,31 @@ export function parseGenericCsv(
     }
   }
   return { format: 'csv', contacts: parseMappedCsv(rows, mapping, warnings), warnings }
+}
+
+const EMAIL_CELL =
+  /^\s*(?:"?([^"<>]*?)"?\s*<)?\s*([^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+)\s*>?\s*$/
+
+/**
+ * Rows that are a list of email addresses, one a row ("jane@x.org" or "Jane Doe <jane@x.org>"),
+ * maybe under one header cell: contacts named from the display name, else from the address
+ * (flagged, so the preview asks to check them). Null when the rows are anything else.
+ */
+export function parseEmailList(rows: Row[], warnings: ImportWarning[]): ImportedContact[] | null {
+  const filled = (r: Row) => r.cells.filter((c) => c.trim() !== '')
+  if (rows.length === 0 || !rows.every((r) => filled(r).length <= 1)) return null
+  const first = filled(rows[0] ?? { cells: [], line: 0 })[0] ?? ''
+  const body = EMAIL_CELL.test(first) ? rows : rows.slice(1)
+  if (body.length === 0 || !body.every((r) => EMAIL_CELL.test(filled(r)[0] ?? ''))) return null
+  checkRowCount(body.length)
+  const contacts: ImportedContact[] = []
+  for (const row of body) {
+    const m = EMAIL_CELL.exec(filled(row)[0] ?? '')
+    const d = newDraft()
+    d.formattedName = (m?.[1] ?? '').trim()
+    d.emails.push({ value: m?.[2] ?? '', label: '', preferred: true })
+    const contact = finishDraft(d, `line ${row.line}`, { line: row.line }, warnings)
+    if (contact !== null) contacts.push(contact)
+  }
+  return contacts
 }

@@ -50,10 +50,15 @@ const FIELD_LABELS: Record<FieldKey, string> = {
 
 const FORMAT_LABELS: Record<ImportPreview['format'], string> = {
   vcard: 'vCard',
+  jcard: 'jCard (vCard as JSON)',
+  xcard: 'xCard (vCard as XML)',
   'linkedin-csv': 'LinkedIn connections',
   'google-csv': 'Google Contacts CSV',
   'google-csv-legacy': 'Google Contacts CSV (legacy)',
+  'outlook-csv': 'Outlook CSV',
   csv: 'CSV',
+  'email-list': 'List of email addresses',
+  'vouch-csv': 'Vouch CSV export',
   'vouch-json': 'Vouch backup',
 }
 
