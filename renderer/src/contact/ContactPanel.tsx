@@ -5,6 +5,7 @@ import { call } from '../api/client'
 import { contactsStore, useContacts } from '../store/contacts'
 import { useToasts } from '../ui/toasts'
 import { ContactForm } from './ContactForm'
+import { ContactMoreFields } from './ContactMoreFields'
 import { ContactWorkflow } from './ContactWorkflow'
 import { emptyForm, fieldsFromForm, formFromContact, type ContactFormValues } from './formModel'
 import { useContactActions } from './useContactActions'
@@ -87,6 +88,7 @@ export function ContactPanel({ target, onClose }: { target: PanelTarget; onClose
             }
           />
         ) : null}
+        {target.kind === 'edit' && contact && <ContactMoreFields contact={contact} />}
         {target.kind === 'edit' && contact && <ContactWorkflow contact={contact} />}
         {target.kind === 'edit' && !contact && (
           <p className="panel-missing">This person is no longer on the board.</p>
