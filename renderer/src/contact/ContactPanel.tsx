@@ -61,6 +61,7 @@ export function ContactPanel({ target, onClose }: { target: PanelTarget; onClose
         </button>
       </header>
       <div className="panel-body">
+        {target.kind === 'edit' && contact && <ContactMoreFields contact={contact} />}
         {target.kind === 'new' ? (
           <ContactForm
             initial={emptyForm()}
@@ -88,7 +89,6 @@ export function ContactPanel({ target, onClose }: { target: PanelTarget; onClose
             }
           />
         ) : null}
-        {target.kind === 'edit' && contact && <ContactMoreFields contact={contact} />}
         {target.kind === 'edit' && contact && <ContactWorkflow contact={contact} />}
         {target.kind === 'edit' && !contact && (
           <p className="panel-missing">This person is no longer on the board.</p>
