@@ -698,6 +698,15 @@ function targetOf(header: string): ColumnTarget | undefined {
   return undefined
 }
 
+/** A target for a column no name explains, from its values: addresses or phone numbers. */
+function targetByValues(values: string[]): ColumnTarget | undefined {
+  const filled = values.map((v) => v.trim()).filter((v) => v !== '')
+  if (filled.length === 0) return undefined
+  if (filled.every((v) => AN_EMAIL.test(v))) return 'email'
+  if (filled.every((v) => /^\+?[\d\s().-]{7,}$/.test(v) && /\d{3}/.test(v))) return 'phone'
+  return undefined
+}
+
 /** Targets that several columns may feed (the first email or phone becomes the contact's). */
 const MULTI: ReadonlySet<ColumnTarget> = new Set(['email', 'phone', 'links', 'tags', 'notes'])
 
@@ -722,10 +731,25 @@ export function suggestMapping(columns: string[], sample: string[][] = []): Colu
       const honorific = values.length > 0 && values.every((v) => HONORIFIC.test(v))
       target = jobTitle || honorific ? 'honorific' : 'title'
     }
+    if (target === undefined) target = targetByValues(sample.map((r) => r[i] ?? ''))
     if (target === undefined || (used.has(target) && !MULTI.has(target))) return
     mapping[column] = target
     used.add(target)
   })
+  // A file without a header row: its first column of words is taken for the name.
+  if (!used.has('name') && columns.length > 0 && columns.every((c, i) => c === columnName(i))) {
+    const i = columns.findIndex(
+      (c, i) =>
+        mapping[c] === undefined &&
+        sample.some((r) => /\p{L}/u.test(r[i] ?? '')) &&
+        sample.every((r) => !AN_EMAIL.test(r[i] ?? '')),
+    )
+    const column = columns[i]
+    if (column !== undefined) {
+      mapping[column] = 'name'
+      used.add('name')
+    }
+  }
   // A lone "Nom", "Nome" or "Last name" with no other name column holds the whole name.
   const nameParts = Object.entries(mapping).filter(
     ([, t]) => t === 'givenName' || t === 'familyName',
@@ -924,12 +948,32 @@ export function parseMappedCsv(
   return contacts
 }
 
-/** A CSV of unknown layout: contacts through the mapping, else the columns and a sample to map. */
+const AN_EMAIL = /^\s*[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+\s*$/
+
+/** Column names for a file without a header row: "Column 1", "Column 2", … */
+export const columnName = (i: number) => `Column ${i + 1}`
+
+/**
+ * A CSV of unknown layout: contacts through the mapping, else the columns and a sample to map.
+ * A first row that holds an email address is data, not a header: the columns are then named
+ * "Column 1", "Column 2", … (Thunderbird and scripts write such files).
+ */
 export function parseGenericCsv(
-  rows: Row[],
+  input: Row[],
   mapping: ColumnMapping | undefined,
   warnings: ImportWarning[],
 ): ParseResult {
+  const first = input[0]
+  let rows = input
+  if (first !== undefined && first.cells.some((c) => AN_EMAIL.test(c))) {
+    const width = Math.max(...input.slice(0, 20).map((r) => r.cells.length))
+    rows = [{ cells: Array.from({ length: width }, (_, i) => columnName(i)), line: 0 }, ...input]
+    warnings.push({
+      where: `line ${first.line}`,
+      message:
+        'The first line holds a contact, not column names: the columns are called Column 1, Column 2 and so on.',
+    })
+  }
   if (mapping === undefined) {
     return {
       format: 'csv',

@@ -563,6 +563,44 @@ describe('separators', () => {
   })
 })
 
+describe.skipIf(!present)(
+  'Thunderbird CSV files from the corpus, through the suggested mapping',
+  () => {
+    const mapped = (file: string) => {
+      const bytes = readFileSync(join(corpus, 'thunderbird/import-resources', file))
+      const first = parseContactsFile(bytes, file)
+      const columns = first.needsMapping?.columns ?? []
+      const mapping = suggestMapping(columns, first.needsMapping?.sample)
+      return { columns, mapping, result: parseContactsFile(bytes, file, { mapping }) }
+    }
+
+    it('a file without a header row: columns named by position, name and email by content', () => {
+      const { columns, mapping, result } = mapped('csv_no_header.csv')
+      expect(columns).toEqual(['Column 1', 'Column 2', 'Column 3', 'Column 4'])
+      expect({ ...mapping }).toEqual({ 'Column 1': 'name', 'Column 4': 'email' })
+      expect(result.contacts.map(strip)).toEqual([
+        { name: 'John Doe', email: 'john@doe.invalid' },
+        { name: 'Jane Doe', email: 'jane@doe.invalid' },
+      ])
+      expect(result.warnings.map((w) => w.where)).toEqual(['line 1'])
+    })
+
+    it('semicolons, with a display name and first and last names', () => {
+      const { mapping, result } = mapped('csv_semicolon.csv')
+      expect({ ...mapping }).toEqual({
+        'Display Name': 'name',
+        'First Name': 'givenName',
+        'Last Name': 'familyName',
+        'Primary Email': 'email',
+      })
+      expect(result.contacts.map((c) => [c.name, c.email])).toEqual([
+        ['John Doe', 'john@doe.invalid'],
+        ['Jane Doe', 'jane@doe.invalid'],
+      ])
+    })
+  },
+)
+
 describe('a list of e-mail addresses', () => {
   it('imports one person per address, named from it and flagged', () => {
     const r = parse(
