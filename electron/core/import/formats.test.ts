@@ -8,6 +8,7 @@ import { detectDelimiter, lastCommaFirst } from './csv'
 import { nameFromEmailAddress, readBirthday } from './draft'
 import { findDuplicates, parseContactsFile, suggestMapping } from './index'
 import type { ColumnMapping, ImportedContact, ParseResult } from './index'
+import { mergeInto } from './merge'
 import { OUTLOOK_HEADERS } from './outlook'
 
 const corpus = resolve(import.meta.dirname, '../../..', '../shared/corpora')
@@ -836,6 +837,60 @@ describe('duplicates by name and company', () => {
       { index: 1, existingId: 'c1', reason: 'name-company' },
       { index: 2, existingId: 'c1', reason: 'email' },
     ])
+  })
+
+  it('a 2,000-row LinkedIn export with 11 namesakes at the same company flags none of them', () => {
+    const lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On']
+    for (let i = 0; i < 2000; i++) {
+      const namesake = i % 2 === 1 && i < 22
+      const person = namesake ? i - 1 : i
+      lines.push(
+        `P${person},Q${person},https://www.linkedin.com/in/p-${i},${i % 3 === 0 ? `p${i}@example.com` : ''},Co ${person % 50},Engineer,04 Mar 2021`,
+      )
+    }
+    const r = parse(lines.join('\n'), 'Connections.csv')
+    expect(r.contacts).toHaveLength(2000)
+    expect(new Set(r.contacts.map((c) => `${c.name}/${c.company}`)).size).toBe(1989)
+    expect(findDuplicates(r.contacts, [])).toEqual([])
+  })
+
+  it('merging fills the birthday and date connected, adds nicknames, addresses and profiles', () => {
+    const target = makeContact({
+      name: 'Jane Doe',
+      nicknames: ['JD'],
+      addresses: [
+        { label: 'Work', street: '1 Main St', city: 'X', region: '', postalCode: '', country: '' },
+      ],
+    })
+    const merged = mergeInto(
+      target,
+      {
+        name: 'Jane Doe',
+        nicknames: ['jd', 'Janie'],
+        birthday: '--04-23',
+        connectedOn: '2021-03-04',
+        addresses: [
+          {
+            label: 'Work',
+            street: '1 Main St',
+            city: 'X',
+            region: '',
+            postalCode: '',
+            country: '',
+          },
+          { label: 'Home', street: '', city: 'Y', region: '', postalCode: '', country: '' },
+        ],
+        profiles: [{ service: 'GitHub', handle: 'https://github.com/jane' }],
+      },
+      '2026-01-01T00:00:00.000Z',
+    )
+    expect(merged.nicknames).toEqual(['JD', 'Janie'])
+    expect(merged.birthday).toBe('--04-23')
+    expect(merged.connectedOn).toBe('2021-03-04')
+    expect(merged.addresses.map((a) => a.label)).toEqual(['Work', 'Home'])
+    expect(merged.profiles).toEqual([{ service: 'GitHub', handle: 'https://github.com/jane' }])
+    const kept = mergeInto({ ...merged }, { name: 'Jane Doe', birthday: '1980-01-01' }, 'x')
+    expect(kept.birthday).toBe('--04-23')
   })
 
   it('a namesake with another LinkedIn profile does not hide the same person', () => {
