@@ -28,7 +28,7 @@ export type {
 export { findDuplicates } from './dedupe'
 export type { Duplicate, DuplicateReason } from './dedupe'
 export { toCsv, toVCard, CSV_COLUMNS, guardCell, unguardCell } from './export'
-export { suggestMapping } from './csv'
+export { suggestMapping } from './suggest'
 
 const VCARD_START = /^\s*(BEGIN|END)\s*:\s*VCARD/im
 
