@@ -150,19 +150,16 @@ test('maps a semicolon CSV with first and last name columns, suggested from its 
     'Dr.;Grace;Hopper;grace@navy.example;"US Navy; Reserve";Rear Admiral\r\n' +
     ';Alan;Turing;alan@npl.example;NPL;Researcher\r\n'
   await wizard.chooseFile('leute.csv', text, 'text/csv')
-  const mapping = page.getByTestId('import-mapping')
-  await expect(mapping).toBeVisible()
-  await expect(page.getByLabel('Field for column Vorname')).toHaveValue('givenName')
-  await expect(page.getByLabel('Field for column Nachname')).toHaveValue('familyName')
-  await expect(page.getByLabel('Field for column Anrede')).toHaveValue('honorific')
-  await expect(page.getByLabel('Field for column Funktion')).toHaveValue('title')
-  await expect(page.getByTestId('import-sample-name')).toHaveText(
-    'The first row will be named “Grace Hopper”.',
-  )
+  await expect(wizard.mapping).toBeVisible()
+  await expect(wizard.mappingFor('Vorname')).toHaveValue('givenName')
+  await expect(wizard.mappingFor('Nachname')).toHaveValue('familyName')
+  await expect(wizard.mappingFor('Anrede')).toHaveValue('honorific')
+  await expect(wizard.mappingFor('Funktion')).toHaveValue('title')
+  await expect(wizard.sampleName).toHaveText('The first row will be named “Grace Hopper”.')
   // The user moves the job title into Field instead, then back: the mapping is theirs to change.
-  await page.getByLabel('Field for column Funktion').selectOption({ label: 'Field' })
-  await page.getByLabel('Field for column Funktion').selectOption({ label: 'Title' })
-  await mapping.getByRole('button', { name: 'Preview' }).click()
+  await wizard.mapColumn('Funktion', 'Field')
+  await wizard.mapColumn('Funktion', 'Title')
+  await wizard.previewMapping()
   await expect(wizard.newPeople).toHaveText([/Grace Hopper/, /Alan Turing/])
   await wizard.commit()
   await wizard.expectResult('Imported leute.csv: 2 added, 0 merged, 0 skipped.')
@@ -184,11 +181,11 @@ test('an e-mail list: names made from the addresses are flagged and can be corre
   await wizard.open()
   await wizard.chooseFile('list.txt', 'jane.doe@example.com\njsmith@example.org\n', 'text/plain')
   await expect(wizard.preview).toContainText('List of email addresses')
-  await expect(page.getByTestId('import-email-names')).toHaveText(
+  await expect(wizard.emailNamesNote).toHaveText(
     '2 names were made from email addresses. Check them below and correct them if needed.',
   )
-  await expect(page.getByLabel('Name for jane.doe@example.com')).toHaveValue('Jane Doe')
-  await page.getByLabel('Name for jsmith@example.org').fill('John Smith')
+  await expect(wizard.nameFromEmail('jane.doe@example.com')).toHaveValue('Jane Doe')
+  await wizard.nameFromEmail('jsmith@example.org').fill('John Smith')
   await wizard.commit()
   await wizard.expectResult('Imported list.txt: 2 added, 0 merged, 0 skipped.')
   await expect
