@@ -255,6 +255,47 @@ describe('Outlook CSV', () => {
         'E-mail 3 Address': 'jane@doe.example',
       }),
     ])
+    // Outlook.com and Google's "Outlook CSV" add these columns.
+    const outlookCom = csv([
+      [
+        'First Name',
+        'Last Name',
+        'Nickname',
+        'E-mail Address',
+        'IMAddress',
+        'Job Title',
+        'Company',
+        'Personal Web Page',
+        'Business Phone',
+        'Mobile Phone',
+        'Notes',
+      ],
+      [
+        'Kim',
+        'Lee',
+        'KL',
+        'kim@example.com',
+        'kim@im.example',
+        'CFO',
+        'Fabrikam',
+        'https://kim.example',
+        '',
+        '555 0100 200',
+        '',
+      ],
+    ])
+    expect(parse(outlookCom).contacts.map(strip)).toEqual([
+      {
+        name: 'Kim Lee',
+        company: 'Fabrikam',
+        title: 'CFO',
+        email: 'kim@example.com',
+        phone: '555 0100 200',
+        links: ['https://kim.example'],
+        nicknames: ['KL'],
+        profiles: [{ service: '', handle: 'kim@im.example' }],
+      },
+    ])
     const r = parse(text, 'contacts.CSV')
     expect(r.format).toBe('outlook-csv')
     expect(r.warnings).toEqual([])

@@ -8,6 +8,8 @@
  * each localized Outlook header to an ImportContactProperties value), languages en, de, fr, es,
  * it, nl, pt-BR and pt-PT. French Outlook has no honorific column and calls the job title "Titre";
  * Spanish and Brazilian Portuguese Outlook leave some headers in English, as listed there.
+ * Outlook.com's export and Google Contacts' "Outlook CSV" add Nickname, IMAddress and Personal
+ * Web Page (English names only).
  */
 import type { PostalAddress } from '../../../shared/domain'
 import { finishDraft, newDraft, readBirthday } from './draft'
@@ -53,6 +55,9 @@ export const OUTLOOK_FIELDS = [
   'HomeState',
   'HomePostalCode',
   'HomeCountry',
+  'Nickname',
+  'IMAddress',
+  'PersonalWebPage',
 ] as const
 export type OutlookField = (typeof OUTLOOK_FIELDS)[number]
 
@@ -98,6 +103,9 @@ export const OUTLOOK_HEADERS: Readonly<Record<string, HeaderSet>> = {
     HomeState: 'Home State',
     HomePostalCode: 'Home Postal Code',
     HomeCountry: 'Home Country/Region',
+    Nickname: 'Nickname',
+    IMAddress: 'IMAddress',
+    PersonalWebPage: 'Personal Web Page',
   },
   de: {
     FirstName: 'Vorname',
@@ -137,6 +145,9 @@ export const OUTLOOK_HEADERS: Readonly<Record<string, HeaderSet>> = {
     HomeState: 'Bundesland/Kanton privat',
     HomePostalCode: 'Postleitzahl privat',
     HomeCountry: 'Land/Region privat',
+    Nickname: '',
+    IMAddress: '',
+    PersonalWebPage: '',
   },
   fr: {
     FirstName: 'Prénom',
@@ -176,6 +187,9 @@ export const OUTLOOK_HEADERS: Readonly<Record<string, HeaderSet>> = {
     HomeState: 'Dép/Région (domicile)',
     HomePostalCode: 'Code postal (domicile)',
     HomeCountry: 'Pays/Région (domicile)',
+    Nickname: '',
+    IMAddress: '',
+    PersonalWebPage: '',
   },
   es: {
     FirstName: 'Nombre',
@@ -215,6 +229,9 @@ export const OUTLOOK_HEADERS: Readonly<Record<string, HeaderSet>> = {
     HomeState: 'Home State',
     HomePostalCode: 'Home Postal Code',
     HomeCountry: 'País o región del domicilio',
+    Nickname: '',
+    IMAddress: '',
+    PersonalWebPage: '',
   },
   it: {
     FirstName: 'Nome',
@@ -254,6 +271,9 @@ export const OUTLOOK_HEADERS: Readonly<Record<string, HeaderSet>> = {
     HomeState: 'Provincia (ab.)',
     HomePostalCode: 'CAP (ab.)',
     HomeCountry: 'Paese (ab.)',
+    Nickname: '',
+    IMAddress: '',
+    PersonalWebPage: '',
   },
   nl: {
     FirstName: 'Voornaam',
@@ -293,6 +313,9 @@ export const OUTLOOK_HEADERS: Readonly<Record<string, HeaderSet>> = {
     HomeState: 'Huisadres, provincie',
     HomePostalCode: 'Huisadres, postcode',
     HomeCountry: 'Land/regio (thuis)',
+    Nickname: '',
+    IMAddress: '',
+    PersonalWebPage: '',
   },
   'pt-BR': {
     FirstName: 'Primeiro nome',
@@ -332,6 +355,9 @@ export const OUTLOOK_HEADERS: Readonly<Record<string, HeaderSet>> = {
     HomeState: 'Estado',
     HomePostalCode: 'CEP do endereço residencial',
     HomeCountry: 'País/Região de Residência',
+    Nickname: '',
+    IMAddress: '',
+    PersonalWebPage: '',
   },
   'pt-PT': {
     FirstName: 'Primeiro nome',
@@ -371,6 +397,9 @@ export const OUTLOOK_HEADERS: Readonly<Record<string, HeaderSet>> = {
     HomeState: 'Distrito da residência',
     HomePostalCode: 'Código postal da residência',
     HomeCountry: 'País da Residência/Região',
+    Nickname: '',
+    IMAddress: '',
+    PersonalWebPage: '',
   },
 }
 
@@ -463,8 +492,11 @@ export function parseOutlook(
       label,
       preferred: f === 'PrimaryPhone',
     }))
-    const web = get('WebPage')
-    if (web !== '') d.links.push(web)
+    for (const web of [get('WebPage'), get('PersonalWebPage')]) if (web !== '') d.links.push(web)
+    const nickname = get('Nickname')
+    if (nickname !== '') d.nicknames.push(nickname)
+    const im = get('IMAddress')
+    if (im !== '') d.profiles.push({ service: '', handle: im })
     const notes = get('Notes')
     if (notes !== '') d.notes.push(notes)
     // Outlook joins categories with ";" (a list separator in every locale it writes).

@@ -53,6 +53,9 @@ const OUTLOOK_TARGETS: Partial<Record<OutlookField, ColumnTarget>> = {
   HomeState: 'region',
   HomePostalCode: 'postalCode',
   HomeCountry: 'country',
+  Nickname: 'nicknames',
+  IMAddress: 'profiles',
+  PersonalWebPage: 'links',
 }
 
 /** Usual column names per target, in English, German, French, Spanish, Italian, Dutch, Portuguese. */
