@@ -352,7 +352,7 @@ export function readProfileCell(cell: string): SocialProfile[] {
     .filter((line) => line !== '')
     .map((line) => {
       const sep = line.indexOf(': ')
-      if (sep > 0) return { service: line.slice(0, sep), handle: line.slice(sep + 2) }
+      if (sep >= 0) return { service: line.slice(0, sep), handle: line.slice(sep + 2) }
       const host = /^[a-z]+:\/\/(?:www\.)?([^/.]+)/i.exec(line)?.[1] ?? ''
       return { service: host, handle: line }
     })

@@ -47,6 +47,7 @@ const tricky: Contact[] = [
     profiles: [
       { service: 'GitHub', handle: 'https://github.com/zoe' },
       { service: 'Skype', handle: 'zoe.obrien' },
+      { service: '', handle: 'zoe@im.example' },
     ],
     connectedOn: '2021-03-04',
   }),

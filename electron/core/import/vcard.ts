@@ -453,7 +453,8 @@ function draftFromCard(card: RawCard, fileIsUtf16: boolean, warn: (m: string) =>
           p.params.get('X-SERVICE-TYPE')?.[0] ??
           p.types.map((t) => t.toLowerCase()).find((t) => !IM_NOISE.has(t))
         d.profiles.push({
-          service: serviceName(declared ?? scheme),
+          // x-im: is what Vouch's export writes for a profile without a service.
+          service: serviceName(declared ?? (scheme.toLowerCase() === 'x-im' ? '' : scheme)),
           handle:
             scheme !== '' && !/^https?$/i.test(scheme) ? value.slice(scheme.length + 1) : value,
         })
