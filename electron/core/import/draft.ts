@@ -307,7 +307,10 @@ export function finishDraft(
   if (addresses.length > 0) contact.addresses = addresses
   const profiles = cleanProfiles(draft.profiles, warn)
   if (profiles.length > 0) contact.profiles = profiles
-  if (/^\d{4}-\d{2}-\d{2}$/.test(draft.connectedOn)) contact.connectedOn = draft.connectedOn
+  const connectedOn = /^\d{4}-\d{2}-\d{2}$/.test(draft.connectedOn)
+    ? readBirthday(draft.connectedOn)
+    : null
+  if (connectedOn) contact.connectedOn = connectedOn
 
   const notes = [
     ...draft.notes.map((n) => n.trim()).filter((n) => n !== ''),

@@ -673,6 +673,16 @@ describe('a list of e-mail addresses', () => {
   })
 })
 
+describe('dates that do not exist', () => {
+  it('are left out rather than costing the contact', () => {
+    const r = parse(
+      'BEGIN:VCARD\nVERSION:4.0\nFN:A\nBDAY:19800230\nX-VOUCH-CONNECTED-ON:2021-02-30\nEND:VCARD\n',
+      'a.vcf',
+    )
+    expect(r.contacts.map(strip)).toEqual([{ name: 'A', notes: 'Birthday: 19800230' }])
+  })
+})
+
 describe('birthdays', () => {
   it.each([
     ['19800315', 'dmy', '1980-03-15'],
