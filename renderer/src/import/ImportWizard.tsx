@@ -318,13 +318,11 @@ export function ImportWizard() {
             </tbody>
           </table>
           <p className="import-muted" data-testid="import-sample-name">
-            {sampleName(
-              step.preview.needsMapping.columns,
-              step.preview.needsMapping.sample[0],
-              step.mapping,
-            ) === ''
-              ? 'Map a name column, or first and last name columns; with only an email, names are made from the address for you to check.'
-              : `The first row will be named “${sampleName(step.preview.needsMapping.columns, step.preview.needsMapping.sample[0], step.mapping)}”.`}
+            <SampleName
+              columns={step.preview.needsMapping.columns}
+              row={step.preview.needsMapping.sample[0]}
+              mapping={step.mapping}
+            />
           </p>
           <div className="import-actions">
             <button type="button" className="button" onClick={restart}>
@@ -383,6 +381,18 @@ export function ImportWizard() {
       )}
     </section>
   )
+}
+
+/** What the first row of a mapped CSV will be called, or how to give rows a name. */
+function SampleName(props: {
+  columns: string[]
+  row: string[] | undefined
+  mapping: ColumnMapping
+}) {
+  const name = sampleName(props.columns, props.row, props.mapping)
+  return name === ''
+    ? 'Map a name column, or first and last name columns; with only an email, names are made from the address for you to check.'
+    : `The first row will be named “${name}”.`
 }
 
 interface PreviewStepProps {
