@@ -26,17 +26,43 @@ const Text = z.string().max(MAX_IMPORT_TEXT)
 /** The kinds of file an import recognises by content. */
 export const ImportFormat = z.enum([
   'vcard',
+  'jcard',
+  'xcard',
   'linkedin-csv',
   'google-csv',
   'google-csv-legacy',
+  'outlook-csv',
   'csv',
+  'email-list',
+  'vouch-csv',
   'vouch-json',
 ])
 export type ImportFormat = z.infer<typeof ImportFormat>
 
-/** Which contact field each CSV column feeds. */
+/**
+ * Parts a CSV column can hold besides a whole contact field: a name composed from given, middle
+ * and family name (+ suffix), an honorific (kept in the notes), and one postal address in parts.
+ */
+export const COLUMN_PARTS = [
+  'givenName',
+  'middleName',
+  'familyName',
+  'nameSuffix',
+  'honorific',
+  'street',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+] as const
+
+/** What one CSV column feeds: a contact field or one of COLUMN_PARTS. */
+export const ColumnTarget = z.enum([...ContactFields.keyof().options, ...COLUMN_PARTS])
+export type ColumnTarget = z.infer<typeof ColumnTarget>
+
+/** Which contact field (or part) each CSV column feeds. */
 export const ColumnMapping = z
-  .record(Text, ContactFields.keyof())
+  .record(Text, ColumnTarget)
   .refine((m) => Object.keys(m).length <= 500, 'At most 500 columns can be mapped')
 export type ColumnMapping = z.infer<typeof ColumnMapping>
 
@@ -46,6 +72,8 @@ export const PreviewContact = ContactFields.partial().extend({
   /** Present for a Vouch JSON export, whose records keep their stage. */
   stage: Stage.optional(),
   source: z.object({ line: z.number().int().min(0), card: z.number().int().min(0).optional() }),
+  /** The file gave no name: this one was made from the email address; the preview flags it. */
+  nameFromEmail: z.boolean().optional(),
 })
 export type PreviewContact = z.infer<typeof PreviewContact>
 
@@ -60,6 +88,11 @@ export const PreviewDuplicate = z.object({
   /** The matching contact; null when the match is an earlier row of the file. */
   existing: Contact.nullable(),
   duplicateOfIndex: z.number().int().min(0).optional(),
+  /**
+   * Same name and company, but the email differs: maybe another person. Such a row is added as
+   * new unless the user chooses otherwise; a weak match never defaults to skip.
+   */
+  weak: z.boolean().optional(),
 })
 export type PreviewDuplicate = z.infer<typeof PreviewDuplicate>
 
@@ -142,6 +175,11 @@ export const importContract = {
       choices: z
         .record(z.string().regex(/^\d{1,6}$/, 'A choice is keyed by a row index'), DuplicateChoice)
         .refine((c) => Object.keys(c).length <= MAX_IMPORT_RECORDS, 'Too many choices')
+        .optional(),
+      /** Names corrected in the preview (e.g. ones made from an email address), keyed by row index. */
+      names: z
+        .record(z.string().regex(/^\d{1,6}$/, 'A name is keyed by a row index'), Name)
+        .refine((c) => Object.keys(c).length <= MAX_IMPORT_RECORDS, 'Too many names')
         .optional(),
     }),
     output: z.object({

@@ -36,6 +36,30 @@ export class ImportPage {
     return this.page.getByTestId('import-result')
   }
 
+  get mapping(): Locator {
+    return this.page.getByTestId('import-mapping')
+  }
+
+  /** The field a column of an unknown CSV is mapped to. */
+  mappingFor(column: string): Locator {
+    return this.page.getByLabel(`Field for column ${column}`)
+  }
+
+  /** "The first row will be named …" under the mapping. */
+  get sampleName(): Locator {
+    return this.page.getByTestId('import-sample-name')
+  }
+
+  /** The note that names were made from email addresses. */
+  get emailNamesNote(): Locator {
+    return this.page.getByTestId('import-email-names')
+  }
+
+  /** The editable name of a row whose name was made from its email address. */
+  nameFromEmail(email: string): Locator {
+    return this.page.getByLabel(`Name for ${email}`)
+  }
+
   get backups(): Locator {
     return this.page.getByTestId('backup-item')
   }
@@ -72,6 +96,14 @@ export class ImportPage {
 
   async choose(name: string, choice: 'Skip' | 'Merge' | 'Add as new'): Promise<void> {
     await this.page.getByLabel(`Choice for ${name}`).selectOption({ label: choice })
+  }
+
+  async mapColumn(column: string, fieldLabel: string): Promise<void> {
+    await this.mappingFor(column).selectOption({ label: fieldLabel })
+  }
+
+  async previewMapping(): Promise<void> {
+    await this.mapping.getByRole('button', { name: 'Preview' }).click()
   }
 
   async commit(): Promise<void> {

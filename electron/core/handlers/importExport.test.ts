@@ -210,7 +210,11 @@ describe('import.preview and import.commit', () => {
     const csv = 'Full Name,E-mail,Employer\nAda Lovelace,ada@example.com,Engines\n'
     const first = await preview(core, 'people.csv', csv)
     expect(first.needsMapping?.columns).toEqual(['Full Name', 'E-mail', 'Employer'])
-    expect(first.needsMapping?.suggested).toEqual({ 'Full Name': 'name', 'E-mail': 'email' })
+    expect(first.needsMapping?.suggested).toEqual({
+      'Full Name': 'name',
+      'E-mail': 'email',
+      Employer: 'company',
+    })
     expect(
       await core.invoke('import.commit', { token: first.token, duplicates: 'skip' }),
     ).toMatchObject({ ok: false, code: 'invalid-input' })
@@ -220,6 +224,47 @@ describe('import.preview and import.commit', () => {
     expect(mapped.contacts[0]).toMatchObject({ name: 'Ada Lovelace', company: 'Engines' })
     await commitImport(core, { token: mapped.token, duplicates: 'skip' })
     expect((await list(core))[0]?.tags).toEqual(['import:csv'])
+  })
+
+  it('a weak name match is added unless chosen otherwise; corrected names are kept', async () => {
+    const core = await open(await tempDir())
+    await create(core, { name: 'Jane Doe', company: 'Acme', email: 'jane@acme.example' })
+    const csv =
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n' +
+      'Jane,Doe,https://www.linkedin.com/in/jane-2,jane@home.example,Acme,CTO,04 Mar 2021\n' +
+      'Jane,Doe,,,Acme,CTO,04 Mar 2021\n'
+    const p = await preview(core, 'Connections.csv', csv)
+    expect(p.duplicates.map((d) => [d.index, d.reason, d.weak ?? false])).toEqual([
+      [0, 'name-company', true],
+      [1, 'name-company', false],
+    ])
+    expect(p.contacts[0]?.connectedOn).toBe('2021-03-04')
+    expect(
+      await commitImport(core, {
+        token: p.token,
+        duplicates: 'skip',
+        names: { '0': 'Jane Doe (Home)' },
+      }),
+    ).toMatchObject({ added: 1, merged: 0, skipped: 1 })
+    expect((await list(core)).map((c) => [c.name, c.connectedOn])).toEqual([
+      ['Jane Doe', ''],
+      ['Jane Doe (Home)', '2021-03-04'],
+    ])
+  })
+
+  it('an e-mail list: names from the addresses are flagged in the preview', async () => {
+    const core = await open(await tempDir())
+    const p = await preview(core, 'list.csv', 'ada.lovelace@example.com\ngrace@example.com\n')
+    expect(p.format).toBe('email-list')
+    expect(p.contacts.map((c) => [c.name, c.nameFromEmail])).toEqual([
+      ['Ada Lovelace', true],
+      ['Grace', true],
+    ])
+    await commitImport(core, { token: p.token, duplicates: 'skip', names: { '1': 'Grace Hopper' } })
+    expect((await list(core)).map((c) => [c.name, c.email])).toEqual([
+      ['Ada Lovelace', 'ada.lovelace@example.com'],
+      ['Grace Hopper', 'grace@example.com'],
+    ])
   })
 
   it('warns with the line and what was wrong', async () => {

@@ -54,7 +54,7 @@ const EditableContact = ContactFields.partial().required({ name: true })
 
 /** The editable fields of a row, without its source. */
 function fieldsOf(c: ImportedContact): Partial<Fields> & { name: string } {
-  const { source: _source, ...fields } = c
+  const { source: _source, nameFromEmail: _fromEmail, ...fields } = c
   return fields
 }
 
@@ -67,6 +67,25 @@ function encode(text: string): string {
 }
 
 const active = (contacts: Iterable<Contact>) => [...contacts].filter((c) => c.trashedAt === null)
+
+const weakOf = (d: { weak?: boolean }) => (d.weak ? { weak: true } : {})
+
+/** A row's choice when the user made none: new rows and weak matches are added, never skipped. */
+function defaultFor(
+  dup: { weak?: boolean } | undefined,
+  defaultChoice: 'skip' | 'merge',
+): DuplicateChoice {
+  return dup === undefined || dup.weak ? 'add' : defaultChoice
+}
+
+/** The session's rows with the names the user corrected in the preview. */
+function renamed(contacts: ImportedContact[], names: Record<string, string>): ImportedContact[] {
+  if (Object.keys(names).length === 0) return contacts
+  return contacts.map((c, i) => {
+    const name = names[String(i)]
+    return name === undefined ? c : { ...c, name, nameFromEmail: false }
+  })
+}
 
 /** Handlers for import.*, export.* and backup.*. */
 export function importExportHandlers(
@@ -104,12 +123,18 @@ export function importExportHandlers(
         .filter((d) => d.existingId !== null)
         .map((d) => [d.index, d]),
     )
-    const out: { index: number; existingId: string; reason: PreviewDuplicate['reason'] }[] = []
+    const out: {
+      index: number
+      existingId: string
+      reason: PreviewDuplicate['reason']
+      weak?: boolean
+    }[] = []
     file.contacts.forEach((c, index) => {
       if (state().contacts.has(c.id)) out.push({ index, existingId: c.id, reason: 'same-id' })
       else {
         const d = byField.get(index)
-        if (d?.existingId) out.push({ index, existingId: d.existingId, reason: d.reason })
+        if (d?.existingId)
+          out.push({ index, existingId: d.existingId, reason: d.reason, ...weakOf(d) })
       }
     })
     return out
@@ -121,6 +146,7 @@ export function importExportHandlers(
         index: d.index,
         reason: d.reason,
         existing: state().contacts.get(d.existingId) ?? null,
+        ...weakOf(d),
       }))
     }
     return findDuplicates(session.contacts, active(state().contacts.values())).map((d) => ({
@@ -128,6 +154,7 @@ export function importExportHandlers(
       reason: d.reason,
       existing: d.existingId === null ? null : (state().contacts.get(d.existingId) ?? null),
       ...(d.duplicateOfIndex !== undefined ? { duplicateOfIndex: d.duplicateOfIndex } : {}),
+      ...weakOf(d),
     }))
   }
 
@@ -166,7 +193,7 @@ export function importExportHandlers(
 
     session.contacts.forEach((row, index) => {
       const dup = duplicates.get(index)
-      const choice = choices[String(index)] ?? (dup ? defaultChoice : 'add')
+      const choice = choices[String(index)] ?? defaultFor(dup, defaultChoice)
       if (choice === 'skip') {
         skipped++
         return
@@ -256,7 +283,7 @@ export function importExportHandlers(
 
     file.contacts.forEach((c, index) => {
       const dup = duplicates.get(index)
-      const choice = choices[String(index)] ?? (dup ? defaultChoice : 'add')
+      const choice = choices[String(index)] ?? defaultFor(dup, defaultChoice)
       if (choice === 'skip') {
         skipped++
         // A contact kept under the same id still owns the file's touches and requests.
@@ -439,7 +466,7 @@ export function importExportHandlers(
         preview.needsMapping = {
           columns,
           sample: parsed.needsMapping.sample.slice(0, 5).map((r) => r.slice(0, 500).map(clip)),
-          suggested: suggestMapping(columns),
+          suggested: suggestMapping(columns, parsed.needsMapping.sample),
         }
       }
       if (vouch) {
@@ -452,8 +479,9 @@ export function importExportHandlers(
       return preview
     },
 
-    'import.commit': async ({ token, duplicates, choices = {} }) => {
-      const session = requireSession(token)
+    'import.commit': async ({ token, duplicates, choices = {}, names = {} }) => {
+      const found = requireSession(token)
+      const session = { ...found, contacts: renamed(found.contacts, names) }
       if (session.needsMapping)
         throw new DomainError(
           'invalid-input',

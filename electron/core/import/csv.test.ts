@@ -35,6 +35,7 @@ describe.skipIf(!present)('LinkedIn and Google CSV from the corpus', () => {
       title: 'Founder & CEO',
       links: ['https://www.linkedin.com/in/ada'],
       howWeMet: 'Connected on LinkedIn on 14 May 2026',
+      connectedOn: '2026-05-14',
     })
     expect(r.contacts[6]?.howWeMet).toBe('Connected on LinkedIn')
   })
@@ -52,15 +53,13 @@ describe.skipIf(!present)('LinkedIn and Google CSV from the corpus', () => {
     expect(r.contacts[2]?.email).toBeUndefined()
   })
 
-  it('Google legacy layout: display name, else email as the name', () => {
+  it('Google legacy layout: display name, else a name made from the email, flagged', () => {
     const r = read('google-csv/gmail-to-google-contacts/google_contacts.csv')
+    expect(r.contacts.map((c) => c.nameFromEmail ?? false)).toEqual([false, true, false])
     expect(r.format).toBe('google-csv-legacy')
     expect(r.contacts.map((c) => [c.name, c.email])).toEqual([
       ['Richard Feynman', 'rich@caltech.edu'],
-      [
-        'iforgotthisguysnamebutihavehisemail@gmail.com',
-        'iforgotthisguysnamebutihavehisemail@gmail.com',
-      ],
+      ['Iforgotthisguysnamebutihavehisemail', 'iforgotthisguysnamebutihavehisemail@gmail.com'],
       ['Elon Musk', 'elon.musk@tesla.com'],
     ])
   })
@@ -107,6 +106,7 @@ describe('LinkedIn Connections.csv variants', () => {
       title: 'Director, Engineering',
       links: ['https://www.linkedin.com/in/jane-doe-123abc'],
       howWeMet: 'Connected on LinkedIn on 4 Mar 2021',
+      connectedOn: '2021-03-04',
     })
   })
 
@@ -121,6 +121,7 @@ describe('LinkedIn Connections.csv variants', () => {
         company: 'Engines',
         title: 'CEO',
         howWeMet: 'Connected on LinkedIn on 15 Jan 2024',
+        connectedOn: '2024-01-15',
         source: { line: 2 },
       },
     ])
@@ -152,8 +153,9 @@ describe('Google Contacts CSV', () => {
       phone: '+1 555 0100',
       links: ['https://acme.example'],
       tags: ['Investors', 'Friends'],
+      birthday: '--03-15',
       notes:
-        'Line one\nLine two\nOther email: rob@home.example (Home)\nOther email: rob2@home.example (Home)\nOther phone: +1 555 0101 (Mobile)\nBirthday: 15 March',
+        'Line one\nLine two\nOther email: rob@home.example (Home)\nOther email: rob2@home.example (Home)\nOther phone: +1 555 0101 (Mobile)',
     })
   })
 
@@ -172,7 +174,8 @@ describe('Google Contacts CSV', () => {
       title: 'Professor',
       field: 'Physics',
       tags: ['Friends'],
-      notes: 'Other email: ann@work.example (INTERNET)\nBirthday: 15 March 1980',
+      birthday: '1980-03-15',
+      notes: 'Other email: ann@work.example (INTERNET)',
     })
   })
 })

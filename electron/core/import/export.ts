@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import type { Contact, ContactFields } from '@shared/domain'
+import type { Contact, ContactFields, PostalAddress, SocialProfile } from '@shared/domain'
 
 function escapeText(value: string): string {
   return value
@@ -26,6 +26,55 @@ function fold(line: string): string {
   return pieces.join('\r\n ')
 }
 
+/** yyyy-MM-dd as 19800423 and --MM-dd as --0423 (RFC 6350 §4.3.1). */
+function vCardDate(birthday: string): string {
+  return birthday.startsWith('--')
+    ? `--${birthday.slice(2).replace('-', '')}`
+    : birthday.replace(/-/g, '')
+}
+
+/** A parameter value, quoted when it holds characters RFC 6350 §3.3 does not allow bare. */
+function paramValue(value: string): string {
+  const v = value.replace(/["\r\n]/g, ' ')
+  return /[;:,]/.test(v) ? `"${v}"` : v
+}
+
+/** Services whose profile is a web page (Apple's X-SOCIALPROFILE); others are chat (IMPP). */
+export const SOCIAL_SERVICES = new Set([
+  'linkedin',
+  'twitter',
+  'x',
+  'facebook',
+  'github',
+  'gitlab',
+  'mastodon',
+  'bluesky',
+  'instagram',
+  'xing',
+  'youtube',
+  'flickr',
+  'myspace',
+  'sinaweibo',
+  'tencentweibo',
+  'yelp',
+  'threads',
+  'tiktok',
+  'stackoverflow',
+])
+
+function profileLine(p: SocialProfile): string {
+  const service = p.service.trim()
+  const id = service.toLowerCase().replace(/[^a-z0-9]/g, '')
+  if (SOCIAL_SERVICES.has(id) || /^https?:\/\//i.test(p.handle)) {
+    const type = service === '' ? '' : `;TYPE=${paramValue(service)}`
+    return `X-SOCIALPROFILE${type}:${escapeText(p.handle)}`
+  }
+  // RFC 4770 IMPP: a URI; the service name travels in X-SERVICE-TYPE as Apple and Android write it.
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.test(p.handle) ? '' : `${id === '' ? 'x-im' : id}:`
+  const type = service === '' ? '' : `;X-SERVICE-TYPE=${paramValue(service)}`
+  return `IMPP${type}:${escapeText(`${scheme}${p.handle}`)}`
+}
+
 /** vCard 4.0 text, one card per contact; Vouch-only fields travel as X-VOUCH-* properties. */
 export function toVCard(contacts: Contact[]): string {
   const out: string[] = []
@@ -46,6 +95,15 @@ export function toVCard(contacts: Contact[]): string {
       lines.push(`X-VOUCH-WORKED-TOGETHER:${escapeText(c.workedTogether)}`)
     if (c.cadenceDays !== null) lines.push(`X-VOUCH-CADENCE-DAYS:${c.cadenceDays}`)
     if (c.credibility !== null) lines.push(`X-VOUCH-CREDIBILITY:${c.credibility}`)
+    if (c.nicknames.length > 0) lines.push(`NICKNAME:${c.nicknames.map(escapeText).join(',')}`)
+    if (c.birthday !== '') lines.push(`BDAY:${vCardDate(c.birthday)}`)
+    for (const a of c.addresses) {
+      const type = a.label === '' ? '' : `;TYPE=${paramValue(a.label)}`
+      const parts = ['', '', a.street, a.city, a.region, a.postalCode, a.country]
+      lines.push(`ADR${type}:${parts.map(escapeText).join(';')}`)
+    }
+    for (const p of c.profiles) lines.push(profileLine(p))
+    if (c.connectedOn !== '') lines.push(`X-VOUCH-CONNECTED-ON:${c.connectedOn}`)
     lines.push('END:VCARD')
     out.push(...lines.map(fold))
   }
@@ -69,16 +127,54 @@ export const CSV_COLUMNS = [
   'credibility',
   'skills',
   'workedTogether',
+  'nicknames',
+  'birthday',
+  'addresses',
+  'profiles',
+  'connectedOn',
 ] as const satisfies readonly (keyof ContactFields)[]
 
-/** CSV text: a header and one row per contact; lists joined with "; ". */
+/** The columns of Vouch's CSV export before schema 3 added the last five. */
+export const CSV_COLUMNS_V2 = 15
+
+/**
+ * Cells a spreadsheet would run as a formula (OWASP, "CSV Injection": =, +, -, @, tab, CR).
+ * Quotes first: a cell that already starts with ' before such a character gets one more, so
+ * unguardCell can take exactly one off and the round trip stays exact.
+ * https://owasp.org/www-community/attacks/CSV_Injection
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/
+
+/** A cell made safe to open in a spreadsheet: prefixed with ' when it could start a formula. */
+export function guardCell(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell
+}
+
+/** A cell of Vouch's own CSV export as it was before guardCell. */
+export function unguardCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell
+}
+
+function addressCell(a: PostalAddress): string {
+  return [a.label, a.street, a.city, a.region, a.postalCode, a.country].join(' | ')
+}
+
+/**
+ * CSV text: a header and one row per contact; lists joined with "; ", addresses and profiles
+ * one a line. Every cell goes through guardCell. Importing this file reads it back exactly:
+ * parseContactsFile recognises it by its header row (these column names, in this order) and
+ * only then removes the guard's quote.
+ */
 export function toCsv(contacts: Contact[]): string {
   const rows = contacts.map((c) =>
     CSV_COLUMNS.map((column) => {
+      if (column === 'addresses') return guardCell(c.addresses.map(addressCell).join('\n'))
+      if (column === 'profiles')
+        return guardCell(c.profiles.map((p) => `${p.service}: ${p.handle}`).join('\n'))
       const v = c[column]
-      if (Array.isArray(v)) return v.join('; ')
-      return v === null ? '' : String(v)
+      if (Array.isArray(v)) return guardCell(v.join('; '))
+      return v === null ? '' : guardCell(String(v))
     }),
   )
-  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false })}\r\n`
+  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false, escapeFormulae: false })}\r\n`
 }

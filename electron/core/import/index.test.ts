@@ -1,8 +1,18 @@
+import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { makeContact } from '@testing/builders'
 import type { Contact } from '@shared/domain'
-import { CSV_COLUMNS, findDuplicates, ImportRefused, parseContactsFile, toCsv, toVCard } from '.'
-import type { ImportedContact } from '.'
+import {
+  CSV_COLUMNS,
+  findDuplicates,
+  guardCell,
+  ImportRefused,
+  parseContactsFile,
+  toCsv,
+  toVCard,
+  unguardCell,
+} from './index'
+import type { ImportedContact } from './index'
 
 const tricky: Contact[] = [
   makeContact({
@@ -21,8 +31,36 @@ const tricky: Contact[] = [
     workedTogether: '2019–2022',
     cadenceDays: 45,
     credibility: 4,
+    nicknames: ['Zee', 'Z'],
+    birthday: '1980-04-23',
+    addresses: [
+      {
+        label: 'Work',
+        street: '1 Main St, Suite 5',
+        city: 'Zürich',
+        region: 'ZH',
+        postalCode: '8001',
+        country: 'Switzerland',
+      },
+      { label: 'Home', street: '', city: 'Basel', region: '', postalCode: '', country: '' },
+    ],
+    profiles: [
+      { service: 'GitHub', handle: 'https://github.com/zoe' },
+      { service: 'Skype', handle: 'zoe.obrien' },
+      { service: '', handle: 'zoe@im.example' },
+    ],
+    connectedOn: '2021-03-04',
   }),
   makeContact({ name: 'Plain Person' }),
+  makeContact({
+    name: '=HYPERLINK("https://evil.example","Click me")',
+    title: '+1 boss',
+    company: '@acme',
+    field: "'=already quoted",
+    notes: "-5 points\n'+kept",
+    tags: ['-tag'],
+    birthday: '--02-29',
+  }),
 ]
 
 const strip = ({ source: _source, ...rest }: ImportedContact) => rest
@@ -50,20 +88,48 @@ describe('round trips', () => {
     expect(r.contacts.map(strip)).toEqual([
       { ...editable(tricky[0] as Contact) },
       { name: 'Plain Person', relationship: 'other' },
+      { ...editable(tricky[2] as Contact), relationship: 'other' },
     ])
   })
 
-  it('toCsv → generic CSV with the identity mapping gives back the same fields', () => {
+  it('toCsv guards formula cells; Vouch recognises its export and reads it back exactly', () => {
     const text = toCsv(tricky)
-    const first = parseContactsFile(Buffer.from(text, 'utf8'), 'export.csv')
-    expect(first.needsMapping?.columns).toEqual([...CSV_COLUMNS])
-    const identity = Object.fromEntries(CSV_COLUMNS.map((c) => [c, c]))
-    const r = parseContactsFile(Buffer.from(text, 'utf8'), 'export.csv', { mapping: identity })
+    const cells = Papa.parse<string[]>(text, { skipEmptyLines: true }).data
+    expect(cells[0]).toEqual([...CSV_COLUMNS])
+    const row = new Map((cells[3] ?? []).map((v, i) => [CSV_COLUMNS[i], v]))
+    expect(row.get('name')).toBe('\'=HYPERLINK("https://evil.example","Click me")')
+    expect(row.get('title')).toBe("'+1 boss")
+    expect(row.get('company')).toBe("'@acme")
+    expect(row.get('field')).toBe("''=already quoted")
+    expect(row.get('notes')).toBe("'-5 points\n'+kept")
+    expect(row.get('tags')).toBe("'-tag")
+    expect(new Map((cells[1] ?? []).map((v, i) => [CSV_COLUMNS[i], v])).get('phone')).toBe(
+      "'+44 20 7946 0958",
+    )
+    const r = parseContactsFile(Buffer.from(text, 'utf8'), 'export.csv')
+    expect(r.format).toBe('vouch-csv')
     expect(r.warnings).toEqual([])
     expect(r.contacts.map(strip)).toEqual([
       { ...editable(tricky[0] as Contact) },
       { name: 'Plain Person', relationship: 'other' },
+      { ...editable(tricky[2] as Contact), relationship: 'other' },
     ])
+  })
+
+  it('another CSV keeps a leading quote: only Vouch’s own export is unguarded', () => {
+    const r = parseContactsFile(
+      Buffer.from("Name,Email\n'=1+1,a@example.com\n", 'utf8'),
+      'other.csv',
+      { mapping: { Name: 'name', Email: 'email' } },
+    )
+    expect(r.contacts[0]?.name).toBe("'=1+1")
+  })
+
+  it('guardCell and unguardCell are inverse for every leading character', () => {
+    for (const cell of ['=x', '+x', '-x', '@x', '\tx', '\rx', "'=x", "''@x", "'x", 'x', '']) {
+      expect(unguardCell(guardCell(cell))).toBe(cell)
+      expect(/^[=+\-@\t\r]/.test(guardCell(cell))).toBe(false)
+    }
   })
 })
 

@@ -3,11 +3,16 @@ import { decodeTextFile, normaliseBytes } from './decode'
 import {
   googleHeader,
   linkedInHeader,
+  parseEmailList,
   parseGenericCsv,
   parseGoogle,
   parseLinkedIn,
+  parseMappedCsv,
   readCsvRows,
 } from './csv'
+import { CSV_COLUMNS, CSV_COLUMNS_V2 } from './export'
+import { jCardToVCard, xCardToVCard } from './jcard'
+import { outlookHeader, parseOutlook } from './outlook'
 import { parseVCard } from './vcard'
 import { IMPORT_LIMITS, ImportRefused } from './types'
 import type { ColumnMapping, ImportedContact, ImportWarning, ParseResult } from './types'
@@ -22,8 +27,8 @@ export type {
 } from './types'
 export { findDuplicates } from './dedupe'
 export type { Duplicate, DuplicateReason } from './dedupe'
-export { toCsv, toVCard, CSV_COLUMNS } from './export'
-export { suggestMapping } from './csv'
+export { toCsv, toVCard, CSV_COLUMNS, guardCell, unguardCell } from './export'
+export { suggestMapping } from './suggest'
 
 const VCARD_START = /^\s*(BEGIN|END)\s*:\s*VCARD/im
 
@@ -109,13 +114,23 @@ export function parseContactsFile(
     }
     if (isVouchExport(data))
       return { format: 'vouch-json', contacts: parseVouchJson(data, warnings), warnings }
+    const jcard = jCardToVCard(data, trimmed)
+    if (jcard !== null) {
+      const contacts = parseVCard(Buffer.from(jcard.text, 'utf8'), warnings, jcard.lines)
+      return { format: 'jcard', contacts, warnings }
+    }
     throw new ImportRefused(
-      `“${fileName}” is a JSON file that is not a Vouch export; export your contacts as vCard or CSV.`,
+      `“${fileName}” is a JSON file that is neither a Vouch export nor a jCard; export your contacts as vCard or CSV.`,
     )
   }
   if (trimmed.startsWith('<')) {
+    const xcard = xCardToVCard(trimmed)
+    if (xcard !== null) {
+      const contacts = parseVCard(Buffer.from(xcard.text, 'utf8'), warnings, xcard.lines)
+      return { format: 'xcard', contacts, warnings }
+    }
     throw new ImportRefused(
-      `“${fileName}” is an XML or HTML file; export your contacts as vCard (.vcf) or CSV instead.`,
+      `“${fileName}” is an XML or HTML file that is not an xCard; export your contacts as vCard (.vcf) or CSV instead.`,
     )
   }
 
@@ -132,12 +147,39 @@ export function parseContactsFile(
       warnings,
     }
   }
+  const outlook = outlookHeader(rows)
+  if (outlook !== null)
+    return { format: 'outlook-csv', contacts: parseOutlook(rows, outlook, warnings), warnings }
+  if (isVouchCsv(rows[0]?.cells ?? [])) {
+    const identity: ColumnMapping = Object.create(null)
+    for (const column of CSV_COLUMNS) identity[column] = column
+    return {
+      format: 'vouch-csv',
+      contacts: parseMappedCsv(rows, identity, warnings, true),
+      warnings,
+    }
+  }
+  const emails = parseEmailList(rows, warnings)
+  if (emails !== null) return { format: 'email-list', contacts: emails, warnings }
   if (!rows.some((r) => r.cells.length >= 2)) {
     throw new ImportRefused(
       `“${fileName}” is neither a vCard nor a CSV file with columns; Vouch cannot read it.`,
     )
   }
   return parseGenericCsv(rows, options.mapping, warnings)
+}
+
+/**
+ * Whether a header row is that of Vouch's own CSV export (export.ts CSV_COLUMNS, in order; older
+ * exports have the first 15). Only such a file has its formula guard removed on import.
+ */
+function isVouchCsv(header: string[]): boolean {
+  const cells = header.map((h) => h.trim())
+  return (
+    cells.length >= CSV_COLUMNS_V2 &&
+    cells.length <= CSV_COLUMNS.length &&
+    cells.every((c, i) => c === CSV_COLUMNS[i])
+  )
 }
 
 /** Every cap of shared/domain.ts that an imported contact must meet (used by tests and the preview). */

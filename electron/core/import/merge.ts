@@ -15,6 +15,14 @@ export function sourceTag(format: ImportFormat): string {
       return 'import:csv'
     case 'vouch-json':
       return 'import:vouch'
+    case 'jcard':
+    case 'xcard':
+      return 'import:vcard'
+    case 'outlook-csv':
+      return 'import:outlook'
+    case 'email-list':
+    case 'vouch-csv':
+      return 'import:csv'
   }
 }
 
@@ -31,6 +39,20 @@ export function union(
     const key = item.toLowerCase()
     if (seen.has(key)) continue
     seen.add(key)
+    out.push(item)
+  }
+  return out
+}
+
+/** A list of records with new ones appended, without repeats (compared as JSON, case-blind), capped. */
+function unionBy<T>(existing: readonly T[], extra: readonly T[], max: number): T[] {
+  const key = (v: T) => JSON.stringify(v).toLowerCase()
+  const seen = new Set(existing.map(key))
+  const out = [...existing]
+  for (const item of extra) {
+    if (out.length >= max) break
+    if (seen.has(key(item))) continue
+    seen.add(key(item))
     out.push(item)
   }
   return out
@@ -69,6 +91,11 @@ export function mergeInto(
   out.tags = union(out.tags, incoming.tags ?? [], LIMITS.tags)
   out.links = union(out.links, incoming.links ?? [], LIMITS.links)
   out.skills = union(out.skills, incoming.skills ?? [], LIMITS.skills)
+  out.nicknames = union(out.nicknames, incoming.nicknames ?? [], LIMITS.nicknames)
+  if (out.birthday === '' && incoming.birthday) out.birthday = incoming.birthday
+  if (out.connectedOn === '' && incoming.connectedOn) out.connectedOn = incoming.connectedOn
+  out.addresses = unionBy(out.addresses, incoming.addresses ?? [], LIMITS.addresses)
+  out.profiles = unionBy(out.profiles, incoming.profiles ?? [], LIMITS.profiles)
   const notes = (incoming.notes ?? '').trim()
   if (notes !== '' && !out.notes.includes(notes)) {
     const joined = out.notes.trim() === '' ? notes : `${out.notes}\n\n${notes}`

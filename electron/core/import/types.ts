@@ -1,9 +1,12 @@
+import type { ColumnTarget } from '@shared/importContract'
 import type { ContactFields } from '@shared/domain'
 
 /** A contact as an import produces it: ContactFields from shared/domain.ts, name required, others optional. */
 export type ImportedContact = Partial<ContactFields> & {
   name: string
   source: { line: number; card?: number }
+  /** The name was made up from the email address ("jane.doe@…" → "Jane Doe"): the preview flags it. */
+  nameFromEmail?: boolean
 }
 
 /** One problem met while reading a file, located for the user. */
@@ -15,7 +18,17 @@ export interface ImportWarning {
 
 /** The kinds of file parseContactsFile recognises by content. */
 export type ImportFormat =
-  'vcard' | 'linkedin-csv' | 'google-csv' | 'google-csv-legacy' | 'csv' | 'vouch-json'
+  | 'vcard'
+  | 'jcard'
+  | 'xcard'
+  | 'linkedin-csv'
+  | 'google-csv'
+  | 'google-csv-legacy'
+  | 'outlook-csv'
+  | 'csv'
+  | 'email-list'
+  | 'vouch-csv'
+  | 'vouch-json'
 
 /** What a file yields: contacts ready for preview, problems, and for unknown CSVs what to map. */
 export interface ParseResult {
@@ -26,8 +39,8 @@ export interface ParseResult {
   needsMapping?: { columns: string[]; sample: string[][] }
 }
 
-/** Which contact field each CSV column feeds. */
-export type ColumnMapping = Record<string, keyof ContactFields>
+/** Which contact field, or part of the name or of an address, each CSV column feeds. */
+export type ColumnMapping = Record<string, ColumnTarget>
 
 /** A file the importer will not read; the message is a sentence for the user. */
 export class ImportRefused extends Error {

@@ -32,7 +32,8 @@ describe.skipIf(!present)('vCard files from real clients', () => {
     expect(c.phone).toBe('905-555-1234')
     expect(c.links).toEqual(['http://www.ibm.com'])
     expect(c.notes).toContain('Other phone: 905-222-1234 (AssistantPhone)')
-    expect(c.notes).toContain('Birthday: 6 June 2012')
+    expect(c.birthday).toBe('2012-06-06')
+    expect(c.notes).not.toContain('Honorific')
   })
 
   it('Outlook 2007 (2.1, QP note with soft breaks, base64 KEY and PHOTO)', () => {
@@ -46,7 +47,7 @@ describe.skipIf(!present)('vCard files from real clients', () => {
       'This is the NOTE field\t',
       'I assume it encodes this text inside a NOTE vCard type.',
     ])
-    expect(c.notes).toContain('Birthday: 10 March 1922')
+    expect(c.birthday).toBe('1922-03-10')
   })
 
   it('Gmail (escaped quotes, custom X-ABLabel)', () => {
@@ -55,7 +56,7 @@ describe.skipIf(!present)('vCard files from real clients', () => {
     expect(c.email).toBe('john.doe@ibm.com')
     expect(c.notes).toContain('"AS IS"')
     expect(c.notes).not.toContain('\\"')
-    expect(c.notes).toContain('Birthday: 22 March 1980')
+    expect(c.birthday).toBe('1980-03-22')
   })
 
   it('Android export with six cards', () => {
@@ -147,7 +148,17 @@ describe.skipIf(!present)('vCard files from real clients', () => {
     expect(c.name).toBe('Simon Perreault')
     expect(c.email).toBe('simon.perreault@viagenie.ca')
     expect(c.phone).toBe('+1-418-656-9254;ext=102')
-    expect(c.notes).toContain('Birthday: 3 February')
+    expect(c.birthday).toBe('--02-03')
+    expect(c.addresses).toEqual([
+      {
+        label: 'Work',
+        street: '2875 Laurier, Suite D2-630',
+        city: 'Quebec',
+        region: 'QC',
+        postalCode: 'G1V 2M2',
+        country: 'Canada',
+      },
+    ])
     expect(c.notes).toContain('Other phone: +1-418-262-6501 (work, cell, video)')
   })
 
@@ -225,7 +236,8 @@ describe('vCard syntax', () => {
         'BEGIN:VCARD\nVERSION:3.0\nEMAIL:x@example.com\nEND:VCARD',
       ].join('\n'),
     )
-    expect(r.contacts.map((c) => c.name)).toEqual(['Grace Hopper', 'Acme', 'x@example.com'])
+    expect(r.contacts.map((c) => c.name)).toEqual(['Grace Brewster Hopper', 'Acme', 'X'])
+    expect(r.contacts.map((c) => c.nameFromEmail)).toEqual([undefined, undefined, true])
     expect(r.contacts[1]?.field).toBe('Research')
   })
 
@@ -233,7 +245,8 @@ describe('vCard syntax', () => {
     const r = parse(
       'BEGIN:VCARD\nFN:A\nBDAY:--0315\nEND:VCARD\nBEGIN:VCARD\nFN:B\nBDAY:--03-15\nEND:VCARD\n',
     )
-    expect(r.contacts.map((c) => c.notes)).toEqual(['Birthday: 15 March', 'Birthday: 15 March'])
+    expect(r.contacts.map((c) => c.birthday)).toEqual(['--03-15', '--03-15'])
+    expect(r.contacts.map((c) => c.notes)).toEqual([undefined, undefined])
   })
 
   it('over-long values are cut to the caps with a warning; bad links dropped', () => {

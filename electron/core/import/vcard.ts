@@ -23,7 +23,8 @@ import {
   knownCharset,
   normaliseBytes,
 } from './decode'
-import { birthdayLine, finishDraft, newDraft } from './draft'
+import { finishDraft, newDraft } from './draft'
+import { serviceName, serviceOfUrl } from './profiles'
 import type { Draft } from './draft'
 import { IMPORT_LIMITS, ImportRefused } from './types'
 import type { ImportedContact, ImportWarning } from './types'
@@ -338,6 +339,9 @@ function isPreferred(p: Property): boolean {
   return p.types.includes('PREF') || p.params.get('PREF')?.[0] === '1'
 }
 
+/** IMPP TYPE values that say where, not which service. */
+const IM_NOISE = new Set(['pref', 'home', 'work', 'personal', 'business', 'mobile', 'other'])
+
 const RELATIONSHIP_SET: ReadonlySet<string> = new Set(RELATIONSHIPS)
 function isRelationship(v: string): v is Relationship {
   return RELATIONSHIP_SET.has(v)
@@ -392,11 +396,89 @@ function draftFromCard(card: RawCard, fileIsUtf16: boolean, warn: (m: string) =>
         break
       case 'N': {
         if (d.familyName !== '' || d.givenNames.length > 0) break
-        const [family = '', given = ''] = splitEscaped(text(p), ';')
+        const [family = '', given = '', middle = '', prefix = '', suffix = ''] = splitEscaped(
+          text(p),
+          ';',
+        )
         d.familyName = family.replace(/,/g, ' ')
-        d.givenNames = [given.replace(/,/g, ' ')]
+        d.givenNames = [given.replace(/,/g, ' '), middle.replace(/,/g, ' ')]
+        d.prefix = prefix.replace(/,/g, ' ')
+        d.suffix = suffix.replace(/,/g, ' ')
         break
       }
+      case 'NICKNAME':
+        d.nicknames.push(...splitEscaped(text(p), ','))
+        break
+      case 'ADR': {
+        const [
+          pobox = '',
+          ext = '',
+          street = '',
+          city = '',
+          region = '',
+          postalCode = '',
+          country = '',
+        ] = splitEscaped(text(p), ';')
+        d.addresses.push({
+          label: typeLabel(p, groupLabels)
+            .split(', ')
+            .filter((t) => t !== 'postal' && t !== 'parcel' && t !== 'dom' && t !== 'intl')
+            .map((t) => t.charAt(0).toUpperCase() + t.slice(1))
+            .join(', '),
+          street: [pobox, street, ext]
+            .map((v) => v.trim())
+            .filter((v) => v !== '')
+            .join(', '),
+          city,
+          region,
+          postalCode,
+          country,
+        })
+        break
+      }
+      case 'X-SOCIALPROFILE': {
+        const handle = (splitEscaped(text(p), null)[0] ?? '').trim()
+        const declared = (p.params.get('TYPE') ?? []).find((t) => t.toLowerCase() !== 'pref')
+        const user = p.params.get('X-USER')?.[0]
+        d.profiles.push({
+          service: serviceName(declared ?? serviceOfUrl(handle)),
+          handle: handle === '' ? (user ?? '') : handle,
+        })
+        break
+      }
+      case 'IMPP': {
+        const value = (splitEscaped(text(p), null)[0] ?? '').trim()
+        const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1] ?? ''
+        const declared =
+          p.params.get('X-SERVICE-TYPE')?.[0] ??
+          p.types.map((t) => t.toLowerCase()).find((t) => !IM_NOISE.has(t))
+        d.profiles.push({
+          // x-im: is what Vouch's export writes for a profile without a service.
+          service: serviceName(declared ?? (scheme.toLowerCase() === 'x-im' ? '' : scheme)),
+          handle:
+            scheme !== '' && !/^https?$/i.test(scheme) ? value.slice(scheme.length + 1) : value,
+        })
+        break
+      }
+      case 'X-AIM':
+      case 'X-ICQ':
+      case 'X-JABBER':
+      case 'X-MSN':
+      case 'X-YAHOO':
+      case 'X-SKYPE':
+      case 'X-SKYPE-USERNAME':
+      case 'X-GOOGLE-TALK':
+      case 'X-GADUGADU':
+      case 'X-QQ':
+      case 'X-TWITTER':
+        d.profiles.push({
+          service: serviceName(p.name.slice(2).replace(/-USERNAME$/, '')),
+          handle: (splitEscaped(text(p), null)[0] ?? '').trim(),
+        })
+        break
+      case 'X-VOUCH-CONNECTED-ON':
+        d.connectedOn = text(p).trim()
+        break
       case 'ORG': {
         const [company = '', ...units] = splitEscaped(text(p), ';')
         if (!orgSeen) {
@@ -436,17 +518,14 @@ function draftFromCard(card: RawCard, fileIsUtf16: boolean, warn: (m: string) =>
         })
         break
       case 'URL':
-      case 'X-SOCIALPROFILE':
         d.links.push(splitEscaped(text(p), null)[0] ?? '')
         break
       case 'NOTE':
         d.notes.push(splitEscaped(text(p), null)[0] ?? '')
         break
-      case 'BDAY': {
-        const line = birthdayLine(splitEscaped(text(p), null)[0] ?? '')
-        if (line !== null) d.extraNotes.push(line)
+      case 'BDAY':
+        if (d.birthday === '') d.birthday = splitEscaped(text(p), null)[0] ?? ''
         break
-      }
       case 'CATEGORIES':
         d.tags.push(...splitEscaped(text(p), ','))
         break
@@ -485,11 +564,19 @@ function boundedInt(raw: string, min: number, max: number): number | undefined {
   return Number.isInteger(n) && n >= min && n <= max ? n : undefined
 }
 
-/** Contacts of a vCard file (any number of 2.1/3.0/4.0 cards); problems go to warnings. */
-export function parseVCard(input: Uint8Array, warnings: ImportWarning[]): ImportedContact[] {
+/**
+ * Contacts of a vCard file (any number of 2.1/3.0/4.0 cards); problems go to warnings.
+ * `cardLines` gives the line of each card in the file it was converted from (jCard, xCard).
+ */
+export function parseVCard(
+  input: Uint8Array,
+  warnings: ImportWarning[],
+  cardLines?: number[],
+): ImportedContact[] {
   const { bytes, wasUtf16 } = normaliseBytes(input)
   const contacts: ImportedContact[] = []
-  for (const card of readCards(bytes, warnings)) {
+  for (const raw of readCards(bytes, warnings)) {
+    const card = cardLines ? { ...raw, line: cardLines[raw.index - 1] ?? 1 } : raw
     const where = cardWhere(card)
     const warn = (message: string) => warnings.push({ where, message })
     for (const j of card.junk.slice(0, 3)) {

@@ -5,6 +5,7 @@ import { call } from '../api/client'
 import { contactsStore, useContacts } from '../store/contacts'
 import { useToasts } from '../ui/toasts'
 import { ContactForm } from './ContactForm'
+import { ContactMoreFields } from './ContactMoreFields'
 import { ContactWorkflow } from './ContactWorkflow'
 import { emptyForm, fieldsFromForm, formFromContact, type ContactFormValues } from './formModel'
 import { useContactActions } from './useContactActions'
@@ -60,6 +61,7 @@ export function ContactPanel({ target, onClose }: { target: PanelTarget; onClose
         </button>
       </header>
       <div className="panel-body">
+        {target.kind === 'edit' && contact && <ContactMoreFields contact={contact} />}
         {target.kind === 'new' ? (
           <ContactForm
             initial={emptyForm()}

@@ -1,5 +1,5 @@
 import { useState, type DragEvent } from 'react'
-import { ContactFields } from '@shared/domain'
+import { ColumnTarget } from '@shared/importContract'
 import type {
   ColumnMapping,
   DuplicateChoice,
@@ -22,11 +22,20 @@ type Step =
       undone: boolean
     }
 
-const FIELD_KEYS = ContactFields.keyof().options
-type FieldKey = (typeof FIELD_KEYS)[number]
+const TARGETS = ColumnTarget.options
 
-const FIELD_LABELS: Record<FieldKey, string> = {
-  name: 'Name',
+const FIELD_LABELS: Record<ColumnTarget, string> = {
+  name: 'Full name',
+  givenName: 'First name',
+  middleName: 'Middle name',
+  familyName: 'Last name',
+  nameSuffix: 'Name suffix (Jr., PhD)',
+  honorific: 'Honorific (Mr., Dr.)',
+  street: 'Street',
+  city: 'City',
+  region: 'State or region',
+  postalCode: 'Postal code',
+  country: 'Country',
   title: 'Title',
   company: 'Company',
   relationship: 'Relationship',
@@ -43,19 +52,71 @@ const FIELD_LABELS: Record<FieldKey, string> = {
   workedTogether: 'Worked together',
   nicknames: 'Nicknames',
   birthday: 'Birthday',
-  addresses: 'Address',
+  addresses: 'Whole address',
   profiles: 'Profiles',
   connectedOn: 'Connected on',
 }
 
+const NAME_TARGETS: ColumnTarget[] = [
+  'name',
+  'givenName',
+  'middleName',
+  'familyName',
+  'nameSuffix',
+  'honorific',
+  'nicknames',
+]
+const ADDRESS_TARGETS: ColumnTarget[] = [
+  'street',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+  'addresses',
+]
+
+/** The mapping select's groups: a name can be one column or composed from its parts. */
+const TARGET_GROUPS: { label: string; targets: ColumnTarget[] }[] = [
+  { label: 'Name', targets: NAME_TARGETS },
+  {
+    label: 'Contact',
+    targets: TARGETS.filter((t) => !NAME_TARGETS.includes(t) && !ADDRESS_TARGETS.includes(t)),
+  },
+  { label: 'Address', targets: ADDRESS_TARGETS },
+]
+
+/** What names a row: enough to preview a mapping (an email alone gives a name to check). */
+const NAMING: ColumnTarget[] = ['name', 'givenName', 'familyName', 'company', 'email']
+
+/** The name the first sample row gets under a mapping, as the core composes it. */
+function sampleName(columns: string[], row: string[] | undefined, mapping: ColumnMapping): string {
+  const part = (target: ColumnTarget) =>
+    columns
+      .flatMap((c, i) => (mapping[c] === target ? [(row?.[i] ?? '').trim()] : []))
+      .filter((v) => v !== '')
+      .join(' ')
+  const composed = [part('givenName'), part('middleName'), part('familyName')]
+    .filter((v) => v !== '')
+    .join(' ')
+  const suffix = part('nameSuffix')
+  return part('name') || (composed && suffix ? `${composed} ${suffix}` : composed)
+}
+
 const FORMAT_LABELS: Record<ImportPreview['format'], string> = {
   vcard: 'vCard',
+  jcard: 'jCard (vCard as JSON)',
+  xcard: 'xCard (vCard as XML)',
   'linkedin-csv': 'LinkedIn connections',
   'google-csv': 'Google Contacts CSV',
   'google-csv-legacy': 'Google Contacts CSV (legacy)',
+  'outlook-csv': 'Outlook CSV',
   csv: 'CSV',
+  'email-list': 'List of email addresses',
+  'vouch-csv': 'Vouch CSV export',
   'vouch-json': 'Vouch backup',
 }
+
+const WEAK_LABEL = 'same name and company, other email: maybe another person?'
 
 const REASON_LABELS: Record<PreviewDuplicate['reason'], string> = {
   email: 'same email',
@@ -68,8 +129,8 @@ const REASON_LABELS: Record<PreviewDuplicate['reason'], string> = {
 /** Rows drawn at once; the rest are counted, so a 100k-row file stays responsive. */
 const SHOWN_ROWS = 200
 
-function isFieldKey(value: string): value is FieldKey {
-  return FIELD_KEYS.some((k) => k === value)
+function isTarget(value: string): value is ColumnTarget {
+  return TARGETS.some((k) => k === value)
 }
 
 function describe(c: PreviewContact | { name: string; company?: string; email?: string }): string {
@@ -85,6 +146,7 @@ export function ImportWizard() {
   const [dragging, setDragging] = useState(false)
   const [defaultChoice, setDefaultChoice] = useState<'skip' | 'merge'>('skip')
   const [choices, setChoices] = useState<Record<string, DuplicateChoice>>({})
+  const [names, setNames] = useState<Record<string, string>>({})
   const toasts = useToasts()
 
   const preview = async (
@@ -100,6 +162,7 @@ export function ImportWizard() {
       return
     }
     setChoices({})
+    setNames({})
     const value = result.value
     if (value.needsMapping && !mapping)
       setStep({ kind: 'map', preview: value, mapping: value.needsMapping.suggested })
@@ -129,10 +192,16 @@ export function ImportWizard() {
   const commit = async (p: ImportPreview) => {
     setBusy(true)
     setError(null)
+    const corrected = Object.fromEntries(
+      Object.entries(names)
+        .map(([i, n]) => [i, n.trim()])
+        .filter(([i, n]) => n !== '' && n !== p.contacts[Number(i)]?.name),
+    )
     const result = await call('import.commit', {
       token: p.token,
       duplicates: defaultChoice,
       choices,
+      names: corrected,
     })
     setBusy(false)
     if (!result.ok) {
@@ -227,16 +296,20 @@ export function ImportWizard() {
                       onChange={(event) => {
                         const next: ColumnMapping = { ...step.mapping }
                         const value = event.target.value
-                        if (isFieldKey(value)) next[column] = value
+                        if (isTarget(value)) next[column] = value
                         else delete next[column]
                         setStep({ ...step, mapping: next })
                       }}
                     >
                       <option value="">— ignore —</option>
-                      {FIELD_KEYS.map((key) => (
-                        <option key={key} value={key}>
-                          {FIELD_LABELS[key]}
-                        </option>
+                      {TARGET_GROUPS.map((group) => (
+                        <optgroup key={group.label} label={group.label}>
+                          {group.targets.map((key) => (
+                            <option key={key} value={key}>
+                              {FIELD_LABELS[key]}
+                            </option>
+                          ))}
+                        </optgroup>
                       ))}
                     </select>
                   </td>
@@ -244,6 +317,13 @@ export function ImportWizard() {
               ))}
             </tbody>
           </table>
+          <p className="import-muted" data-testid="import-sample-name">
+            <SampleName
+              columns={step.preview.needsMapping.columns}
+              row={step.preview.needsMapping.sample[0]}
+              mapping={step.mapping}
+            />
+          </p>
           <div className="import-actions">
             <button type="button" className="button" onClick={restart}>
               Cancel
@@ -251,7 +331,7 @@ export function ImportWizard() {
             <button
               type="button"
               className="button button-primary"
-              disabled={busy || !Object.values(step.mapping).includes('name')}
+              disabled={busy || !Object.values(step.mapping).some((t) => NAMING.includes(t))}
               onClick={() => void preview(file, step.mapping)}
             >
               Preview
@@ -267,6 +347,8 @@ export function ImportWizard() {
           onDefaultChoice={setDefaultChoice}
           choices={choices}
           onChoice={(index, choice) => setChoices((c) => ({ ...c, [String(index)]: choice }))}
+          names={names}
+          onName={(index, name) => setNames((n) => ({ ...n, [String(index)]: name }))}
           busy={busy}
           onCancel={restart}
           onCommit={() => void commit(step.preview)}
@@ -301,12 +383,26 @@ export function ImportWizard() {
   )
 }
 
+/** What the first row of a mapped CSV will be called, or how to give rows a name. */
+function SampleName(props: {
+  columns: string[]
+  row: string[] | undefined
+  mapping: ColumnMapping
+}) {
+  const name = sampleName(props.columns, props.row, props.mapping)
+  return name === ''
+    ? 'Map a name column, or first and last name columns; with only an email, names are made from the address for you to check.'
+    : `The first row will be named “${name}”.`
+}
+
 interface PreviewStepProps {
   preview: ImportPreview
   defaultChoice: 'skip' | 'merge'
   onDefaultChoice(choice: 'skip' | 'merge'): void
   choices: Record<string, DuplicateChoice>
   onChoice(index: number, choice: DuplicateChoice): void
+  names: Record<string, string>
+  onName(index: number, name: string): void
   busy: boolean
   onCancel(): void
   onCommit(): void
@@ -319,6 +415,7 @@ function PreviewStep(props: PreviewStepProps) {
     dupByIndex.has(index) ? [] : [{ c, index }],
   )
   const restores = preview.alsoRestores
+  const fromEmail = preview.contacts.filter((c) => c.nameFromEmail).length
   return (
     <div className="import-step" data-testid="import-preview">
       <p>
@@ -328,6 +425,14 @@ function PreviewStep(props: PreviewStepProps) {
           `, plus ${restores.interactions} touches, ${restores.requests} requests and ${restores.updates} updates`}
         .
       </p>
+
+      {fromEmail > 0 && (
+        <p className="import-flag-note" role="note" data-testid="import-email-names">
+          {fromEmail === 1
+            ? '1 name was made from an email address. Check it below and correct it if needed.'
+            : `${fromEmail} names were made from email addresses. Check them below and correct them if needed.`}
+        </p>
+      )}
 
       {preview.warnings.length > 0 && (
         <details className="import-warnings" open={preview.warnings.length <= 5}>
@@ -386,13 +491,13 @@ function PreviewStep(props: PreviewStepProps) {
                       <span className="import-name">{d.existing?.name ?? earlier?.name ?? ''}</span>
                       <span className="import-muted">
                         {d.existing ? describe(d.existing) : 'an earlier row of this file'} —{' '}
-                        {REASON_LABELS[d.reason]}
+                        {d.weak ? WEAK_LABEL : REASON_LABELS[d.reason]}
                       </span>
                     </td>
                     <td>
                       <select
                         aria-label={`Choice for ${row.name}`}
-                        value={choices[String(d.index)] ?? defaultChoice}
+                        value={choices[String(d.index)] ?? (d.weak ? 'add' : defaultChoice)}
                         onChange={(event) => {
                           const v = event.target.value
                           if (v === 'skip' || v === 'merge' || v === 'add')
@@ -425,8 +530,27 @@ function PreviewStep(props: PreviewStepProps) {
             </thead>
             <tbody>
               {fresh.slice(0, SHOWN_ROWS).map(({ c, index }) => (
-                <tr key={index} data-testid="import-new">
-                  <td>{c.name}</td>
+                <tr
+                  key={index}
+                  data-testid="import-new"
+                  className={c.nameFromEmail ? 'import-flagged' : undefined}
+                >
+                  <td>
+                    {c.nameFromEmail ? (
+                      <span className="import-name-fix">
+                        <input
+                          type="text"
+                          aria-label={`Name for ${c.email ?? c.name}`}
+                          value={props.names[String(index)] ?? c.name}
+                          maxLength={200}
+                          onChange={(event) => props.onName(index, event.target.value)}
+                        />
+                        <span className="import-badge">from email</span>
+                      </span>
+                    ) : (
+                      c.name
+                    )}
+                  </td>
                   <td>{c.company ?? ''}</td>
                   <td>{c.email ?? ''}</td>
                 </tr>
