@@ -1,11 +1,24 @@
 /** The views the top navigation switches between. */
-export type View = 'today' | 'board' | 'updates' | 'coverage' | 'trash' | 'data' | 'settings'
+export type View =
+  | 'today'
+  | 'inbox'
+  | 'triage'
+  | 'board'
+  | 'archive'
+  | 'updates'
+  | 'coverage'
+  | 'trash'
+  | 'data'
+  | 'settings'
 
-const VIEWS: readonly { id: View; label: string }[] = [
+/** `counted` says what a view's badge counts, for screen readers ("to do" unless told). */
+const VIEWS: readonly { id: View; label: string; counted?: string }[] = [
   { id: 'today', label: 'Today' },
+  { id: 'inbox', label: 'Inbox', counted: 'to look at' },
   { id: 'board', label: 'Board' },
   { id: 'updates', label: 'Updates' },
   { id: 'coverage', label: 'Coverage' },
+  { id: 'archive', label: 'Archive', counted: 'people' },
   { id: 'trash', label: 'Trash' },
   { id: 'data', label: 'Import / Export' },
   { id: 'settings', label: 'Settings' },
@@ -22,6 +35,8 @@ export function TopNav({
   /** Things waiting in a view, shown as a badge after its label. */
   counts?: Partial<Record<View, number>>
 }) {
+  // Triage is the Inbox, one person at a time.
+  const here = view === 'triage' ? 'inbox' : view
   return (
     <header className="topbar">
       <span className="brand">Vouch</span>
@@ -32,16 +47,18 @@ export function TopNav({
               <button
                 type="button"
                 className="nav-link"
-                aria-current={view === v.id ? 'page' : undefined}
+                aria-current={here === v.id ? 'page' : undefined}
                 aria-label={
-                  (counts[v.id] ?? 0) > 0 ? `${v.label}, ${counts[v.id]} to do` : undefined
+                  (counts[v.id] ?? 0) > 0
+                    ? `${v.label}, ${counts[v.id]?.toLocaleString()} ${v.counted ?? 'to do'}`
+                    : undefined
                 }
                 onClick={() => onChange(v.id)}
               >
                 {v.label}
                 {(counts[v.id] ?? 0) > 0 && (
                   <span className="nav-count" data-testid={`nav-count-${v.id}`} aria-hidden="true">
-                    {counts[v.id]}
+                    {counts[v.id]?.toLocaleString()}
                   </span>
                 )}
               </button>

@@ -20,6 +20,8 @@ type Step =
       fileName: string
       result: { added: number; merged: number; skipped: number; batchId: string }
       undone: boolean
+      /** Whether new people went to the Inbox rather than the board. */
+      toInbox: boolean
     }
 
 const FIELD_KEYS = ContactFields.keyof().options
@@ -68,6 +70,9 @@ const REASON_LABELS: Record<PreviewDuplicate['reason'], string> = {
 /** Rows drawn at once; the rest are counted, so a 100k-row file stays responsive. */
 const SHOWN_ROWS = 200
 
+/** Imports of this many people or fewer go straight onto the board unless the user says no. */
+export const ON_BOARD_BY_DEFAULT_UP_TO = 50
+
 function isFieldKey(value: string): value is FieldKey {
   return FIELD_KEYS.some((k) => k === value)
 }
@@ -77,7 +82,7 @@ function describe(c: PreviewContact | { name: string; company?: string; email?: 
 }
 
 /** The import wizard: pick or drop a file, map columns, review duplicates, import, undo. */
-export function ImportWizard() {
+export function ImportWizard({ onOpenInbox }: { onOpenInbox?: () => void } = {}) {
   const [step, setStep] = useState<Step>({ kind: 'pick' })
   const [file, setFile] = useState<{ fileName: string; dataBase64: string } | null>(null)
   const [busy, setBusy] = useState(false)
@@ -85,6 +90,7 @@ export function ImportWizard() {
   const [dragging, setDragging] = useState(false)
   const [defaultChoice, setDefaultChoice] = useState<'skip' | 'merge'>('skip')
   const [choices, setChoices] = useState<Record<string, DuplicateChoice>>({})
+  const [placeOnBoard, setPlaceOnBoard] = useState(false)
   const toasts = useToasts()
 
   const preview = async (
@@ -101,6 +107,7 @@ export function ImportWizard() {
     }
     setChoices({})
     const value = result.value
+    setPlaceOnBoard(value.contacts.length <= ON_BOARD_BY_DEFAULT_UP_TO)
     if (value.needsMapping && !mapping)
       setStep({ kind: 'map', preview: value, mapping: value.needsMapping.suggested })
     else setStep({ kind: 'preview', preview: value })
@@ -133,13 +140,21 @@ export function ImportWizard() {
       token: p.token,
       duplicates: defaultChoice,
       choices,
+      placeOnBoard,
     })
     setBusy(false)
     if (!result.ok) {
       setError(result.message)
       return
     }
-    setStep({ kind: 'done', fileName: p.fileName, result: result.value, undone: false })
+    setStep({
+      kind: 'done',
+      fileName: p.fileName,
+      result: result.value,
+      undone: false,
+      // A Vouch backup keeps each person where they were.
+      toInbox: !placeOnBoard && p.format !== 'vouch-json',
+    })
   }
 
   const undo = async (done: Extract<Step, { kind: 'done' }>) => {
@@ -267,6 +282,8 @@ export function ImportWizard() {
           onDefaultChoice={setDefaultChoice}
           choices={choices}
           onChoice={(index, choice) => setChoices((c) => ({ ...c, [String(index)]: choice }))}
+          placeOnBoard={placeOnBoard}
+          onPlaceOnBoard={setPlaceOnBoard}
           busy={busy}
           onCancel={restart}
           onCommit={() => void commit(step.preview)}
@@ -280,6 +297,14 @@ export function ImportWizard() {
               ? `The import of ${step.fileName} was undone.`
               : `Imported ${step.fileName}: ${step.result.added} added, ${step.result.merged} merged, ${step.result.skipped} skipped.`}
           </p>
+          {!step.undone && step.toInbox && step.result.added > 0 && (
+            <p className="import-next">
+              {step.result.added === 1
+                ? 'The new person waits in your Inbox.'
+                : `The ${step.result.added.toLocaleString()} new people wait in your Inbox.`}{' '}
+              Go through them one by one and keep the few who know your work.
+            </p>
+          )}
           <div className="import-actions">
             {!step.undone && (
               <button
@@ -291,7 +316,20 @@ export function ImportWizard() {
                 Undo this import
               </button>
             )}
-            <button type="button" className="button button-primary" onClick={restart}>
+            {!step.undone && step.toInbox && step.result.added > 0 && onOpenInbox && (
+              <button type="button" className="button button-primary" onClick={onOpenInbox}>
+                Open the Inbox
+              </button>
+            )}
+            <button
+              type="button"
+              className={
+                !step.undone && step.toInbox && step.result.added > 0 && onOpenInbox
+                  ? 'button'
+                  : 'button button-primary'
+              }
+              onClick={restart}
+            >
               Import another file
             </button>
           </div>
@@ -307,6 +345,8 @@ interface PreviewStepProps {
   onDefaultChoice(choice: 'skip' | 'merge'): void
   choices: Record<string, DuplicateChoice>
   onChoice(index: number, choice: DuplicateChoice): void
+  placeOnBoard: boolean
+  onPlaceOnBoard(value: boolean): void
   busy: boolean
   onCancel(): void
   onCommit(): void
@@ -437,6 +477,24 @@ function PreviewStep(props: PreviewStepProps) {
             <p className="import-muted">and {fresh.length - SHOWN_ROWS} more.</p>
           )}
         </>
+      )}
+
+      {preview.format !== 'vouch-json' && (
+        <label className="import-place">
+          <input
+            type="checkbox"
+            checked={props.placeOnBoard}
+            onChange={(event) => props.onPlaceOnBoard(event.target.checked)}
+          />
+          <span>
+            Put them straight on the board
+            <span className="import-muted">
+              {props.placeOnBoard
+                ? 'New people go to Identified on the board.'
+                : 'New people wait in the Inbox, where you pick the few to keep.'}
+            </span>
+          </span>
+        </label>
       )}
 
       <div className="import-actions">

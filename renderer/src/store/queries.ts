@@ -21,7 +21,7 @@ export class QueryStore<C extends Command> {
 
   constructor(
     private readonly command: C,
-    private readonly input: Input<C>,
+    private input: Input<C>,
     private readonly collections: readonly string[],
   ) {}
 
@@ -48,6 +48,13 @@ export class QueryStore<C extends Command> {
 
   refresh(): Promise<void> {
     return this.loader.run()
+  }
+
+  /** Ask with another input from now on; fetches at once when it differs. */
+  setInput(input: Input<C>): void {
+    if (JSON.stringify(input) === JSON.stringify(this.input)) return
+    this.input = input
+    if (this.unsubscribeCore) void this.refresh()
   }
 
   private async load(): Promise<void> {

@@ -6,6 +6,7 @@ import { progress, unsavedCount } from './triageModel'
 import { useTriageSession, type DuplicateHint } from './triageSession'
 import { formatCount, formatDay, people, shortLink } from './format'
 import { Kbd } from './Kbd'
+import { useSettled } from './listParts'
 import './triage.css'
 
 /** The queue's filter as the form holds it (text as typed). */
@@ -44,16 +45,6 @@ export function filterOf(form: QueueForm): ContactFilter {
   if (form.connectedTo) filter.connectedTo = form.connectedTo
   if (form.hasEmail) filter.hasEmail = true
   return filter
-}
-
-/** Keeps a value until it has not changed for `ms`: typing does not restart the queue per key. */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value)
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms)
-    return () => clearTimeout(timer)
-  }, [value, ms])
-  return settled
 }
 
 /** True when a key press belongs to a form control. */
@@ -179,7 +170,10 @@ export function TriageView({
             aria-valuemax={total}
             aria-valuenow={total - left}
           >
-            <div className="triage-bar-fill" style={{ width: `${Math.round(done * 1000) / 10}%` }} />
+            <div
+              className="triage-bar-fill"
+              style={{ width: `${Math.round(done * 1000) / 10}%` }}
+            />
           </div>
         </div>
       </header>
@@ -233,7 +227,11 @@ export function TriageView({
               >
                 Keep <Kbd>K</Kbd>
               </button>
-              <button type="button" className="button triage-button" onClick={() => decide('archive')}>
+              <button
+                type="button"
+                className="button triage-button"
+                onClick={() => decide('archive')}
+              >
                 Not now <Kbd>A</Kbd>
               </button>
               <button type="button" className="button triage-button" onClick={() => decide('skip')}>
@@ -383,7 +381,9 @@ function PersonDetails({
       </h2>
       <p className="triage-role">{role || NONE}</p>
       <dl className="triage-facts">
-        <Fact label="Connected on">{person.connectedOn ? formatDay(person.connectedOn) : NONE}</Fact>
+        <Fact label="Connected on">
+          {person.connectedOn ? formatDay(person.connectedOn) : NONE}
+        </Fact>
         <Fact label="Email">{person.email || NONE}</Fact>
         <Fact label="Links">
           {links.length === 0
@@ -394,9 +394,7 @@ function PersonDetails({
                 </span>
               ))}
         </Fact>
-        <Fact label="Notes">
-          {notes ? <span className="triage-notes">{notes}</span> : NONE}
-        </Fact>
+        <Fact label="Notes">{notes ? <span className="triage-notes">{notes}</span> : NONE}</Fact>
       </dl>
       <div className="triage-duplicate" data-testid="triage-duplicate" aria-live="polite">
         {hints && hints.length > 0 && (
@@ -490,4 +488,3 @@ function UpNext({ queue }: { queue: readonly Contact[] }) {
     </ol>
   )
 }
-

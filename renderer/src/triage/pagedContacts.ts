@@ -125,7 +125,10 @@ export class PagedContacts {
 }
 
 /** A paged list for `query`, started while the component is mounted; a new query starts afresh. */
-export function usePagedContacts(query: ListQuery): { list: PagedContacts; snapshot: PagedSnapshot } {
+export function usePagedContacts(query: ListQuery): {
+  list: PagedContacts
+  snapshot: PagedSnapshot
+} {
   // A new object with the same content keeps the list (React's "adjust state on a prop change").
   const key = JSON.stringify(query)
   const [current, setCurrent] = useState(() => ({ key, list: new PagedContacts(query) }))

@@ -114,7 +114,9 @@ export class TriageSession {
     if (!change) return
     const result = await call('contact.bulk', bulkInputOf(change))
     this.dispatch(
-      result.ok ? { type: 'settled', ok: true } : { type: 'settled', ok: false, message: result.message },
+      result.ok
+        ? { type: 'settled', ok: true }
+        : { type: 'settled', ok: false, message: result.message },
     )
   }
 
