@@ -11,14 +11,17 @@ export type View =
   | 'data'
   | 'settings'
 
-/** `counted` says what a view's badge counts, for screen readers ("to do" unless told). */
-const VIEWS: readonly { id: View; label: string; counted?: string }[] = [
+/**
+ * `counted` says what a view's badge counts, for screen readers ("to do" unless told); a
+ * `quiet` badge is a plain count, not a call to act.
+ */
+const VIEWS: readonly { id: View; label: string; counted?: string; quiet?: boolean }[] = [
   { id: 'today', label: 'Today' },
-  { id: 'inbox', label: 'Inbox', counted: 'to look at' },
+  { id: 'inbox', label: 'Inbox', counted: 'to look at', quiet: true },
   { id: 'board', label: 'Board' },
   { id: 'updates', label: 'Updates' },
   { id: 'coverage', label: 'Coverage' },
-  { id: 'archive', label: 'Archive', counted: 'people' },
+  { id: 'archive', label: 'Archive', counted: 'people', quiet: true },
   { id: 'trash', label: 'Trash' },
   { id: 'data', label: 'Import / Export' },
   { id: 'settings', label: 'Settings' },
@@ -57,7 +60,11 @@ export function TopNav({
               >
                 {v.label}
                 {(counts[v.id] ?? 0) > 0 && (
-                  <span className="nav-count" data-testid={`nav-count-${v.id}`} aria-hidden="true">
+                  <span
+                    className={v.quiet ? 'nav-count nav-count-quiet' : 'nav-count'}
+                    data-testid={`nav-count-${v.id}`}
+                    aria-hidden="true"
+                  >
                     {counts[v.id]?.toLocaleString()}
                   </span>
                 )}

@@ -181,7 +181,7 @@ export function TodayView({
       )}
       {triage && onBoard > 0 && nothingDue && (
         <p className="today-clear" data-testid="today-clear">
-          Nothing needs you today. {people(onBoard)} on your board are all in touch.
+          Nothing is due today. {people(onBoard)} on your board.
         </p>
       )}
       {value && onBoard > 0 && (

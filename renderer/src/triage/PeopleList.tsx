@@ -5,7 +5,7 @@ import type { PagedContacts, PagedSnapshot } from './pagedContacts'
 import { isSelected, toggle, type Selection } from './selection'
 import { formatDay } from './format'
 
-const ROW_HEIGHT = 44
+const ROW_HEIGHT = 40
 
 /**
  * A long list of people from a paged query, virtualized: only the rows in view are in the

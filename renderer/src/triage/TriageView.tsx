@@ -150,31 +150,24 @@ export function TriageView({
             ← Inbox
           </button>
           <h1 id="triage-title">Triage</h1>
-          <span className="triage-saving" aria-live="polite">
-            {saving > 0 ? `Saving ${saving}…` : ''}
+          <span className="triage-left" data-testid="triage-left">
+            {state.started ? `${formatCount(left)} of ${formatCount(total)} left` : 'Loading…'}
+          </span>
+          <span className="triage-tally" aria-live="polite">
+            {saving > 0 && <span className="triage-saving">Saving {saving}… · </span>}
+            {kept} kept · {archived} archived
           </span>
         </div>
         <QueueFilters form={form} onChange={setForm} />
-        <div className="triage-progress">
-          <span data-testid="triage-left">
-            {state.started ? `${formatCount(left)} of ${formatCount(total)} left` : 'Loading…'}
-          </span>
-          <span className="triage-tally">
-            {kept} kept · {archived} archived
-          </span>
-          <div
-            className="triage-bar"
-            role="progressbar"
-            aria-label="Triage progress"
-            aria-valuemin={0}
-            aria-valuemax={total}
-            aria-valuenow={total - left}
-          >
-            <div
-              className="triage-bar-fill"
-              style={{ width: `${Math.round(done * 1000) / 10}%` }}
-            />
-          </div>
+        <div
+          className="triage-bar"
+          role="progressbar"
+          aria-label="Triage progress"
+          aria-valuemin={0}
+          aria-valuemax={total}
+          aria-valuenow={total - left}
+        >
+          <div className="triage-bar-fill" style={{ width: `${Math.round(done * 1000) / 10}%` }} />
         </div>
       </header>
 
