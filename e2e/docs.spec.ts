@@ -203,6 +203,20 @@ test('README screenshot: triage, with the Inbox and the Archive of a 4,000-perso
   await ok(
     core.invoke('contact.bulk', { ids: ids.ids.slice(0, 1500), set: { triage: 'archived' } }),
   )
+  // The date connected, as the LinkedIn reader stores it (in this tree it still goes to "how we
+  // met"), for the first people of the queue.
+  const firstInbox = await ok<{ items: { id: string; howWeMet: string }[] }>(
+    core.invoke('contact.query', { triage: 'inbox', sort: 'manual', limit: 5 }),
+  )
+  for (const [i, person] of firstInbox.items.entries()) {
+    await ok(
+      core.invoke('contact.update', {
+        id: person.id,
+        connectedOn: `2025-11-${String(20 - i).padStart(2, '0')}`,
+        howWeMet: '',
+      }),
+    )
+  }
   // The first person triage shows (most recently connected) has a namesake on the board.
   const queue = await ok<{ items: { name: string }[] }>(
     core.invoke('contact.query', { triage: 'inbox', sort: 'connected', limit: 1 }),
