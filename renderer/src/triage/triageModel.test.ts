@@ -186,6 +186,19 @@ describe('prefetching', () => {
     expect(progress(state)).toEqual({ left: 5, total: 6, done: 1 / 6 })
   })
 
+  it('leaves out people another session has not saved yet, and still sees the page was full', () => {
+    const state = run(initialTriage(), {
+      type: 'loaded',
+      items: ['a', 'b', 'c'].map(person),
+      total: 10,
+      offset: 0,
+      limit: 3,
+      exclude: new Set(['b']),
+    })
+    expect(ids(state)).toEqual(['a', 'c'])
+    expect(state.exhausted).toBe(false)
+  })
+
   it('keeps fetching while pages come back full', () => {
     const state = started(200, ['a'])
     expect(

@@ -69,6 +69,8 @@ export type TriageAction =
       /** The offset and limit the page was asked with. */
       offset: number
       limit: number
+      /** People another session decided and has not saved yet: not shown again. */
+      exclude?: ReadonlySet<string>
     }
   | { type: 'decide'; decision: Decision; details?: KeepDetails }
   | { type: 'undo' }
@@ -132,7 +134,9 @@ export function triageReducer(state: TriageState, action: TriageAction): TriageS
     case 'loaded': {
       const seen = decidedIds(state)
       const queued = new Set(state.queue.map((c) => c.id))
-      const fresh = action.items.filter((c) => !seen.has(c.id) && !queued.has(c.id))
+      const fresh = action.items.filter(
+        (c) => !seen.has(c.id) && !queued.has(c.id) && !action.exclude?.has(c.id),
+      )
       const exhausted = action.items.length < action.limit
       const sessionTotal = state.started
         ? Math.max(state.sessionTotal, state.history.length + state.queue.length + fresh.length)

@@ -36,6 +36,21 @@ export interface TriageQuery {
 /** How many people ahead of the current one get their duplicate hints looked up early. */
 const HINT_AHEAD = 3
 
+/** Sessions still saving decisions (a closed session finishes saving in the background). */
+const saving = new Set<TriageSession>()
+
+/** Ids of people whose decision another session has not saved yet: not to be shown again. */
+function undecidedElsewhere(self: TriageSession): Set<string> {
+  const ids = new Set<string>()
+  for (const session of saving) {
+    if (session === self) continue
+    const { outbox, inFlight } = session.getSnapshot()
+    for (const change of inFlight ? [inFlight, ...outbox] : outbox)
+      ids.add(change.record.contact.id)
+  }
+  return ids
+}
+
 /**
  * One triage session: the reducer's state, plus the effects around it. Decisions are saved by
  * contact.bulk one at a time, in order, in the background, and keep being saved after the view
@@ -100,6 +115,8 @@ export class TriageSession {
   }
 
   private pump(): void {
+    if (this.state.inFlight || this.state.outbox.length > 0) saving.add(this)
+    else saving.delete(this)
     if (!this.state.inFlight && this.state.outbox.length > 0) {
       this.dispatch({ type: 'send' })
       void this.sendInFlight()
@@ -140,6 +157,7 @@ export class TriageSession {
     this.dispatch({
       type: 'loaded',
       items: result.value.items,
+      exclude: undecidedElsewhere(this),
       total: result.value.total,
       offset,
       limit,
