@@ -238,3 +238,43 @@ test('first run: Today leads to Import and to adding a person, with no empty lis
   await firstRun.getByRole('button', { name: /Add a person/ }).click()
   await expect(page.getByRole('textbox', { name: 'Name' })).toBeFocused()
 })
+
+test('the triage queue is narrowed by email, title and company', async ({ page, vouch }) => {
+  await vouch.open()
+  const core = await vouch.core()
+  const rows = 300
+  const preview = await core.invoke('import.preview', {
+    fileName: 'Connections.csv',
+    dataBase64: Buffer.from(linkedInConnectionsCsv(rows), 'utf8').toString('base64'),
+  })
+  if (!preview.ok) throw new Error(preview.message)
+  const token = z.object({ token: z.string() }).parse(preview.value).token
+  expect((await core.invoke('import.commit', { token, duplicates: 'skip' })).ok).toBe(true)
+  const people = Array.from({ length: rows }, (_, i) => connection(i))
+  const withEmail = people.filter((c) => c.email !== '')
+  const founders = people.filter((c) => c.title.toLowerCase().includes('founder'))
+  const company = founders[0]?.company ?? ''
+  const companyFounders = founders.filter((c) => c.company === company)
+  expect(companyFounders.length).toBeGreaterThan(0)
+  expect(companyFounders.length).toBeLessThan(founders.length)
+
+  await page.reload()
+  await new AppPage(page).goTo('Inbox')
+  await new InboxPage(page).startTriage()
+  const triage = new TriagePage(page)
+  await expect(triage.left).toHaveText(`${rows} of ${rows} left`)
+  await triage.view.getByRole('checkbox', { name: 'Has email' }).check()
+  await expect(triage.left).toHaveText(`${withEmail.length} of ${withEmail.length} left`)
+  await expect(triage.view.getByText('Email', { exact: true }).locator('+ dd')).toContainText(
+    '@example.com',
+  )
+  await triage.view.getByRole('checkbox', { name: 'Has email' }).uncheck()
+  await triage.filter('Title contains').fill('FOUNDER')
+  await expect(triage.left).toHaveText(`${founders.length} of ${founders.length} left`)
+  // Company is matched whole, ignoring case.
+  await triage.filter('Company').fill(company.toUpperCase())
+  await expect(triage.left).toHaveText(
+    `${companyFounders.length} of ${companyFounders.length} left`,
+  )
+  await expect(triage.name).toHaveText(companyFounders[0]?.name ?? '')
+})

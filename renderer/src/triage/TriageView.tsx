@@ -216,6 +216,7 @@ export function TriageView({
               <button
                 type="button"
                 className="button button-primary triage-button"
+                aria-keyshortcuts="K"
                 onClick={() => decide('keep')}
               >
                 Keep <Kbd>K</Kbd>
@@ -223,16 +224,23 @@ export function TriageView({
               <button
                 type="button"
                 className="button triage-button"
+                aria-keyshortcuts="A"
                 onClick={() => decide('archive')}
               >
                 Not now <Kbd>A</Kbd>
               </button>
-              <button type="button" className="button triage-button" onClick={() => decide('skip')}>
+              <button
+                type="button"
+                className="button triage-button"
+                aria-keyshortcuts="S"
+                onClick={() => decide('skip')}
+              >
                 Skip <Kbd>S</Kbd>
               </button>
               <button
                 type="button"
                 className="button triage-undo"
+                aria-keyshortcuts="Z Control+Z Meta+Z"
                 disabled={state.history.length === 0}
                 onClick={() => session.undo()}
               >
