@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import type { Command, Input, Output } from '@shared/ipc'
 import { call, subscribe } from '../api/client'
+import { TODAY_DEFAULT_LIMIT } from '@shared/workflowContract'
 import { CoalescedLoad } from './coalesced'
 
 /** What a query store holds: the last answer, or why it failed. */
@@ -71,7 +72,7 @@ const ALL = ['contacts', 'interactions', 'requests', 'updates', 'settings']
 /** Per-card insights: touch status, readiness, last update heard. */
 export const insightsStore = new QueryStore('board.insights', {}, ALL)
 /** The Today lists, for the Today view and the navigation counts. */
-export const todayStore = new QueryStore('today.get', {}, ALL)
+export const todayStore = new QueryStore('today.get', { limit: TODAY_DEFAULT_LIMIT }, ALL)
 /** Career updates, newest first. */
 export const updatesStore = new QueryStore('update.list', {}, ['updates'])
 /** Every reference request, newest first. */
