@@ -1,5 +1,4 @@
-import { format } from 'date-fns'
-import { touchStatus, type TouchStatus } from '@shared/cadence'
+import { localDateKey, touchStatus, type TouchStatus } from '@shared/cadence'
 import type { Contact, Settings } from '@shared/domain'
 import {
   dueSoonOrder,
@@ -15,6 +14,9 @@ import type { TouchIndex } from './touchIndex'
 
 /** What the index holds for one kept contact on one day. */
 interface Entry {
+  /** The record and last touch the entry was computed from. */
+  contact: Contact
+  lastTouchAt: string | null
   status: TouchStatus
   overdue: OverdueItem | null
   dueSoon: DueSoonItem | null
@@ -39,7 +41,7 @@ interface Warming {
   cursor: Iterator<Contact>
 }
 
-const dayOf = (now: Date) => format(now, 'yyyy-MM-dd')
+const dayOf = localDateKey
 
 function isOwned(value: unknown): value is { contactId: string } {
   return (
@@ -175,6 +177,18 @@ export class TodayIndex implements StoreIndex {
 
   private refresh(lists: DayLists, id: string, now: Date): void {
     const old = lists.entries.get(id)
+    const contact = this.state?.contacts.get(id)
+    if (
+      old &&
+      contact &&
+      old.snoozeEnds === null &&
+      sameInputs(old.contact, contact) &&
+      old.lastTouchAt === this.touches.lastTouchOf(id)
+    ) {
+      // A change Today does not read (tags, notes, credibility…): the entry stands.
+      old.contact = contact
+      return
+    }
     if (old) {
       lists.entries.delete(id)
       lists.snoozed.delete(id)
@@ -187,7 +201,6 @@ export class TodayIndex implements StoreIndex {
         if (at >= 0) lists.dueSoon.splice(at, 1)
       }
     }
-    const contact = this.state?.contacts.get(id)
     if (contact) this.add(lists, contact, now, true)
   }
 
@@ -213,6 +226,19 @@ function emptyLists(day: string): DayLists {
   return { day, entries: new Map(), overdue: [], dueSoon: [], snoozed: new Map() }
 }
 
+/** Whether two versions of a contact give the same Today entry (with the same last touch). */
+function sameInputs(a: Contact, b: Contact): boolean {
+  return (
+    a.name === b.name &&
+    a.stage === b.stage &&
+    a.cadenceDays === b.cadenceDays &&
+    a.createdAt === b.createdAt &&
+    a.trashedAt === b.trashedAt &&
+    a.snoozedUntil === b.snoozedUntil &&
+    a.triage === b.triage
+  )
+}
+
 function entryOf(
   contact: Contact,
   lastTouchAt: string | null,
@@ -222,10 +248,12 @@ function entryOf(
   const status = touchStatus({ contact, lastTouchAt, now, settings })
   if (status.snoozed) {
     const ends = contact.snoozedUntil === null ? null : Date.parse(contact.snoozedUntil)
-    return { status, overdue: null, dueSoon: null, snoozeEnds: ends }
+    return { contact, lastTouchAt, status, overdue: null, dueSoon: null, snoozeEnds: ends }
   }
   const item = touchItemOf(contact, status, now)
   return {
+    contact,
+    lastTouchAt,
     status,
     overdue: item?.section === 'overdue' ? item.item : null,
     dueSoon: item?.section === 'dueSoon' ? item.item : null,
