@@ -142,6 +142,21 @@ describe('triageReducer: the core answers', () => {
     expect(state.error).toMatch(/^Could not undo the decision about Person a/)
   })
 
+  it('drops a person deleted meanwhile instead of showing them again', () => {
+    const state = run(
+      started(),
+      { type: 'decide', decision: 'keep' },
+      { type: 'send' },
+      { type: 'undo' },
+      { type: 'settled', ok: false, message: 'Person a is in the trash.', gone: true },
+    )
+    expect(ids(state)).toEqual(['b', 'c', 'd'])
+    expect(state.outbox).toEqual([])
+    expect(state.history).toEqual([])
+    expect(state.error).toBe('Person a was deleted meanwhile: Person a is in the trash.')
+    expect(progress(state)).toEqual({ left: 3, total: 3, done: 0 })
+  })
+
   it('sends one change at a time', () => {
     const state = run(
       started(),

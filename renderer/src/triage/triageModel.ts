@@ -78,7 +78,8 @@ export type TriageAction =
   | { type: 'send' }
   /** The core answered the change in flight. */
   | { type: 'settled'; ok: true }
-  | { type: 'settled'; ok: false; message: string }
+  /** `gone`: the person no longer exists or is in the trash, so there is nothing to decide. */
+  | { type: 'settled'; ok: false; message: string; gone?: boolean }
   | { type: 'dismiss-error' }
 
 function decidedIds(state: TriageState): Set<string> {
@@ -194,6 +195,18 @@ export function triageReducer(state: TriageState, action: TriageAction): TriageS
       if (!done) return state
       if (action.ok) return { ...state, inFlight: null }
       const { record } = done
+      if (action.gone) {
+        return {
+          ...state,
+          inFlight: null,
+          // They are no longer one of the people to look at.
+          sessionTotal: Math.max(0, state.sessionTotal - 1),
+          queue: withoutId(state.queue, record.contact.id),
+          history: state.history.filter((r) => r.seq !== record.seq),
+          outbox: state.outbox.filter((o) => o.record.contact.id !== record.contact.id),
+          error: `${record.contact.name} was deleted meanwhile: ${action.message}`,
+        }
+      }
       if (done.kind === 'apply') {
         // The decision did not happen: the person comes back to be decided again.
         const stillDecided = state.history.some((r) => r.seq === record.seq)

@@ -133,7 +133,13 @@ export class TriageSession {
     this.dispatch(
       result.ok
         ? { type: 'settled', ok: true }
-        : { type: 'settled', ok: false, message: result.message },
+        : {
+            type: 'settled',
+            ok: false,
+            message: result.message,
+            // One id per change: not-found means this person was deleted meanwhile.
+            gone: result.code === 'not-found',
+          },
     )
   }
 
