@@ -44,7 +44,8 @@ function TodaySection(props: {
   count: number
   /** Items shown (today.get's limit). */
   shown: number
-  onShowMore(): void
+  /** Absent once today.get answers its most per section. */
+  onShowMore?: () => void
   children: ReactNode
 }) {
   if (props.count === 0) return null
@@ -56,7 +57,10 @@ function TodaySection(props: {
         <span className="today-count">{formatCount(props.count)}</span>
       </h2>
       <ul className="workflow-list">{props.children}</ul>
-      {hidden > 0 && (
+      {hidden > 0 && !props.onShowMore && (
+        <p className="workflow-muted">and {formatCount(hidden)} more.</p>
+      )}
+      {hidden > 0 && props.onShowMore && (
         <button type="button" className="button button-small today-more" onClick={props.onShowMore}>
           Show more ({formatCount(hidden)} not shown)
         </button>
@@ -130,6 +134,7 @@ export function TodayView({
   const [limit, setLimit] = useState(TODAY_DEFAULT_LIMIT)
   useEffect(() => todayStore.setInput({ limit }), [limit])
   const showMore = () => setLimit((l) => Math.min(MAX_LIMIT, l + TODAY_DEFAULT_LIMIT))
+  const moreProps = limit < MAX_LIMIT ? { onShowMore: showMore } : {}
   const { value, error } = useQuery(todayStore)
   const triage = useTriageCounts()
   const now = useCoreNow()
@@ -190,7 +195,7 @@ export function TodayView({
             label="Thanks owed"
             count={value.counts.thanksOwed}
             shown={value.thanksOwed.length}
-            onShowMore={showMore}
+            {...moreProps}
           >
             {value.thanksOwed.map((t) => (
               <li
@@ -230,7 +235,7 @@ export function TodayView({
             label="Get in touch"
             count={value.counts.overdue}
             shown={value.overdue.length}
-            onShowMore={showMore}
+            {...moreProps}
           >
             {value.overdue.map((o) => (
               <li
@@ -267,7 +272,7 @@ export function TodayView({
             label="Requests to chase"
             count={value.counts.requestFollowUps}
             shown={value.requestFollowUps.length}
-            onShowMore={showMore}
+            {...moreProps}
           >
             {value.requestFollowUps.map((f) => (
               <li
@@ -291,7 +296,7 @@ export function TodayView({
             heading="Coming up this week"
             count={value.counts.dueSoon}
             shown={value.dueSoon.length}
-            onShowMore={showMore}
+            {...moreProps}
           >
             {value.dueSoon.map((d) => (
               <li key={d.contactId} className="workflow-item" aria-label={d.name}>
