@@ -297,7 +297,7 @@ function QueueFilters({ form, onChange }: { form: QueueForm; onChange(form: Queu
           type="search"
           value={form.company}
           onChange={(e) => set('company', e.target.value)}
-          placeholder="Any"
+          placeholder="Whole name, any case"
         />
       </label>
       <label>
