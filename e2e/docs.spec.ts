@@ -3,6 +3,7 @@ import type { Relationship } from '@shared/domain'
 import type { StageId } from '@shared/stages'
 import { expect, FakeClock, test } from './fixtures'
 import { AppPage } from './pages/AppPage'
+import { linkedInConnectionsCsv } from './linkedinCsv'
 
 // Regenerates the README screenshot: npx playwright test --project=docs (not part of npm test).
 
@@ -172,4 +173,94 @@ test('README screenshots: Today and the board', async ({ vouch }) => {
   await app.goTo('Board')
   await expect(page.getByTestId('card')).toHaveCount(PEOPLE.length)
   await page.screenshot({ path: resolve(import.meta.dirname, '../docs/board.png') })
+})
+
+const SHOTS = process.env.VOUCH_SHOTS_DIR ?? '/tmp/shots/h11-triage'
+
+test('README screenshot: triage, with the Inbox and the Archive of a 4,000-person import', async ({
+  page,
+  vouch,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  const clock = new FakeClock(TODAY)
+  await vouch.open({ now: clock.now })
+  const core = await vouch.core()
+  const count = 4000
+  const preview = await ok<{ token: string }>(
+    core.invoke('import.preview', {
+      fileName: 'Connections.csv',
+      dataBase64: Buffer.from(linkedInConnectionsCsv(count), 'utf8').toString('base64'),
+    }),
+  )
+  await ok(core.invoke('import.commit', { token: preview.token, duplicates: 'skip' }))
+  // Earlier sessions: the first 1,500 by name archived, a few kept.
+  const byName = await ok<{ items: { id: string; name: string }[] }>(
+    core.invoke('contact.query', { triage: 'inbox', sort: 'name', limit: 500 }),
+  )
+  const kept = byName.items.slice(0, 12).map((c) => c.id)
+  await ok(core.invoke('contact.bulk', { ids: kept, set: { triage: 'kept' } }))
+  const ids = await ok<{ ids: string[] }>(core.invoke('contact.ids', { triage: 'inbox' }))
+  await ok(
+    core.invoke('contact.bulk', { ids: ids.ids.slice(0, 1500), set: { triage: 'archived' } }),
+  )
+  // The date connected, as the LinkedIn reader stores it (in this tree it still goes to "how we
+  // met"), for the first people of the queue.
+  const firstInbox = await ok<{ items: { id: string; howWeMet: string }[] }>(
+    core.invoke('contact.query', { triage: 'inbox', sort: 'manual', limit: 5 }),
+  )
+  for (const [i, person] of firstInbox.items.entries()) {
+    await ok(
+      core.invoke('contact.update', {
+        id: person.id,
+        connectedOn: `2025-11-${String(20 - i).padStart(2, '0')}`,
+        howWeMet: '',
+      }),
+    )
+  }
+  // The first person triage shows (most recently connected) has a namesake on the board.
+  const queue = await ok<{ items: { name: string }[] }>(
+    core.invoke('contact.query', { triage: 'inbox', sort: 'connected', limit: 1 }),
+  )
+  const first = queue.items[0]
+  if (!first) throw new Error('the inbox is empty')
+  await ok(
+    core.invoke('contact.create', {
+      name: first.name,
+      company: 'Brightwater',
+      stage: 'building',
+    }),
+  )
+  await page.reload()
+  const app = new AppPage(page)
+  await app.goTo('Inbox')
+  await expect(page.getByTestId('people-row').first()).toContainText(/\S/)
+  await page.screenshot({ path: `${SHOTS}/inbox-light.png` })
+  await page
+    .getByRole('checkbox', { name: /^Select / })
+    .nth(1)
+    .check()
+  await page
+    .getByRole('checkbox', { name: /^Select / })
+    .nth(3)
+    .check()
+  await page.screenshot({ path: `${SHOTS}/inbox-selected-light.png` })
+  await page.getByRole('button', { name: 'Start triage' }).click()
+  await expect(page.getByTestId('triage-duplicate')).toContainText('Maybe the same person')
+  await page.keyboard.press('4')
+  await page.screenshot({ path: `${SHOTS}/triage-light.png` })
+  await page.screenshot({ path: resolve(import.meta.dirname, '../docs/triage.png') })
+  await page.keyboard.press('a')
+  await expect(page.getByTestId('triage-name')).not.toHaveText(first.name)
+  await page.screenshot({ path: `${SHOTS}/triage-next-light.png` })
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await page.screenshot({ path: `${SHOTS}/triage-1024-light.png` })
+  await app.goTo('Inbox')
+  await expect(page.getByTestId('people-row').first()).toContainText(/\S/)
+  await page.screenshot({ path: `${SHOTS}/inbox-1024-light.png` })
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await app.goTo('Archive')
+  await expect(page.getByTestId('people-row').first()).toContainText(/\S/)
+  await page.screenshot({ path: `${SHOTS}/archive-light.png` })
+  await app.goTo('Today')
+  await page.screenshot({ path: `${SHOTS}/today-inbox-light.png` })
 })

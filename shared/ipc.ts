@@ -5,6 +5,7 @@ import { workflowContract } from './workflowContract'
 import { importContract } from './importContract'
 import { reminderContract } from './reminderContract'
 import type { GoView, MenuAction } from './shellMenu'
+import { boardContract } from './boardContract'
 
 const Empty = z.strictObject({})
 
@@ -66,6 +67,7 @@ export const contract = {
   ...workflowContract,
   ...importContract,
   ...reminderContract,
+  ...boardContract,
 } as const
 
 export type Contract = typeof contract

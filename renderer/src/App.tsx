@@ -19,6 +19,10 @@ import { SettingsView } from './settings/SettingsView'
 import { TopNav, type View } from './app/TopNav'
 import { useUndoShortcuts } from './app/useUndoShortcuts'
 import { contactsStore, useContacts } from './store/contacts'
+import { InboxView } from './triage/InboxView'
+import { TriageView } from './triage/TriageView'
+import { ArchiveView } from './triage/ArchiveView'
+import { triageSummaryStore, useTriageCounts } from './triage/counts'
 import { statusStore } from './store/status'
 import './app/app.css'
 
@@ -28,6 +32,7 @@ export function App() {
   /** A drop on Asked or Thanked waits for its form; the card moves when the form is done. */
   const [stageForm, setStageForm] = useState<{ kind: 'ask' | 'thank'; id: string } | null>(null)
   const todayCount = useTodayCount()
+  const triageCounts = useTriageCounts()
   const [panel, setPanel] = useState<PanelTarget | null>(null)
   const { loaded, byId } = useContacts()
   const { undo, redo } = useContactActions()
@@ -37,7 +42,9 @@ export function App() {
     contactsStore.start()
     statusStore.start()
     const stopWorkflow = startWorkflowStores()
+    triageSummaryStore.start()
     return () => {
+      triageSummaryStore.stop()
       stopWorkflow()
       contactsStore.stop()
       statusStore.stop()
@@ -77,6 +84,14 @@ export function App() {
     },
   })
   const newContact = useCallback(() => setPanel({ kind: 'new' }), [])
+  const startTriage = useCallback(() => setView('triage'), [])
+  const openInbox = useCallback(() => setView('inbox'), [])
+  const openBoard = useCallback(() => setView('board'), [])
+  const openImport = useCallback(() => setView('data'), [])
+  const addPerson = useCallback(() => {
+    setView('board')
+    setPanel({ kind: 'new' })
+  }, [])
   const interceptMove = useCallback((id: string, from: StageId, to: StageId) => {
     // request.create only moves earlier stages to Asked; a card coming back from later just moves.
     const asks = to === 'asked' && stageIndex(from) < stageIndex('asked')
@@ -95,11 +110,30 @@ export function App() {
     )
   return (
     <div className="app" data-testid="app">
-      <TopNav view={view} onChange={setView} counts={{ today: todayCount }} />
+      <TopNav
+        view={view}
+        onChange={setView}
+        counts={{
+          today: todayCount,
+          inbox: triageCounts?.inbox ?? 0,
+          archive: triageCounts?.archived ?? 0,
+        }}
+      />
       <StatusBanner />
       <NoticeBanner onOpenContact={openContact} />
       <main className="main">
-        {view === 'today' && <TodayView onOpenContact={openContact} />}
+        {view === 'today' && (
+          <TodayView
+            onOpenContact={openContact}
+            onStartTriage={startTriage}
+            onOpenInbox={openInbox}
+            onImport={openImport}
+            onAddPerson={addPerson}
+          />
+        )}
+        {view === 'inbox' && <InboxView onStartTriage={startTriage} onImport={openImport} />}
+        {view === 'triage' && <TriageView onDone={openInbox} onOpenBoard={openBoard} />}
+        {view === 'archive' && <ArchiveView />}
         {view === 'board' && (
           <Board
             onOpenContact={openContact}
@@ -110,7 +144,7 @@ export function App() {
         {view === 'updates' && <UpdatesView />}
         {view === 'coverage' && <CoverageView onOpenContact={openContact} />}
         {view === 'trash' && <TrashView />}
-        {view === 'data' && <DataView />}
+        {view === 'data' && <DataView onOpenInbox={openInbox} />}
         {view === 'settings' && <SettingsView />}
         {quickLog && <QuickLogDialog onClose={closeQuickLog} />}
         {stageForm?.kind === 'ask' && (
@@ -119,7 +153,7 @@ export function App() {
         {stageForm?.kind === 'thank' && (
           <ThankedDropDialog contactId={stageForm.id} onClose={closeStageForm} />
         )}
-        {panel && view !== 'trash' && (
+        {panel && view !== 'trash' && view !== 'triage' && (
           <ContactPanel
             key={panel.kind === 'edit' ? panel.id : 'new'}
             target={panel}

@@ -175,6 +175,7 @@ export function importExportHandlers(
     defaultChoice: 'skip' | 'merge',
     choices: Record<string, DuplicateChoice>,
     batchId: string,
+    placeOnBoard: boolean,
   ) => {
     const now = ctx.now().toISOString()
     const contacts = state().contacts
@@ -219,7 +220,8 @@ export function importExportHandlers(
         tags: union(fields.tags ?? [], [tag], LIMITS.tags),
         id: ctx.newId(),
         stage: 'identified',
-        triage: 'kept',
+        // New people wait in the inbox for a decision unless the user put them on the board.
+        triage: placeOnBoard ? 'kept' : 'inbox',
         stageHistory: [{ stage: 'identified', at: now }],
         order: order++,
         createdAt: now,
@@ -479,7 +481,7 @@ export function importExportHandlers(
       return preview
     },
 
-    'import.commit': async ({ token, duplicates, choices = {}, names = {} }) => {
+    'import.commit': async ({ token, duplicates, choices = {}, names = {}, placeOnBoard }) => {
       const found = requireSession(token)
       const session = { ...found, contacts: renamed(found.contacts, names) }
       if (session.needsMapping)
@@ -490,7 +492,7 @@ export function importExportHandlers(
       const batchId = ctx.newId()
       const plan = session.vouch
         ? planRestore(session, session.vouch, duplicates, choices, batchId)
-        : planImport(session, duplicates, choices, batchId)
+        : planImport(session, duplicates, choices, batchId, placeOnBoard)
       await ctx.store.backups.take(ctx.store.serialize(), 'before-import', ctx.now())
       const ops: Op[] = [...plan.ops, { op: 'put', coll: 'importBatches', value: plan.batch }]
       await commit(ctx, ops)

@@ -20,6 +20,8 @@ type Step =
       fileName: string
       result: { added: number; merged: number; skipped: number; batchId: string }
       undone: boolean
+      /** Whether new people went to the Inbox rather than the board. */
+      toInbox: boolean
     }
 
 const TARGETS = ColumnTarget.options
@@ -129,6 +131,9 @@ const REASON_LABELS: Record<PreviewDuplicate['reason'], string> = {
 /** Rows drawn at once; the rest are counted, so a 100k-row file stays responsive. */
 const SHOWN_ROWS = 200
 
+/** Imports of this many people or fewer go straight onto the board unless the user says no. */
+export const ON_BOARD_BY_DEFAULT_UP_TO = 50
+
 function isTarget(value: string): value is ColumnTarget {
   return TARGETS.some((k) => k === value)
 }
@@ -138,7 +143,7 @@ function describe(c: PreviewContact | { name: string; company?: string; email?: 
 }
 
 /** The import wizard: pick or drop a file, map columns, review duplicates, import, undo. */
-export function ImportWizard() {
+export function ImportWizard({ onOpenInbox }: { onOpenInbox?: () => void } = {}) {
   const [step, setStep] = useState<Step>({ kind: 'pick' })
   const [file, setFile] = useState<{ fileName: string; dataBase64: string } | null>(null)
   const [busy, setBusy] = useState(false)
@@ -147,6 +152,7 @@ export function ImportWizard() {
   const [defaultChoice, setDefaultChoice] = useState<'skip' | 'merge'>('skip')
   const [choices, setChoices] = useState<Record<string, DuplicateChoice>>({})
   const [names, setNames] = useState<Record<string, string>>({})
+  const [placeOnBoard, setPlaceOnBoard] = useState(false)
   const toasts = useToasts()
 
   const preview = async (
@@ -164,6 +170,7 @@ export function ImportWizard() {
     setChoices({})
     setNames({})
     const value = result.value
+    setPlaceOnBoard(value.contacts.length <= ON_BOARD_BY_DEFAULT_UP_TO)
     if (value.needsMapping && !mapping)
       setStep({ kind: 'map', preview: value, mapping: value.needsMapping.suggested })
     else setStep({ kind: 'preview', preview: value })
@@ -202,13 +209,21 @@ export function ImportWizard() {
       duplicates: defaultChoice,
       choices,
       names: corrected,
+      placeOnBoard,
     })
     setBusy(false)
     if (!result.ok) {
       setError(result.message)
       return
     }
-    setStep({ kind: 'done', fileName: p.fileName, result: result.value, undone: false })
+    setStep({
+      kind: 'done',
+      fileName: p.fileName,
+      result: result.value,
+      undone: false,
+      // A Vouch backup keeps each person where they were.
+      toInbox: !placeOnBoard && p.format !== 'vouch-json',
+    })
   }
 
   const undo = async (done: Extract<Step, { kind: 'done' }>) => {
@@ -349,6 +364,8 @@ export function ImportWizard() {
           onChoice={(index, choice) => setChoices((c) => ({ ...c, [String(index)]: choice }))}
           names={names}
           onName={(index, name) => setNames((n) => ({ ...n, [String(index)]: name }))}
+          placeOnBoard={placeOnBoard}
+          onPlaceOnBoard={setPlaceOnBoard}
           busy={busy}
           onCancel={restart}
           onCommit={() => void commit(step.preview)}
@@ -362,6 +379,14 @@ export function ImportWizard() {
               ? `The import of ${step.fileName} was undone.`
               : `Imported ${step.fileName}: ${step.result.added} added, ${step.result.merged} merged, ${step.result.skipped} skipped.`}
           </p>
+          {!step.undone && step.toInbox && step.result.added > 0 && (
+            <p className="import-next">
+              {step.result.added === 1
+                ? 'The new person waits in your Inbox.'
+                : `The ${step.result.added.toLocaleString()} new people wait in your Inbox.`}{' '}
+              Go through them one by one and keep the few who know your work.
+            </p>
+          )}
           <div className="import-actions">
             {!step.undone && (
               <button
@@ -373,7 +398,20 @@ export function ImportWizard() {
                 Undo this import
               </button>
             )}
-            <button type="button" className="button button-primary" onClick={restart}>
+            {!step.undone && step.toInbox && step.result.added > 0 && onOpenInbox && (
+              <button type="button" className="button button-primary" onClick={onOpenInbox}>
+                Open the Inbox
+              </button>
+            )}
+            <button
+              type="button"
+              className={
+                !step.undone && step.toInbox && step.result.added > 0 && onOpenInbox
+                  ? 'button'
+                  : 'button button-primary'
+              }
+              onClick={restart}
+            >
               Import another file
             </button>
           </div>
@@ -403,6 +441,8 @@ interface PreviewStepProps {
   onChoice(index: number, choice: DuplicateChoice): void
   names: Record<string, string>
   onName(index: number, name: string): void
+  placeOnBoard: boolean
+  onPlaceOnBoard(value: boolean): void
   busy: boolean
   onCancel(): void
   onCommit(): void
@@ -561,6 +601,24 @@ function PreviewStep(props: PreviewStepProps) {
             <p className="import-muted">and {fresh.length - SHOWN_ROWS} more.</p>
           )}
         </>
+      )}
+
+      {preview.format !== 'vouch-json' && (
+        <label className="import-place">
+          <input
+            type="checkbox"
+            checked={props.placeOnBoard}
+            onChange={(event) => props.onPlaceOnBoard(event.target.checked)}
+          />
+          <span>
+            Put them straight on the board
+            <span className="import-muted">
+              {props.placeOnBoard
+                ? 'New people go to Identified on the board.'
+                : 'New people wait in the Inbox, where you pick the few to keep.'}
+            </span>
+          </span>
+        </label>
       )}
 
       <div className="import-actions">

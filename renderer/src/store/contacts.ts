@@ -161,7 +161,8 @@ export class ContactsStore {
     const touched = new Set<string>()
     for (const contact of delta.put) {
       const old = previous.get(contact.id)
-      if (contact.trashedAt !== null) byId.delete(contact.id)
+      // Only kept people are on the board: one sent to the inbox or the archive leaves it.
+      if (contact.trashedAt !== null || contact.triage !== 'kept') byId.delete(contact.id)
       else byId.set(contact.id, old && sameContact(old, contact) ? old : contact)
       touched.add(contact.id)
     }

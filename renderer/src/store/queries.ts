@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import type { Command, Input, Output } from '@shared/ipc'
 import { call, subscribe } from '../api/client'
+import { TODAY_DEFAULT_LIMIT } from '@shared/workflowContract'
 import { CoalescedLoad } from './coalesced'
 
 /** What a query store holds: the last answer, or why it failed. */
@@ -21,7 +22,7 @@ export class QueryStore<C extends Command> {
 
   constructor(
     private readonly command: C,
-    private readonly input: Input<C>,
+    private input: Input<C>,
     private readonly collections: readonly string[],
   ) {}
 
@@ -50,6 +51,13 @@ export class QueryStore<C extends Command> {
     return this.loader.run()
   }
 
+  /** Ask with another input from now on; fetches at once when it differs. */
+  setInput(input: Input<C>): void {
+    if (JSON.stringify(input) === JSON.stringify(this.input)) return
+    this.input = input
+    if (this.unsubscribeCore) void this.refresh()
+  }
+
   private async load(): Promise<void> {
     const result = await call(this.command, this.input)
     this.snapshot = result.ok
@@ -64,7 +72,7 @@ const ALL = ['contacts', 'interactions', 'requests', 'updates', 'settings']
 /** Per-card insights: touch status, readiness, last update heard. */
 export const insightsStore = new QueryStore('board.insights', {}, ALL)
 /** The Today lists, for the Today view and the navigation counts. */
-export const todayStore = new QueryStore('today.get', {}, ALL)
+export const todayStore = new QueryStore('today.get', { limit: TODAY_DEFAULT_LIMIT }, ALL)
 /** Career updates, newest first. */
 export const updatesStore = new QueryStore('update.list', {}, ['updates'])
 /** Every reference request, newest first. */
