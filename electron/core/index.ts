@@ -42,6 +42,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   })
   const listeners = new Set<(event: CoreEvent) => void>()
   const emit = (event: CoreEvent) => {
+    // After a settings change or a big change (a restore, an import, a large bulk), the day's
+    // lists and the search text are rebuilt in background slices rather than by the next read.
+    if (
+      event.type === 'changed' &&
+      (event.collections.includes('settings') ||
+        (event.collections.includes('contacts') && event.contacts === undefined))
+    )
+      warmInBackground()
     for (const listener of listeners) {
       try {
         listener(event)
