@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Contact } from '@shared/domain'
+import { normalizeContact } from '@shared/query'
 import { STAGE_IDS } from '@shared/stages'
 import { makeContact } from '@shared/testing/builders'
 import { applyOps } from '../store/store'
@@ -93,6 +94,7 @@ describe('BoardIndex', () => {
               stage: pick(STAGE_IDS),
               order: random() * 40,
               triage: pick(['kept', 'inbox', 'archived'] as const),
+              name: `Name ${step} ${k}`,
               trashedAt: roll < 0.2 ? '2026-01-01T00:00:00.000Z' : null,
             },
           })
@@ -114,6 +116,12 @@ describe('BoardIndex', () => {
           )
         expect(index.all().map((c) => c.id)).toEqual(expected.map((c) => c.id))
         expect(index.size).toBe(expected.length)
+        if (step % 10 === 9) {
+          // The cached search text stays slot for slot with its card.
+          index.scan(undefined, (contact, text) => {
+            expect(text).toEqual(normalizeContact(contact))
+          })
+        }
       }
     }
   })

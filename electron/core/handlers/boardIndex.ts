@@ -1,4 +1,5 @@
 import type { Contact, Triage } from '@shared/domain'
+import { normalizeContact, type NormalizedContact } from '@shared/query'
 import { STAGE_IDS, type StageId } from '@shared/stages'
 import { mergeSorted, partitionPoint } from '../derived/sorted'
 import type { Op } from '../store/ops'
@@ -27,9 +28,17 @@ const lowerBound = (list: readonly Contact[], item: Contact) =>
  */
 export class BoardIndex implements StoreIndex {
   private columns = new Map<StageId, Contact[]>()
+  /**
+   * Each card's normalized search text, slot for slot with its column (undefined until a scan
+   * asks), so a search walks two arrays instead of looking every person up in a Map.
+   */
+  private texts = new Map<StageId, (NormalizedContact | undefined)[]>()
   private count = 0
 
-  constructor(readonly triage: Triage = 'kept') {}
+  constructor(
+    readonly triage: Triage = 'kept',
+    private readonly normalize: (contact: Contact) => NormalizedContact = normalizeContact,
+  ) {}
 
   rebuild(state: StoreState): void {
     this.columns = new Map(STAGE_IDS.map((s) => [s, []]))
@@ -41,6 +50,9 @@ export class BoardIndex implements StoreIndex {
       }
     }
     for (const column of this.columns.values()) column.sort(byColumnOrder)
+    this.texts = new Map(
+      STAGE_IDS.map((s) => [s, new Array<NormalizedContact | undefined>(this.column(s).length)]),
+    )
   }
 
   apply(ops: readonly Op[], state: StoreState, previous: ReadonlyMap<string, unknown>): void {
@@ -77,7 +89,34 @@ export class BoardIndex implements StoreIndex {
       const staying = column.filter((c) => !gone.has(c.id))
       const added = (arriving.get(stage) ?? []).sort(byColumnOrder)
       this.count += staying.length + added.length - column.length
-      this.columns.set(stage, mergeSorted(staying, added, byColumnOrder))
+      const merged = mergeSorted(staying, added, byColumnOrder)
+      this.columns.set(stage, merged)
+      // Filled again by the next scan (through the caller's cache, so mostly lookups).
+      this.texts.set(stage, new Array<NormalizedContact | undefined>(merged.length))
+    }
+  }
+
+  /**
+   * Visit the cards of one column (or all, in board order) with their normalized text;
+   * `visit` returns false to stop.
+   */
+  scan(
+    stage: StageId | undefined,
+    visit: (contact: Contact, text: NormalizedContact) => boolean | void,
+  ): void {
+    for (const s of stage === undefined ? STAGE_IDS : [stage]) {
+      const column = this.column(s)
+      let texts = this.texts.get(s)
+      if (!texts || texts.length !== column.length) {
+        texts = new Array<NormalizedContact | undefined>(column.length)
+        this.texts.set(s, texts)
+      }
+      for (let i = 0; i < column.length; i++) {
+        const contact = column[i] as Contact
+        let text = texts[i]
+        if (text === undefined) texts[i] = text = this.normalize(contact)
+        if (visit(contact, text) === false) return
+      }
     }
   }
 
@@ -113,24 +152,23 @@ export class BoardIndex implements StoreIndex {
   private insert(contact: Contact): void {
     const column = this.columns.get(contact.stage)
     if (!column) return
-    column.splice(lowerBound(column, contact), 0, contact)
+    const at = lowerBound(column, contact)
+    column.splice(at, 0, contact)
+    this.texts.get(contact.stage)?.splice(at, 0, undefined)
     this.count++
   }
 
   private remove(contact: Contact): void {
     const column = this.columns.get(contact.stage)
     if (!column) return
-    const at = lowerBound(column, contact)
-    if (column[at]?.id === contact.id) {
+    const found = lowerBound(column, contact)
+    // The stored copy differs from the indexed one only if a bug slipped in; stay correct.
+    const at =
+      column[found]?.id === contact.id ? found : column.findIndex((c) => c.id === contact.id)
+    if (at >= 0) {
       column.splice(at, 1)
+      this.texts.get(contact.stage)?.splice(at, 1)
       this.count--
-    } else {
-      // The stored copy differs from the indexed one only if a bug slipped in; stay correct.
-      const i = column.findIndex((c) => c.id === contact.id)
-      if (i >= 0) {
-        column.splice(i, 1)
-        this.count--
-      }
     }
   }
 }
