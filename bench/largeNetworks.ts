@@ -29,6 +29,9 @@ export interface LargeNetworkResults {
   bulk1000: Measure
   /** Durable time of that bulk (includes the journal's fsync), ms: for information. */
   bulk1000Durable: Summary
+  /** today.get and a search keystroke right after that bulk (1,000 changed people). */
+  todayAfterBulk: Measure
+  searchAfterBulk: Measure
   /** The load average when the size started (a shared machine inflates wall times). */
   loadAverage: number
   /** Items Today holds at this size (overdue + due soon). */
@@ -68,6 +71,8 @@ export async function benchLargeNetworks(
       summary: sample(),
       bulk1000: sample(),
       bulk1000Durable: [] as number[],
+      todayAfterBulk: sample(),
+      searchAfterBulk: sample(),
     }
     let todayItems = 0
     const measure = async (
@@ -113,6 +118,12 @@ export async function benchLargeNetworks(
       const started = performance.now()
       await measure(into(times.bulk1000), 'contact.bulk', input)
       if (!warm) times.bulk1000Durable.push(performance.now() - started)
+      // The reads right after the bulk: 1,000 changed people to fold in.
+      await measure(into(times.todayAfterBulk), 'today.get', { limit: 50 })
+      await measure(into(times.searchAfterBulk), 'contact.query', {
+        filter: { text: 'bulk' },
+        limit: 100,
+      })
     }
     probe.stop()
     await core.close()
@@ -128,6 +139,8 @@ export async function benchLargeNetworks(
       summary: both(times.summary),
       bulk1000: both(times.bulk1000),
       bulk1000Durable: summarize(times.bulk1000Durable),
+      todayAfterBulk: both(times.todayAfterBulk),
+      searchAfterBulk: both(times.searchAfterBulk),
       loadAverage,
       todayItems,
     }
@@ -182,6 +195,12 @@ export function largeNetworkRows(results: readonly LargeNetworkResults[]): strin
       '',
       'info',
     )
+    line(
+      '  today.get({limit: 50}) right after that bulk',
+      r.todayAfterBulk,
+      goal16(r.todayAfterBulk),
+    )
+    line('  search keystroke right after that bulk', r.searchAfterBulk, goal16(r.searchAfterBulk))
     line('board.summary (column and triage counts)', r.summary, 'info')
   }
   return lines

@@ -64,22 +64,21 @@ export class NormalizedIndex implements StoreIndex {
   }
 
   /**
-   * Normalize up to `budget` contacts not cached yet; true once every contact is cached.
+   * Visit up to `budget` contacts, normalizing those not cached yet; true once all are.
    * Called a slice per event-loop turn after open so the first keystroke finds them ready.
    */
   warm(budget: number): boolean {
     const state = this.state
     if (state === null) return true
     this.cursor ??= state.contacts.values()
-    for (let done = 0; done < budget;) {
+    // The budget counts every contact visited, cached or not, so no slice walks them all.
+    for (let visited = 0; visited < budget; visited++) {
       const next = this.cursor.next()
       if (next.done === true) {
         this.cursor = null
         return true
       }
-      if (this.entries.get(next.value.id)?.from === next.value) continue
-      this.of(next.value)
-      done++
+      if (this.entries.get(next.value.id)?.from !== next.value) this.of(next.value)
     }
     return false
   }

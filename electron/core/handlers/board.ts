@@ -13,6 +13,7 @@ import {
   type ContactSort,
   type FilterLookup,
   type GroupBy,
+  type NormalizedContact,
   narrows,
 } from '@shared/query'
 import { enterStage } from '@shared/stageHistory'
@@ -129,9 +130,14 @@ export function boardHandlers(
     const groupBy: GroupBy = selection.groupBy ?? 'none'
     const lane = groupBy === 'none' ? undefined : selection.lane
     const facts = filter.needsFacts ? factsFor(false) : null
+    // The normalized text of the card being tested, when a board scan hands it over.
+    let scanned: Contact | null = null
+    let scannedText: NormalizedContact | null = null
+    const normalizedOf = (contact: Contact) =>
+      scanned === contact && scannedText !== null ? scannedText : deps.normalized.of(contact)
     const lookup: FilterLookup = {
       facts: (contact) => (facts ? facts(contact) : noFacts),
-      normalized: (contact) => deps.normalized.of(contact),
+      normalized: normalizedOf,
     }
     // Typing narrows a search: while nothing changed, the next keystroke only needs to look
     // at the previous one's matches. Due filters follow the clock, so they always look again.
@@ -139,23 +145,30 @@ export function boardHandlers(
     const key = JSON.stringify({ ...selection, filter: { ...selection.filter, text: undefined } })
     const version = deps.normalized.version
     const previous = lastSearch
-    const source =
+    const narrowed =
       searching &&
       previous !== null &&
       previous.key === key &&
       previous.version === version &&
       narrows(previous.words, filter.words)
-        ? previous.matches
-        : candidates(selection.triage, selection.stage)
     const out: Contact[] = []
-    for (const contact of source) {
-      if (!filter.empty && !filter.test(contact, lookup)) continue
+    const visit = (contact: Contact) => {
+      if (!filter.empty && !filter.test(contact, lookup)) return
       if (lane !== undefined) {
-        const lanes = lanesOf(contact, groupBy, deps.normalized.of(contact))
-        if (!lanes.some((l) => l.key === lane)) continue
+        const lanes = lanesOf(contact, groupBy, normalizedOf(contact))
+        if (!lanes.some((l) => l.key === lane)) return
       }
       out.push(contact)
     }
+    if (narrowed) for (const contact of previous.matches) visit(contact)
+    else if (selection.triage !== 'any') {
+      // One board, walked with each card's cached text slot by slot.
+      ctx.boards[selection.triage].scan(selection.stage, (contact, text) => {
+        scanned = contact
+        scannedText = text
+        visit(contact)
+      })
+    } else for (const contact of candidates(selection.triage, selection.stage)) visit(contact)
     if (searching) lastSearch = { key, words: filter.words, version, matches: out }
     return out
   }
