@@ -46,7 +46,7 @@ async function start(): Promise<void> {
     go: (view) => send({ type: 'go', view }),
   })
   const tray = new TrayController({ platform, core, showWindow, notifier, quit })
-  const closeToTray = new CloseToTray(tray, quit)
+  const closeToTray = new CloseToTray(tray, quit, platform)
   app.on('browser-window-created', (_event, created) => {
     closeToTray.watch(created)
     quit.watchSessionEnd(created)
