@@ -27,14 +27,15 @@ describe('CloseToTray', () => {
   function window() {
     let close: (event: { preventDefault(): void }) => void = () => {}
     const leave: Array<() => void> = []
+    const state = { fullScreen: false }
     const fake = {
-      fullScreen: false,
+      state,
       on: (_event: 'close', listener: typeof close) => (close = listener),
       once: (_event: 'leave-full-screen', listener: () => void) => leave.push(listener),
       hide: vi.fn(),
-      isFullScreen: () => fake.fullScreen,
+      isFullScreen: () => state.fullScreen,
       setFullScreen: vi.fn((flag: boolean) => {
-        fake.fullScreen = flag
+        state.fullScreen = flag
       }),
       /** Clicks the close button; true when the window would really close. */
       close() {
@@ -67,7 +68,7 @@ describe('CloseToTray', () => {
     const closeToTray = new CloseToTray({ present: true }, { quitting: false }, 'darwin')
     closeToTray.setEnabled(true)
     const w = window()
-    w.fullScreen = true
+    w.state.fullScreen = true
     closeToTray.watch(w)
     expect(w.close()).toBe(false)
     expect(w.close()).toBe(false)
