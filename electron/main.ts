@@ -8,7 +8,7 @@ import { openCore } from './core/index'
 import { CoreHandle } from './coreHandle'
 import { wireIpc } from './ipc'
 import { openExternalSafely } from './links'
-import { LoginItem } from './loginItem'
+import { LoginItem, loginItemStore } from './loginItem'
 import { MainWindow } from './mainWindow'
 import { handleOrphanActivations, Notifier } from './notifier'
 import { registerAppScheme, serveRenderer } from './protocol'
@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   const openExternal = async (url: string) => void (await openExternalSafely(url))
   const opened = await core.open(() => openCore({ dataDir, notify: notifier.notify, openExternal }))
   handleOrphanActivations(platform, Notification, () => mainWindow.show())
-  const loginItem = new LoginItem(app, platform)
+  const loginItem = new LoginItem(app.isPackaged, loginItemStore(app, platform))
   watchShellSettings(core, (settings) => {
     closeToTray.setEnabled(settings.closeToTray)
     loginItem.apply(settings.launchAtLogin)
