@@ -11,13 +11,16 @@ type Listener = () => void
 const fake = vi.hoisted(() => {
   const state = {
     osDark: false,
+    workAreas: [{ x: 0, y: 0, width: 1366, height: 728 }],
     themeSource: 'system' as 'system' | 'light' | 'dark',
     windows: [] as Array<{
       options: { x?: number; y?: number; width?: number; height?: number; backgroundColor?: string }
       listeners: Map<string, Listener[]>
       backgrounds: string[]
       shown: number
+      visible: boolean
       maximized: boolean
+      bounds: { x: number; y: number; width: number; height: number }
       normalBounds: { x: number; y: number; width: number; height: number }
     }>,
   }
@@ -39,7 +42,14 @@ vi.mock('electron', () => {
         listeners: new Map<string, Listener[]>(),
         backgrounds: [] as string[],
         shown: 0,
+        visible: false,
         maximized: false,
+        bounds: {
+          x: options.x ?? 0,
+          y: options.y ?? 0,
+          width: options.width ?? 0,
+          height: options.height ?? 0,
+        },
         normalBounds: {
           x: options.x ?? 0,
           y: options.y ?? 0,
@@ -60,6 +70,13 @@ vi.mock('electron', () => {
     isMinimized = () => false
     show() {
       this.record.shown++
+      this.record.visible = true
+    }
+    isVisible = () => this.record.visible
+    isFullScreen = () => false
+    getBounds = () => this.record.bounds
+    setBounds(bounds: (typeof fake.windows)[number]['bounds']) {
+      this.record.bounds = bounds
     }
     focus() {}
     restore() {}
@@ -85,10 +102,9 @@ vi.mock('electron', () => {
     on() {},
     off() {},
   }
-  const workArea = { x: 0, y: 0, width: 1366, height: 728 }
   const screen = {
-    getAllDisplays: () => [{ workArea }],
-    getPrimaryDisplay: () => ({ workArea }),
+    getAllDisplays: () => fake.workAreas.map((workArea) => ({ workArea })),
+    getPrimaryDisplay: () => ({ workArea: fake.workAreas[0] }),
   }
   return { BrowserWindow, nativeTheme, screen, shell: {} }
 })
@@ -102,6 +118,7 @@ beforeEach(async () => {
   fake.windows.length = 0
   fake.themeSource = 'system'
   fake.osDark = false
+  fake.workAreas = [laptop]
 })
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
@@ -164,6 +181,23 @@ describe('MainWindow', () => {
     })
     window.setTheme('light')
     expect(fake.windows[0]?.backgrounds).toEqual([WINDOW_BACKGROUND.dark, WINDOW_BACKGROUND.light])
+  })
+
+  it('moves a hidden window back onto the screen when its monitor was unplugged meanwhile', () => {
+    const monitor = { x: 1366, y: 0, width: 1920, height: 1040 }
+    fake.workAreas = [laptop, monitor]
+    const window = mainWindow()
+    window.show()
+    const record = fake.windows[0]
+    if (record === undefined) throw new Error('no window')
+    record.bounds = { x: 1500, y: 100, width: 1000, height: 700 }
+    window.show()
+    expect(record.bounds).toEqual({ x: 1500, y: 100, width: 1000, height: 700 })
+    record.visible = false // Closed to the tray.
+    fake.workAreas = [laptop]
+    window.show()
+    expect(record.bounds).toEqual(defaultBounds(laptop))
+    expect(record.visible).toBe(true)
   })
 
   it('shows nothing once a quit has begun', async () => {

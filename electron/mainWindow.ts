@@ -2,7 +2,13 @@ import { nativeTheme, screen, type BrowserWindow } from 'electron'
 import type { Theme } from '@shared/domain'
 import { applyTheme, windowBackground } from './theme'
 import { createMainWindow } from './window'
-import { clampBounds, loadWindowState, saveWindowState, type WindowState } from './windowState'
+import {
+  clampBounds,
+  loadWindowState,
+  relocation,
+  saveWindowState,
+  type WindowState,
+} from './windowState'
 
 /** Resolves once the window's page has loaded, so an event sent to it is heard. */
 function whenLoaded(window: BrowserWindow): Promise<void> {
@@ -40,6 +46,7 @@ export class MainWindow {
     if (this.deps.isQuitting()) return null
     const existing = this.current()
     if (existing === null) return this.create()
+    if (!existing.isVisible()) this.keepOnScreen(existing)
     if (existing.isMinimized()) existing.restore()
     existing.show()
     existing.focus()
@@ -87,6 +94,17 @@ export class MainWindow {
       theme: this.theme,
     }
     saveWindowState(this.deps.dataDir, state)
+  }
+
+  /** Moves a hidden window back onto a display when the one it was on is gone. */
+  private keepOnScreen(window: BrowserWindow): void {
+    if (window.isMaximized() || window.isFullScreen()) return
+    const moved = relocation(
+      window.getBounds(),
+      screen.getAllDisplays().map((display) => display.workArea),
+      screen.getPrimaryDisplay().workArea,
+    )
+    if (moved !== null) window.setBounds(moved)
   }
 
   private create(): BrowserWindow {
