@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { app, dialog, Notification, powerMonitor, protocol, session } from 'electron'
 import type { CoreEvent } from '@shared/ipc'
 import { applyWindowsIdentity } from './appIdentity'
-import { installAppMenu } from './appMenu'
+import { installAppMenu, type AppMenuHandlers } from './appMenu'
 import { CloseToTray } from './closeToTray'
 import { openCore } from './core/index'
 import { CoreHandle } from './coreHandle'
@@ -41,10 +41,11 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession)
   serveRenderer(protocol, join(import.meta.dirname, '../renderer'))
   wireIpc(core, () => mainWindow.current())
-  installAppMenu(platform, {
+  const menuHandlers: AppMenuHandlers = {
     menu: (action) => send({ type: 'menu', action }),
     go: (view) => send({ type: 'go', view }),
-  })
+  }
+  installAppMenu(platform, menuHandlers, { developer: !app.isPackaged })
   const tray = new TrayController({ platform, core, showWindow, notifier, quit })
   const closeToTray = new CloseToTray(tray, quit, platform)
   app.on('browser-window-created', (_event, created) => {
