@@ -55,8 +55,8 @@ async function start(): Promise<void> {
   mainWindow.followApp(app)
   mainWindow.show() // First the window ("Opening your data…"), then the data.
   const openExternal = async (url: string) => void (await openExternalSafely(url))
-  const opened = await core.open(() => openCore({ dataDir, notify: notifier.notify, openExternal }))
   handleOrphanActivations(platform, Notification, () => mainWindow.show())
+  const opened = await core.open(() => openCore({ dataDir, notify: notifier.notify, openExternal }))
   const loginItem = new LoginItem(app.isPackaged, loginItemStore(app, platform))
   watchShellSettings(core, (settings) => {
     closeToTray.setEnabled(settings.closeToTray)
