@@ -46,8 +46,10 @@ export class MainWindow {
     if (this.deps.isQuitting()) return null
     const existing = this.current()
     if (existing === null) return this.create()
-    if (!existing.isVisible()) this.keepOnScreen(existing)
+    const wasHidden = !existing.isVisible()
+    // Restored first: a minimized window reports its minimized position (-32000 on Windows).
     if (existing.isMinimized()) existing.restore()
+    if (wasHidden) this.keepOnScreen(existing)
     existing.show()
     existing.focus()
     return existing
