@@ -19,6 +19,7 @@ const fake = vi.hoisted(() => {
       backgrounds: string[]
       shown: number
       visible: boolean
+      minimized: boolean
       maximized: boolean
       bounds: { x: number; y: number; width: number; height: number }
       normalBounds: { x: number; y: number; width: number; height: number }
@@ -43,6 +44,7 @@ vi.mock('electron', () => {
         backgrounds: [] as string[],
         shown: 0,
         visible: false,
+        minimized: false,
         maximized: false,
         bounds: {
           x: options.x ?? 0,
@@ -67,19 +69,27 @@ vi.mock('electron', () => {
     }
     async loadURL() {}
     isDestroyed = () => false
-    isMinimized = () => false
+    isMinimized = () => this.record.minimized
     show() {
       this.record.shown++
       this.record.visible = true
     }
     isVisible = () => this.record.visible
     isFullScreen = () => false
-    getBounds = () => this.record.bounds
+    // Windows reports a minimized window at -32000, -32000.
+    getBounds = () =>
+      this.record.minimized ? { ...this.record.bounds, x: -32000, y: -32000 } : this.record.bounds
     setBounds(bounds: (typeof fake.windows)[number]['bounds']) {
       this.record.bounds = bounds
+      // A minimized window keeps the bounds as the ones it restores to.
+      if (this.record.minimized) this.record.normalBounds = bounds
     }
     focus() {}
-    restore() {}
+    restore() {
+      this.record.minimized = false
+      this.record.bounds = this.record.normalBounds
+      this.record.visible = true
+    }
     maximize() {
       this.record.maximized = true
     }
@@ -198,6 +208,17 @@ describe('MainWindow', () => {
     window.show()
     expect(record.bounds).toEqual(defaultBounds(laptop))
     expect(record.visible).toBe(true)
+  })
+
+  it('leaves a window minimized and then hidden where it was restored to', () => {
+    const window = mainWindow()
+    window.show()
+    const record = fake.windows[0]
+    if (record === undefined) throw new Error('no window')
+    record.normalBounds = { x: 40, y: 50, width: 900, height: 600 }
+    Object.assign(record, { minimized: true, visible: false })
+    window.show()
+    expect(record.bounds).toEqual({ x: 40, y: 50, width: 900, height: 600 })
   })
 
   it('shows nothing once a quit has begun', async () => {
