@@ -119,7 +119,7 @@ vi.mock('electron', () => {
   return { BrowserWindow, nativeTheme, screen, shell: {} }
 })
 
-const { MainWindow } = await import('./mainWindow')
+const { MainWindow, whenLoaded } = await import('./mainWindow')
 
 const laptop = { x: 0, y: 0, width: 1366, height: 728 }
 let dir = ''
@@ -226,5 +226,64 @@ describe('MainWindow', () => {
     expect(window.show()).toBeNull()
     expect(await window.showLoaded()).toBeNull()
     expect(fake.windows).toEqual([])
+  })
+})
+
+describe('whenLoaded', () => {
+  type FailListener = (e: unknown, code: number, text: string, url: string, main: boolean) => void
+  type Listener = (() => void) | FailListener
+
+  /** A WebContents stand-in that counts its listeners and fires them with Electron's arguments. */
+  function page() {
+    const listeners = new Set<{ event: string; listener: Listener }>()
+    function on(event: 'did-finish-load', listener: () => void): void
+    function on(event: 'did-fail-load', listener: FailListener): void
+    function on(event: string, listener: Listener): void {
+      listeners.add({ event, listener })
+    }
+    const fake = {
+      loading: true,
+      isLoading: () => fake.loading,
+      on,
+      off(event: string, listener: unknown) {
+        for (const entry of listeners)
+          if (entry.event === event && entry.listener === listener) listeners.delete(entry)
+      },
+      finish() {
+        for (const entry of [...listeners])
+          if (entry.event === 'did-finish-load') entry.listener({}, 0, '', '', true)
+      },
+      fail(main: boolean) {
+        for (const entry of [...listeners])
+          if (entry.event === 'did-fail-load')
+            entry.listener({}, -6, 'ERR_FILE_NOT_FOUND', '', main)
+      },
+      count: () => listeners.size,
+    }
+    return fake
+  }
+
+  it('resolves at once for a loaded page, and on load for a loading one, leaving no listener', async () => {
+    const loaded = page()
+    loaded.loading = false
+    await whenLoaded(loaded)
+    expect(loaded.count()).toBe(0)
+    const loading = page()
+    const done = whenLoaded(loading)
+    loading.finish()
+    await done
+    expect(loading.count()).toBe(0)
+  })
+
+  it('resolves when the main frame fails to load, not when a subframe does', async () => {
+    const failing = page()
+    let settled = false
+    const done = whenLoaded(failing).then(() => (settled = true))
+    failing.fail(false)
+    await Promise.resolve()
+    expect(settled).toBe(false)
+    failing.fail(true)
+    await done
+    expect(failing.count()).toBe(0)
   })
 })
