@@ -31,7 +31,7 @@ function find(entries: Entry[], id: string): Entry | undefined {
 describe('appMenuTemplate', () => {
   it('on macOS: the app menu with About, Settings ⌘, Services, Hide and Quit, then File, Edit, View, Go, Window', () => {
     const template = appMenuTemplate('darwin', handlers())
-    expect(names(template)).toEqual(['appMenu', 'File', 'editMenu', 'viewMenu', 'Go', 'windowMenu'])
+    expect(names(template)).toEqual(['appMenu', 'File', 'editMenu', 'View', 'Go', 'windowMenu'])
     expect(names(template[0]?.submenu)).toEqual([
       'about',
       '—',
@@ -62,13 +62,7 @@ describe('appMenuTemplate', () => {
   it('on Windows and Linux: File carries Settings (Ctrl+,) and Quit; there is no app menu', () => {
     for (const platform of ['win32', 'linux']) {
       const template = appMenuTemplate(platform, handlers())
-      expect(names(template), platform).toEqual([
-        'File',
-        'editMenu',
-        'viewMenu',
-        'Go',
-        'windowMenu',
-      ])
+      expect(names(template), platform).toEqual(['File', 'editMenu', 'View', 'Go', 'windowMenu'])
       expect(names(template[0]?.submenu)).toEqual([
         'New Contact',
         '—',
@@ -100,6 +94,26 @@ describe('appMenuTemplate', () => {
       { type: 'menu', action: 'export' },
       { type: 'menu', action: 'find' },
       { type: 'menu', action: 'settings' },
+    ])
+  })
+
+  it('offers reload and the developer tools in development only', () => {
+    const view = (developer: boolean) =>
+      names(
+        appMenuTemplate('win32', handlers(), { developer }).find((e) => e.label === 'View')
+          ?.submenu,
+      )
+    expect(view(false)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', '—', 'togglefullscreen'])
+    expect(view(true)).toEqual([
+      'reload',
+      'forceReload',
+      'toggleDevTools',
+      '—',
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      '—',
+      'togglefullscreen',
     ])
   })
 

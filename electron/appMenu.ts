@@ -16,12 +16,43 @@ export type AppMenuEntry = MenuItemConstructorOptions & {
 const separator: AppMenuEntry = { type: 'separator' }
 
 /**
+ * View: zoom and full screen. Reload, Force Reload and the developer tools (role 'viewMenu'
+ * carries them, with Cmd/Ctrl+R, Shift+Cmd/Ctrl+R and Alt+Cmd+I / Ctrl+Shift+I:
+ * lib/browser/api/menu-item-roles.ts in electron/electron) only in development: in the installed
+ * app a stray Ctrl+R would throw away an open form, the undo history and the scroll position.
+ */
+export function viewMenu(developer: boolean): AppMenuEntry {
+  const tools: AppMenuEntry[] = [
+    { role: 'reload' },
+    { role: 'forceReload' },
+    { role: 'toggleDevTools' },
+    separator,
+  ]
+  return {
+    label: 'View',
+    submenu: [
+      ...(developer ? tools : []),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      separator,
+      { role: 'togglefullscreen' },
+    ],
+  }
+}
+
+/**
  * The application menu per platform. macOS: the app menu (About, Settings… ⌘,, Services, Hide,
  * Quit) under `role: 'appMenu'`, whose label is the app's name; elsewhere Settings (Ctrl+,) and
- * Quit close the File menu. Then Edit, View, Go (Cmd/Ctrl+1… per view) and Window.
+ * Quit close the File menu. Then Edit, View (reload and developer tools only in development),
+ * Go (Cmd/Ctrl+1… per view) and Window.
  * A role given a submenu keeps it: lib/browser/api/menu-item.ts in electron/electron.
  */
-export function appMenuTemplate(platform: string, handlers: AppMenuHandlers): AppMenuEntry[] {
+export function appMenuTemplate(
+  platform: string,
+  handlers: AppMenuHandlers,
+  options: { developer?: boolean } = {},
+): AppMenuEntry[] {
   const mac = platform === 'darwin'
   const item = (label: string, action: MenuAction, accelerator?: string): AppMenuEntry => ({
     id: action,
@@ -68,13 +99,17 @@ export function appMenuTemplate(platform: string, handlers: AppMenuHandlers): Ap
     ...(mac ? [appMenu] : []),
     { label: 'File', submenu: file },
     { role: 'editMenu' },
-    { role: 'viewMenu' },
+    viewMenu(options.developer ?? false),
     { label: 'Go', submenu: go },
     { role: 'windowMenu' },
   ]
 }
 
 /** Installs the application menu (on Windows and Linux it is the window's menu bar). */
-export function installAppMenu(platform: string, handlers: AppMenuHandlers): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(platform, handlers)))
+export function installAppMenu(
+  platform: string,
+  handlers: AppMenuHandlers,
+  options: { developer?: boolean } = {},
+): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(platform, handlers, options)))
 }

@@ -2,13 +2,13 @@ import { join } from 'node:path'
 import { app, dialog, Notification, powerMonitor, protocol, session } from 'electron'
 import type { CoreEvent } from '@shared/ipc'
 import { applyWindowsIdentity } from './appIdentity'
-import { installAppMenu } from './appMenu'
+import { installAppMenu, type AppMenuHandlers } from './appMenu'
 import { CloseToTray } from './closeToTray'
 import { openCore } from './core/index'
 import { CoreHandle } from './coreHandle'
 import { wireIpc } from './ipc'
 import { openExternalSafely } from './links'
-import { LoginItem } from './loginItem'
+import { LoginItem, loginItemStore } from './loginItem'
 import { MainWindow } from './mainWindow'
 import { handleOrphanActivations, Notifier } from './notifier'
 import { registerAppScheme, serveRenderer } from './protocol'
@@ -41,12 +41,13 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession)
   serveRenderer(protocol, join(import.meta.dirname, '../renderer'))
   wireIpc(core, () => mainWindow.current())
-  installAppMenu(platform, {
+  const menuHandlers: AppMenuHandlers = {
     menu: (action) => send({ type: 'menu', action }),
     go: (view) => send({ type: 'go', view }),
-  })
+  }
+  installAppMenu(platform, menuHandlers, { developer: !app.isPackaged })
   const tray = new TrayController({ platform, core, showWindow, notifier, quit })
-  const closeToTray = new CloseToTray(tray, quit)
+  const closeToTray = new CloseToTray(tray, quit, platform)
   app.on('browser-window-created', (_event, created) => {
     closeToTray.watch(created)
     quit.watchSessionEnd(created)
@@ -54,9 +55,9 @@ async function start(): Promise<void> {
   mainWindow.followApp(app)
   mainWindow.show() // First the window ("Opening your data…"), then the data.
   const openExternal = async (url: string) => void (await openExternalSafely(url))
-  const opened = await core.open(() => openCore({ dataDir, notify: notifier.notify, openExternal }))
   handleOrphanActivations(platform, Notification, () => mainWindow.show())
-  const loginItem = new LoginItem(app, platform)
+  const opened = await core.open(() => openCore({ dataDir, notify: notifier.notify, openExternal }))
+  const loginItem = new LoginItem(app.isPackaged, loginItemStore(app, platform))
   watchShellSettings(core, (settings) => {
     closeToTray.setEnabled(settings.closeToTray)
     loginItem.apply(settings.launchAtLogin)

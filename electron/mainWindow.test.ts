@@ -11,13 +11,17 @@ type Listener = () => void
 const fake = vi.hoisted(() => {
   const state = {
     osDark: false,
+    workAreas: [{ x: 0, y: 0, width: 1366, height: 728 }],
     themeSource: 'system' as 'system' | 'light' | 'dark',
     windows: [] as Array<{
       options: { x?: number; y?: number; width?: number; height?: number; backgroundColor?: string }
       listeners: Map<string, Listener[]>
       backgrounds: string[]
       shown: number
+      visible: boolean
+      minimized: boolean
       maximized: boolean
+      bounds: { x: number; y: number; width: number; height: number }
       normalBounds: { x: number; y: number; width: number; height: number }
     }>,
   }
@@ -39,7 +43,15 @@ vi.mock('electron', () => {
         listeners: new Map<string, Listener[]>(),
         backgrounds: [] as string[],
         shown: 0,
+        visible: false,
+        minimized: false,
         maximized: false,
+        bounds: {
+          x: options.x ?? 0,
+          y: options.y ?? 0,
+          width: options.width ?? 0,
+          height: options.height ?? 0,
+        },
         normalBounds: {
           x: options.x ?? 0,
           y: options.y ?? 0,
@@ -57,12 +69,27 @@ vi.mock('electron', () => {
     }
     async loadURL() {}
     isDestroyed = () => false
-    isMinimized = () => false
+    isMinimized = () => this.record.minimized
     show() {
       this.record.shown++
+      this.record.visible = true
+    }
+    isVisible = () => this.record.visible
+    isFullScreen = () => false
+    // Windows reports a minimized window at -32000, -32000.
+    getBounds = () =>
+      this.record.minimized ? { ...this.record.bounds, x: -32000, y: -32000 } : this.record.bounds
+    setBounds(bounds: (typeof fake.windows)[number]['bounds']) {
+      this.record.bounds = bounds
+      // A minimized window keeps the bounds as the ones it restores to.
+      if (this.record.minimized) this.record.normalBounds = bounds
     }
     focus() {}
-    restore() {}
+    restore() {
+      this.record.minimized = false
+      this.record.bounds = this.record.normalBounds
+      this.record.visible = true
+    }
     maximize() {
       this.record.maximized = true
     }
@@ -85,15 +112,14 @@ vi.mock('electron', () => {
     on() {},
     off() {},
   }
-  const workArea = { x: 0, y: 0, width: 1366, height: 728 }
   const screen = {
-    getAllDisplays: () => [{ workArea }],
-    getPrimaryDisplay: () => ({ workArea }),
+    getAllDisplays: () => fake.workAreas.map((workArea) => ({ workArea })),
+    getPrimaryDisplay: () => ({ workArea: fake.workAreas[0] }),
   }
   return { BrowserWindow, nativeTheme, screen, shell: {} }
 })
 
-const { MainWindow } = await import('./mainWindow')
+const { MainWindow, whenLoaded } = await import('./mainWindow')
 
 const laptop = { x: 0, y: 0, width: 1366, height: 728 }
 let dir = ''
@@ -102,6 +128,7 @@ beforeEach(async () => {
   fake.windows.length = 0
   fake.themeSource = 'system'
   fake.osDark = false
+  fake.workAreas = [laptop]
 })
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
@@ -166,10 +193,97 @@ describe('MainWindow', () => {
     expect(fake.windows[0]?.backgrounds).toEqual([WINDOW_BACKGROUND.dark, WINDOW_BACKGROUND.light])
   })
 
+  it('moves a hidden window back onto the screen when its monitor was unplugged meanwhile', () => {
+    const monitor = { x: 1366, y: 0, width: 1920, height: 1040 }
+    fake.workAreas = [laptop, monitor]
+    const window = mainWindow()
+    window.show()
+    const record = fake.windows[0]
+    if (record === undefined) throw new Error('no window')
+    record.bounds = { x: 1500, y: 100, width: 1000, height: 700 }
+    window.show()
+    expect(record.bounds).toEqual({ x: 1500, y: 100, width: 1000, height: 700 })
+    record.visible = false // Closed to the tray.
+    fake.workAreas = [laptop]
+    window.show()
+    expect(record.bounds).toEqual(defaultBounds(laptop))
+    expect(record.visible).toBe(true)
+  })
+
+  it('leaves a window minimized and then hidden where it was restored to', () => {
+    const window = mainWindow()
+    window.show()
+    const record = fake.windows[0]
+    if (record === undefined) throw new Error('no window')
+    record.normalBounds = { x: 40, y: 50, width: 900, height: 600 }
+    Object.assign(record, { minimized: true, visible: false })
+    window.show()
+    expect(record.bounds).toEqual({ x: 40, y: 50, width: 900, height: 600 })
+  })
+
   it('shows nothing once a quit has begun', async () => {
     const window = mainWindow(true)
     expect(window.show()).toBeNull()
     expect(await window.showLoaded()).toBeNull()
     expect(fake.windows).toEqual([])
+  })
+})
+
+describe('whenLoaded', () => {
+  type FailListener = (e: unknown, code: number, text: string, url: string, main: boolean) => void
+  type Listener = (() => void) | FailListener
+
+  /** A WebContents stand-in that counts its listeners and fires them with Electron's arguments. */
+  function page() {
+    const listeners = new Set<{ event: string; listener: Listener }>()
+    function on(event: 'did-finish-load', listener: () => void): void
+    function on(event: 'did-fail-load', listener: FailListener): void
+    function on(event: string, listener: Listener): void {
+      listeners.add({ event, listener })
+    }
+    const fake = {
+      loading: true,
+      isLoading: () => fake.loading,
+      on,
+      off(event: string, listener: unknown) {
+        for (const entry of listeners)
+          if (entry.event === event && entry.listener === listener) listeners.delete(entry)
+      },
+      finish() {
+        for (const entry of [...listeners])
+          if (entry.event === 'did-finish-load') entry.listener({}, 0, '', '', true)
+      },
+      fail(main: boolean) {
+        for (const entry of [...listeners])
+          if (entry.event === 'did-fail-load')
+            entry.listener({}, -6, 'ERR_FILE_NOT_FOUND', '', main)
+      },
+      count: () => listeners.size,
+    }
+    return fake
+  }
+
+  it('resolves at once for a loaded page, and on load for a loading one, leaving no listener', async () => {
+    const loaded = page()
+    loaded.loading = false
+    await whenLoaded(loaded)
+    expect(loaded.count()).toBe(0)
+    const loading = page()
+    const done = whenLoaded(loading)
+    loading.finish()
+    await done
+    expect(loading.count()).toBe(0)
+  })
+
+  it('resolves when the main frame fails to load, not when a subframe does', async () => {
+    const failing = page()
+    let settled = false
+    const done = whenLoaded(failing).then(() => (settled = true))
+    failing.fail(false)
+    await Promise.resolve()
+    expect(settled).toBe(false)
+    failing.fail(true)
+    await done
+    expect(failing.count()).toBe(0)
   })
 })

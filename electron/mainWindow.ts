@@ -2,12 +2,50 @@ import { nativeTheme, screen, type BrowserWindow } from 'electron'
 import type { Theme } from '@shared/domain'
 import { applyTheme, windowBackground } from './theme'
 import { createMainWindow } from './window'
-import { clampBounds, loadWindowState, saveWindowState, type WindowState } from './windowState'
+import {
+  clampBounds,
+  loadWindowState,
+  relocation,
+  saveWindowState,
+  type WindowState,
+} from './windowState'
 
-/** Resolves once the window's page has loaded, so an event sent to it is heard. */
-function whenLoaded(window: BrowserWindow): Promise<void> {
-  if (!window.webContents.isLoading()) return Promise.resolve()
-  return new Promise((resolve) => window.webContents.once('did-finish-load', () => resolve()))
+/** The part of WebContents whenLoaded listens to. */
+export interface LoadingPage {
+  isLoading(): boolean
+  on(event: 'did-finish-load', listener: () => void): unknown
+  on(
+    event: 'did-fail-load',
+    listener: (
+      event: unknown,
+      code: number,
+      description: string,
+      url: string,
+      isMainFrame: boolean,
+    ) => void,
+  ): unknown
+  off(event: 'did-finish-load' | 'did-fail-load', listener: (...args: never[]) => void): unknown
+}
+
+/**
+ * Resolves once the page has loaded, so an event sent to it is heard, or once its load failed
+ * (did-fail-load comes instead of did-finish-load), so that no caller waits, and no listener
+ * stays registered, for ever.
+ */
+export function whenLoaded(page: LoadingPage): Promise<void> {
+  if (!page.isLoading()) return Promise.resolve()
+  return new Promise((resolve) => {
+    const finished = () => {
+      page.off('did-finish-load', finished)
+      page.off('did-fail-load', failed)
+      resolve()
+    }
+    const failed = (_event: unknown, _code: number, _text: string, _url: string, main: boolean) => {
+      if (main) finished()
+    }
+    page.on('did-finish-load', finished)
+    page.on('did-fail-load', failed)
+  })
 }
 
 /**
@@ -40,7 +78,10 @@ export class MainWindow {
     if (this.deps.isQuitting()) return null
     const existing = this.current()
     if (existing === null) return this.create()
+    const wasHidden = !existing.isVisible()
+    // Restored first: a minimized window reports its minimized position (-32000 on Windows).
     if (existing.isMinimized()) existing.restore()
+    if (wasHidden) this.keepOnScreen(existing)
     existing.show()
     existing.focus()
     return existing
@@ -49,7 +90,7 @@ export class MainWindow {
   /** Shows the window and resolves once its page can hear events (null once quitting). */
   async showLoaded(): Promise<BrowserWindow | null> {
     const window = this.show()
-    if (window !== null) await whenLoaded(window)
+    if (window !== null) await whenLoaded(window.webContents)
     return window
   }
 
@@ -87,6 +128,17 @@ export class MainWindow {
       theme: this.theme,
     }
     saveWindowState(this.deps.dataDir, state)
+  }
+
+  /** Moves a hidden window back onto a display when the one it was on is gone. */
+  private keepOnScreen(window: BrowserWindow): void {
+    if (window.isMaximized() || window.isFullScreen()) return
+    const moved = relocation(
+      window.getBounds(),
+      screen.getAllDisplays().map((display) => display.workArea),
+      screen.getPrimaryDisplay().workArea,
+    )
+    if (moved !== null) window.setBounds(moved)
   }
 
   private create(): BrowserWindow {

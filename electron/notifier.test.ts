@@ -166,11 +166,23 @@ describe('handleOrphanActivations', () => {
       const showWindow = vi.fn()
       handleOrphanActivations(
         platform,
-        { handleActivation: (cb) => registered.push(cb) },
+        { handleActivation: (cb) => registered.push(cb), isSupported: () => true },
         showWindow,
       )
       registered.forEach((cb) => cb())
       expect(showWindow).toHaveBeenCalledTimes(platform === 'win32' ? 1 : 0)
     }
+  })
+
+  it('on Windows registers the toast activator at once, after the handler', () => {
+    const calls: string[] = []
+    const notification = {
+      handleActivation: () => void calls.push('handleActivation'),
+      isSupported: () => calls.push('isSupported') > 0,
+    }
+    handleOrphanActivations('darwin', notification, () => {})
+    expect(calls).toEqual([])
+    handleOrphanActivations('win32', notification, () => {})
+    expect(calls).toEqual(['handleActivation', 'isSupported'])
   })
 })

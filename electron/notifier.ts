@@ -158,11 +158,20 @@ export class Notifier {
  * the click) reach Notification.handleActivation instead; they open the window. Electron's own
  * toasts carry no arguments for a body click, so the contact is not known there.
  * https://www.electronjs.org/docs/latest/api/notification#notificationhandleactivationcallback-windows
+ *
+ * Electron registers the toast activator (CoRegisterClassObject) only when it first creates
+ * its notification presenter, which handleActivation does not do: without a notification yet in
+ * this run, Windows finds no activator for the click and Vouch never hears it. isSupported()
+ * creates the presenter (Notification::IsSupported and NotificationPresenter::Create, which calls
+ * NotificationActivator::RegisterActivator, in shell/browser of electron/electron), so call it
+ * right away, at start, not only when the first reminder is due.
  */
 export function handleOrphanActivations(
   platform: string,
-  notification: { handleActivation(callback: () => void): void },
+  notification: { handleActivation(callback: () => void): void; isSupported(): boolean },
   showWindow: () => void,
 ): void {
-  if (platform === 'win32') notification.handleActivation(showWindow)
+  if (platform !== 'win32') return
+  notification.handleActivation(showWindow)
+  notification.isSupported()
 }

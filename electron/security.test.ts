@@ -109,7 +109,7 @@ describe('main window web preferences', () => {
 })
 
 describe('createMainWindow', () => {
-  it('loads only the app entry and installs the navigation, webview and window-open guards', async () => {
+  it('loads only the app entry and installs the navigation, webview and window-open guards and the context menu', async () => {
     createMainWindow('/p.cjs')
     const window = created.at(-1)
     expect(window?.loaded).toBe(APP_ENTRY_URL)
@@ -120,6 +120,7 @@ describe('createMainWindow', () => {
       window?.on.get(name)?.({ url: 'https://evil.example/', preventDefault })
       expect(preventDefault, name).toHaveBeenCalled()
     }
+    expect(window?.on.has('context-menu')).toBe(true)
     const webview = vi.fn()
     window?.on.get('will-attach-webview')?.({ preventDefault: webview })
     expect(webview).toHaveBeenCalled()

@@ -4,6 +4,7 @@ import { buildTrayModel, type TrayAction } from '@shared/trayMenu'
 /** What the fake Tray and nativeImage saw. */
 const seen = vi.hoisted(() => ({
   events: [] as string[],
+  menus: [] as Array<Array<{ label?: string; click?: () => void }>>,
   images: [] as Array<{
     reps: Array<{ scaleFactor: number; width: number; height: number; bytes: number }>
     template: boolean
@@ -17,6 +18,9 @@ vi.mock('electron', () => {
       seen.events.push(event)
     }
     setToolTip() {}
+    setContextMenu(menu: Array<{ label?: string; click?: () => void }>) {
+      seen.menus.push(menu)
+    }
   }
   const nativeImage = {
     createEmpty() {
@@ -44,7 +48,10 @@ vi.mock('electron', () => {
       return image
     },
   }
-  return { Menu: {}, nativeImage, Tray }
+  const Menu = {
+    buildFromTemplate: (template: Array<{ label?: string; click?: () => void }>) => template,
+  }
+  return { Menu, nativeImage, Tray }
 })
 
 const { clickOpensWindow, trayMenuTemplate, trayPlatform, VouchTray } = await import('./tray')
@@ -124,6 +131,16 @@ describe('VouchTray', () => {
       ])
       expect(seen.images[0]?.template, platform).toBe(platform === 'darwin')
     }
+  })
+
+  it('has Open and Quit in its menu before the first list arrives', () => {
+    seen.menus.length = 0
+    const actions: TrayAction[] = []
+    new VouchTray({ platform: 'darwin', list: async () => null, onAction: (a) => actions.push(a) })
+    const menu = seen.menus[0] ?? []
+    expect(menu.map((entry) => entry.label)).toEqual(['Open Vouch', 'Quit'])
+    for (const entry of menu) entry.click?.()
+    expect(actions).toEqual([{ type: 'open' }, { type: 'quit' }])
   })
 })
 

@@ -49,6 +49,16 @@ export function clickOpensWindow(platform: string): boolean {
   return trayPlatform(platform) !== 'darwin'
 }
 
+/**
+ * The menu until the first list arrives (the core may take a while to open a large data folder)
+ * or when it cannot be read: without a menu the icon does nothing on macOS, where a click only
+ * opens the menu, and a StatusNotifierItem host on Linux has nothing to show.
+ */
+export const TRAY_FALLBACK_ITEMS: readonly TrayItem[] = [
+  { type: 'item', id: 'open', label: 'Open Vouch', action: { type: 'open' } },
+  { type: 'item', id: 'quit', label: 'Quit', action: { type: 'quit' } },
+]
+
 /** What the tray needs; the shell passes the core's commands and window helpers. */
 export interface TrayDeps {
   platform: string
@@ -70,6 +80,8 @@ export class VouchTray {
   constructor(private readonly deps: TrayDeps) {
     this.tray = new Tray(iconFor(0, deps.platform))
     this.tray.setToolTip('Vouch')
+    const fallback = trayMenuTemplate(TRAY_FALLBACK_ITEMS, (action) => deps.onAction(action, null))
+    this.tray.setContextMenu(Menu.buildFromTemplate(fallback))
     if (clickOpensWindow(deps.platform))
       this.tray.on('click', () => deps.onAction({ type: 'open' }, null))
   }

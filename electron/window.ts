@@ -1,4 +1,5 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Session } from 'electron'
+import { installContextMenu } from './contextMenu'
 import { openExternalSafely, type OpenExternal } from './links'
 import { APP_ENTRY_URL, isAppUrl } from './protocol'
 import { WINDOW_BACKGROUND } from './theme'
@@ -88,6 +89,7 @@ export function createMainWindow(
   webContents.on('will-redirect', blockNavigation)
   webContents.on('will-attach-webview', (event) => event.preventDefault())
   webContents.setWindowOpenHandler((details) => denyWindowOpen(details))
+  installContextMenu(window)
   // maximize() also shows the window (https://www.electronjs.org/docs/latest/api/base-window#winmaximize);
   // show() then focuses it. Both once the first frame is painted, so it never flashes empty.
   window.once('ready-to-show', () => {

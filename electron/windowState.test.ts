@@ -7,6 +7,7 @@ import {
   defaultBounds,
   loadWindowState,
   MIN_SIZE,
+  relocation,
   saveWindowState,
   WINDOW_STATE_FILE,
   type Rect,
@@ -92,6 +93,18 @@ describe('clampBounds', () => {
         ).toBe(true)
       }
     }
+  })
+})
+
+describe('relocation', () => {
+  it('leaves a window that is still on a display where it is', () => {
+    const onSecond = { x: 1500, y: 100, width: 1000, height: 700 }
+    expect(relocation(onSecond, [laptop, rightMonitor], laptop)).toBeNull()
+  })
+
+  it('brings a window back from a monitor unplugged while it was hidden', () => {
+    const onSecond = { x: 1500, y: 100, width: 1000, height: 700 }
+    expect(relocation(onSecond, [laptop], laptop)).toEqual(defaultBounds(laptop))
   })
 })
 

@@ -97,6 +97,21 @@ export function clampBounds(saved: Rect | null, workAreas: readonly Rect[], prim
   }
 }
 
+/**
+ * Where a window about to be shown again must move, or null when it is still on a display. A
+ * window hidden in the tray is not moved by the OS when its monitor goes away (the user undocks,
+ * then clicks the tray icon), so it is checked against the displays there are now.
+ */
+export function relocation(bounds: Rect, workAreas: readonly Rect[], primary: Rect): Rect | null {
+  const fitted = clampBounds(bounds, workAreas, primary)
+  const same =
+    fitted.x === bounds.x &&
+    fitted.y === bounds.y &&
+    fitted.width === bounds.width &&
+    fitted.height === bounds.height
+  return same ? null : fitted
+}
+
 /** Reads the saved state; a missing, unreadable or damaged file gives null (use the defaults). */
 export function loadWindowState(dir: string): WindowState | null {
   try {
