@@ -20,6 +20,7 @@ import { TopNav, type View } from './app/TopNav'
 import { useUndoShortcuts } from './app/useUndoShortcuts'
 import { contactsStore, useContacts } from './store/contacts'
 import { statusStore } from './store/status'
+import { useStoredTheme } from './theme/theme'
 import './app/app.css'
 
 /** The app shell: navigation, status banner, the current view and the contact panel. */
@@ -32,6 +33,7 @@ export function App() {
   const { loaded, byId } = useContacts()
   const { undo, redo } = useContactActions()
   useUndoShortcuts(undo, redo)
+  useStoredTheme()
 
   useEffect(() => {
     contactsStore.start()
@@ -71,37 +73,39 @@ export function App() {
   return (
     <div className="app" data-testid="app">
       <TopNav view={view} onChange={setView} counts={{ today: todayCount }} />
-      <StatusBanner />
-      <NoticeBanner onOpenContact={openContact} />
-      <main className="main">
-        {view === 'today' && <TodayView onOpenContact={openContact} />}
-        {view === 'board' && (
-          <Board
-            onOpenContact={openContact}
-            onNewContact={newContact}
-            interceptMove={interceptMove}
-          />
-        )}
-        {view === 'updates' && <UpdatesView />}
-        {view === 'coverage' && <CoverageView onOpenContact={openContact} />}
-        {view === 'trash' && <TrashView />}
-        {view === 'data' && <DataView />}
-        {view === 'settings' && <SettingsView />}
-        {quickLog && <QuickLogDialog onClose={closeQuickLog} />}
-        {stageForm?.kind === 'ask' && (
-          <RequestDialog contactId={stageForm.id} name={stageFormName} onClose={closeStageForm} />
-        )}
-        {stageForm?.kind === 'thank' && (
-          <ThankedDropDialog contactId={stageForm.id} onClose={closeStageForm} />
-        )}
-        {panel && view !== 'trash' && (
-          <ContactPanel
-            key={panel.kind === 'edit' ? panel.id : 'new'}
-            target={panel}
-            onClose={closePanel}
-          />
-        )}
-      </main>
+      <div className="app-content">
+        <StatusBanner />
+        <NoticeBanner onOpenContact={openContact} />
+        <main className="main">
+          {view === 'today' && <TodayView onOpenContact={openContact} />}
+          {view === 'board' && (
+            <Board
+              onOpenContact={openContact}
+              onNewContact={newContact}
+              interceptMove={interceptMove}
+            />
+          )}
+          {view === 'updates' && <UpdatesView />}
+          {view === 'coverage' && <CoverageView onOpenContact={openContact} />}
+          {view === 'trash' && <TrashView />}
+          {view === 'data' && <DataView />}
+          {view === 'settings' && <SettingsView />}
+          {quickLog && <QuickLogDialog onClose={closeQuickLog} />}
+          {stageForm?.kind === 'ask' && (
+            <RequestDialog contactId={stageForm.id} name={stageFormName} onClose={closeStageForm} />
+          )}
+          {stageForm?.kind === 'thank' && (
+            <ThankedDropDialog contactId={stageForm.id} onClose={closeStageForm} />
+          )}
+          {panel && view !== 'trash' && (
+            <ContactPanel
+              key={panel.kind === 'edit' ? panel.id : 'new'}
+              target={panel}
+              onClose={closePanel}
+            />
+          )}
+        </main>
+      </div>
     </div>
   )
 }

@@ -1,17 +1,24 @@
-/** The views the top navigation switches between. */
+/** The views the navigation switches between. */
 export type View = 'today' | 'board' | 'updates' | 'coverage' | 'trash' | 'data' | 'settings'
 
-const VIEWS: readonly { id: View; label: string }[] = [
-  { id: 'today', label: 'Today' },
-  { id: 'board', label: 'Board' },
-  { id: 'updates', label: 'Updates' },
-  { id: 'coverage', label: 'Coverage' },
-  { id: 'trash', label: 'Trash' },
-  { id: 'data', label: 'Import / Export' },
-  { id: 'settings', label: 'Settings' },
+/**
+ * The one table of views, in sidebar order: others append here. `group` splits the sidebar
+ * into the work views and the housekeeping ones at its foot.
+ */
+export const VIEWS: readonly { id: View; label: string; group: 'work' | 'manage' }[] = [
+  { id: 'today', label: 'Today', group: 'work' },
+  { id: 'board', label: 'Board', group: 'work' },
+  { id: 'updates', label: 'Updates', group: 'work' },
+  { id: 'coverage', label: 'Coverage', group: 'work' },
+  { id: 'data', label: 'Import / Export', group: 'manage' },
+  { id: 'trash', label: 'Trash', group: 'manage' },
+  { id: 'settings', label: 'Settings', group: 'manage' },
 ]
 
-/** The app's top bar: its name and the views. */
+/**
+ * The app's navigation: a fixed-width left sidebar with the views and their counts
+ * right-aligned, so nothing shifts when a count or the current view changes.
+ */
 export function TopNav({
   view,
   onChange,
@@ -19,34 +26,37 @@ export function TopNav({
 }: {
   view: View
   onChange(view: View): void
-  /** Things waiting in a view, shown as a badge after its label. */
+  /** Things waiting in a view, shown right-aligned after its label. */
   counts?: Partial<Record<View, number>>
 }) {
+  const link = (v: (typeof VIEWS)[number]) => {
+    const count = counts[v.id] ?? 0
+    return (
+      <li key={v.id}>
+        <button
+          type="button"
+          className="nav-link"
+          aria-current={view === v.id ? 'page' : undefined}
+          aria-label={count > 0 ? `${v.label}, ${count} to do` : undefined}
+          onClick={() => onChange(v.id)}
+        >
+          <span className="nav-label">{v.label}</span>
+          {count > 0 && (
+            <span className="nav-count" data-testid={`nav-count-${v.id}`} aria-hidden="true">
+              {count}
+            </span>
+          )}
+        </button>
+      </li>
+    )
+  }
   return (
-    <header className="topbar">
+    <header className="sidebar">
       <span className="brand">Vouch</span>
-      <nav aria-label="Main">
-        <ul className="nav-list">
-          {VIEWS.map((v) => (
-            <li key={v.id}>
-              <button
-                type="button"
-                className="nav-link"
-                aria-current={view === v.id ? 'page' : undefined}
-                aria-label={
-                  (counts[v.id] ?? 0) > 0 ? `${v.label}, ${counts[v.id]} to do` : undefined
-                }
-                onClick={() => onChange(v.id)}
-              >
-                {v.label}
-                {(counts[v.id] ?? 0) > 0 && (
-                  <span className="nav-count" data-testid={`nav-count-${v.id}`} aria-hidden="true">
-                    {counts[v.id]}
-                  </span>
-                )}
-              </button>
-            </li>
-          ))}
+      <nav aria-label="Main" className="sidebar-nav">
+        <ul className="nav-list">{VIEWS.filter((v) => v.group === 'work').map(link)}</ul>
+        <ul className="nav-list nav-list-foot">
+          {VIEWS.filter((v) => v.group === 'manage').map(link)}
         </ul>
       </nav>
     </header>

@@ -8,6 +8,7 @@ import { todayStore, useQuery } from '../store/queries'
 import { useToasts } from '../ui/toasts'
 import { useCoreNow } from '../workflow/insights'
 import '../workflow/workflow.css'
+import { PageHeader } from '../ui/PageHeader'
 
 /** How many things Today asks the user to do: the navigation badge. */
 export function useTodayCount(): number {
@@ -74,136 +75,138 @@ export function TodayView({ onOpenContact }: { onOpenContact(id: string): void }
   )
 
   return (
-    <div className="workflow-view" data-testid="today-view">
-      <h1>Today</h1>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {value && (
-        <>
-          <TodaySection
-            label="Thanks owed"
-            count={value.thanksOwed.length}
-            empty="No thank-yous owed."
-          >
-            {value.thanksOwed.map((t) => (
-              <li
-                key={t.requestId}
-                className="workflow-item"
-                data-testid="thanks-owed"
-                aria-label={t.name}
-              >
-                <div className="workflow-item-main">
-                  {name(t.contactId, t.name)} gave a reference for {t.role} at {t.company}.{' '}
-                  <span className={t.overdue ? 'workflow-late' : 'workflow-muted'}>
-                    {t.daysLeft === null
-                      ? 'Thank them soon.'
-                      : t.overdue
-                        ? `Thank-you late by ${days(-t.daysLeft)}.`
-                        : t.daysLeft === 0
-                          ? 'Thank them today.'
-                          : `Thank them within ${days(t.daysLeft)}.`}
-                  </span>
-                </div>
-                <button
-                  type="button"
-                  className="button button-primary button-small"
-                  onClick={() =>
-                    setThanking({
-                      contactId: t.contactId,
-                      request: { id: t.requestId, role: t.role, company: t.company },
-                    })
-                  }
+    <div className="view" data-testid="today-view">
+      <PageHeader title="Today" />
+      <div className="view-body">
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {value && (
+          <>
+            <TodaySection
+              label="Thanks owed"
+              count={value.thanksOwed.length}
+              empty="No thank-yous owed."
+            >
+              {value.thanksOwed.map((t) => (
+                <li
+                  key={t.requestId}
+                  className="workflow-item"
+                  data-testid="thanks-owed"
+                  aria-label={t.name}
                 >
-                  Say thank you
-                </button>
-              </li>
-            ))}
-          </TodaySection>
-          <TodaySection
-            label="Get in touch"
-            count={value.overdue.length}
-            empty="Nobody is waiting on you."
-          >
-            {value.overdue.map((o) => (
-              <li
-                key={o.contactId}
-                className="workflow-item"
-                data-testid="overdue"
-                aria-label={o.name}
-              >
-                <span className={`touch-status touch-${o.state}`}>
-                  <span className="touch-dot" aria-hidden="true" />
-                </span>
-                <div className="workflow-item-main">
-                  {name(o.contactId, o.name)}{' '}
-                  <span className="workflow-muted">
-                    {stageLabel(o.stage)} ·{' '}
-                    {o.daysSinceTouch === null
-                      ? 'never touched'
-                      : `last touch ${days(o.daysSinceTouch)} ago`}{' '}
-                    · every {days(o.cadenceDays)}
-                  </span>
-                </div>
-                <LogTouchButton contactId={o.contactId} name={o.name} />
-                <button
-                  type="button"
-                  className="button button-small"
-                  onClick={() => void snooze(o.contactId, o.name)}
+                  <div className="workflow-item-main">
+                    {name(t.contactId, t.name)} gave a reference for {t.role} at {t.company}.{' '}
+                    <span className={t.overdue ? 'workflow-late' : 'workflow-muted'}>
+                      {t.daysLeft === null
+                        ? 'Thank them soon.'
+                        : t.overdue
+                          ? `Thank-you late by ${days(-t.daysLeft)}.`
+                          : t.daysLeft === 0
+                            ? 'Thank them today.'
+                            : `Thank them within ${days(t.daysLeft)}.`}
+                    </span>
+                  </div>
+                  <button
+                    type="button"
+                    className="button button-primary button-small"
+                    onClick={() =>
+                      setThanking({
+                        contactId: t.contactId,
+                        request: { id: t.requestId, role: t.role, company: t.company },
+                      })
+                    }
+                  >
+                    Say thank you
+                  </button>
+                </li>
+              ))}
+            </TodaySection>
+            <TodaySection
+              label="Get in touch"
+              count={value.overdue.length}
+              empty="Nobody is waiting on you."
+            >
+              {value.overdue.map((o) => (
+                <li
+                  key={o.contactId}
+                  className="workflow-item"
+                  data-testid="overdue"
+                  aria-label={o.name}
                 >
-                  Snooze a week
-                </button>
-              </li>
-            ))}
-          </TodaySection>
-          <TodaySection
-            label="Requests to chase"
-            count={value.requestFollowUps.length}
-            empty="No requests need a nudge."
-          >
-            {value.requestFollowUps.map((f) => (
-              <li
-                key={f.requestId}
-                className="workflow-item"
-                data-testid="follow-up"
-                aria-label={f.name}
-              >
-                <div className="workflow-item-main">
-                  {name(f.contactId, f.name)}: {f.role} at {f.company}{' '}
-                  <span className={f.reason === 'past-due' ? 'workflow-late' : 'workflow-muted'}>
-                    ({FOLLOW_UP_WORDS[f.reason]})
+                  <span className={`touch-status touch-${o.state}`}>
+                    <span className="touch-dot" aria-hidden="true" />
                   </span>
-                </div>
-                <LogTouchButton contactId={f.contactId} name={f.name} label="Log follow-up" />
-              </li>
-            ))}
-          </TodaySection>
-          <TodaySection
-            label="Coming up"
-            heading="Coming up this week"
-            count={value.dueSoon.length}
-          >
-            {value.dueSoon.map((d) => (
-              <li key={d.contactId} className="workflow-item" aria-label={d.name}>
-                <div className="workflow-item-main">
-                  {name(d.contactId, d.name)}{' '}
-                  <span className="workflow-muted">due in {days(d.daysUntilDue)}</span>
-                </div>
-                <LogTouchButton contactId={d.contactId} name={d.name} />
-              </li>
-            ))}
-          </TodaySection>
-        </>
-      )}
-      {thanking && (
-        <ThankYouDialog
-          contactId={thanking.contactId}
-          request={thanking.request}
-          onClose={() => setThanking(null)}
-        />
-      )}
+                  <div className="workflow-item-main">
+                    {name(o.contactId, o.name)}{' '}
+                    <span className="workflow-muted">
+                      {stageLabel(o.stage)} ·{' '}
+                      {o.daysSinceTouch === null
+                        ? 'never touched'
+                        : `last touch ${days(o.daysSinceTouch)} ago`}{' '}
+                      · every {days(o.cadenceDays)}
+                    </span>
+                  </div>
+                  <LogTouchButton contactId={o.contactId} name={o.name} />
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => void snooze(o.contactId, o.name)}
+                  >
+                    Snooze a week
+                  </button>
+                </li>
+              ))}
+            </TodaySection>
+            <TodaySection
+              label="Requests to chase"
+              count={value.requestFollowUps.length}
+              empty="No requests need a nudge."
+            >
+              {value.requestFollowUps.map((f) => (
+                <li
+                  key={f.requestId}
+                  className="workflow-item"
+                  data-testid="follow-up"
+                  aria-label={f.name}
+                >
+                  <div className="workflow-item-main">
+                    {name(f.contactId, f.name)}: {f.role} at {f.company}{' '}
+                    <span className={f.reason === 'past-due' ? 'workflow-late' : 'workflow-muted'}>
+                      ({FOLLOW_UP_WORDS[f.reason]})
+                    </span>
+                  </div>
+                  <LogTouchButton contactId={f.contactId} name={f.name} label="Log follow-up" />
+                </li>
+              ))}
+            </TodaySection>
+            <TodaySection
+              label="Coming up"
+              heading="Coming up this week"
+              count={value.dueSoon.length}
+            >
+              {value.dueSoon.map((d) => (
+                <li key={d.contactId} className="workflow-item" aria-label={d.name}>
+                  <div className="workflow-item-main">
+                    {name(d.contactId, d.name)}{' '}
+                    <span className="workflow-muted">due in {days(d.daysUntilDue)}</span>
+                  </div>
+                  <LogTouchButton contactId={d.contactId} name={d.name} />
+                </li>
+              ))}
+            </TodaySection>
+          </>
+        )}
+        {thanking && (
+          <ThankYouDialog
+            contactId={thanking.contactId}
+            request={thanking.request}
+            onClose={() => setThanking(null)}
+          />
+        )}
+      </div>
     </div>
   )
 }
