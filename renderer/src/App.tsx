@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { call } from './api/client'
+import { useToasts } from './ui/toasts'
 import { Board } from './board/Board'
-import { ContactPanel, type PanelTarget } from './contact/ContactPanel'
+import { ContactPanel, type MoveContact, type PanelTarget } from './contact/ContactPanel'
 import { useContactActions } from './contact/useContactActions'
 import { TrashView } from './trash/TrashView'
 import { DataView } from './import/DataView'
@@ -10,7 +12,7 @@ import { ThankedDropDialog } from './requests/ThankedDropDialog'
 import { startWorkflowStores } from './store/queries'
 import { TodayView, useTodayCount } from './today/TodayView'
 import { UpdatesView } from './updates/UpdatesView'
-import { stageIndex, type StageId } from '@shared/stages'
+import { stageIndex, stageLabel, type StageId } from '@shared/stages'
 import { StatusBanner } from './app/StatusBanner'
 import { NoticeBanner } from './reminders/NoticeBanner'
 import { QuickLogDialog } from './reminders/QuickLogDialog'
@@ -46,8 +48,25 @@ export function App() {
     }
   }, [])
 
-  const closePanel = useCallback(() => setPanel(null), [])
-  const openContact = useCallback((id: string) => setPanel({ kind: 'edit', id }), [])
+  /** What had focus when the panel opened (a card, a Today link): Esc gives focus back to it. */
+  const opener = useRef<{ element: Element | null; id: string | null }>({ element: null, id: null })
+  const closePanel = useCallback(() => {
+    setPanel(null)
+    const { element, id } = opener.current
+    // The card may have been re-rendered (or virtualised away and back): find it by its id.
+    const card =
+      id === null
+        ? null
+        : document.querySelector(`[data-contact-id="${CSS.escape(id)}"] .card-body`)
+    const target = card ?? (element instanceof HTMLElement && element.isConnected ? element : null)
+    requestAnimationFrame(() => {
+      if (target instanceof HTMLElement) target.focus()
+    })
+  }, [])
+  const openContact = useCallback((id: string) => {
+    opener.current = { element: document.activeElement, id }
+    setPanel({ kind: 'show', id })
+  }, [])
   const [quickLog, setQuickLog] = useState(false)
   const closeQuickLog = useCallback(() => setQuickLog(false), [])
   // A notification or tray click: the panel does not show over Trash, so leave it for the board.
@@ -58,7 +77,10 @@ export function App() {
     },
     logTouch: () => setQuickLog(true),
   })
-  const newContact = useCallback(() => setPanel({ kind: 'new' }), [])
+  const newContact = useCallback(() => {
+    opener.current = { element: document.activeElement, id: null }
+    setPanel({ kind: 'new' })
+  }, [])
   const interceptMove = useCallback((id: string, from: StageId, to: StageId) => {
     // request.create only moves earlier stages to Asked; a card coming back from later just moves.
     const asks = to === 'asked' && stageIndex(from) < stageIndex('asked')
@@ -67,6 +89,17 @@ export function App() {
     return true
   }, [])
   const closeStageForm = useCallback(() => setStageForm(null), [])
+  const toasts = useToasts()
+  const moveFromPanel = useCallback<MoveContact>(
+    (contact, to) => {
+      if (interceptMove(contact.id, contact.stage, to)) return
+      void call('contact.move', { id: contact.id, stage: to }).then((result) => {
+        if (result.ok) toasts.show({ message: `Moved ${contact.name} to ${stageLabel(to)}.` })
+        else toasts.show({ tone: 'error', message: result.message })
+      })
+    },
+    [interceptMove, toasts],
+  )
   const stageFormName = stageForm ? (byId.get(stageForm.id)?.name ?? '') : ''
 
   if (!loaded) return <div className="app-loading" aria-busy="true" />
@@ -99,9 +132,10 @@ export function App() {
           )}
           {panel && view !== 'trash' && (
             <ContactPanel
-              key={panel.kind === 'edit' ? panel.id : 'new'}
+              key={panel.kind === 'show' ? panel.id : 'new'}
               target={panel}
               onClose={closePanel}
+              onMove={moveFromPanel}
             />
           )}
         </main>

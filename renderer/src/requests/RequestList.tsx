@@ -1,11 +1,10 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { OUTCOMES, type Outcome, type ReferenceRequest, type RequestStatus } from '@shared/domain'
 import { canMoveRequest } from '@shared/requests'
 import { call } from '../api/client'
 import { requestsStore, useQuery } from '../store/queries'
 import { useToasts } from '../ui/toasts'
 import { BriefDialog } from './BriefDialog'
-import { RequestDialog } from './RequestDialog'
 import { ThankYouDialog } from './ThankYouDialog'
 
 const STATUS_LABELS: Record<RequestStatus, string> = {
@@ -34,13 +33,31 @@ function isOutcome(value: string): value is Outcome {
 }
 
 /** A contact's reference requests, with status changes, outcome, brief and thank-you. */
-export function RequestList({ contactId, name }: { contactId: string; name: string }) {
+export function RequestList({ contactId }: { contactId: string }) {
   const all = useQuery(requestsStore).value ?? []
   const requests = all.filter((r) => r.contactId === contactId)
-  const [asking, setAsking] = useState(false)
   const [brief, setBrief] = useState<ReferenceRequest | null>(null)
   const [thanking, setThanking] = useState<ReferenceRequest | null>(null)
+  /** After a status change the clicked button is gone: focus goes to this request's next step. */
+  const [focusAfter, setFocusAfter] = useState<{ id: string; status: RequestStatus } | null>(null)
+  const list = useRef<HTMLUListElement>(null)
   const toasts = useToasts()
+
+  useEffect(() => {
+    if (focusAfter === null) return
+    const request = requests.find((r) => r.id === focusAfter.id)
+    // Wait until the store shows the new status, so the buttons are the new ones.
+    if (!request || request.status !== focusAfter.status) return
+    const item = list.current?.querySelector<HTMLElement>(
+      `[data-request-id="${CSS.escape(request.id)}"]`,
+    )
+    const next =
+      item?.querySelector<HTMLElement>('[data-next-step]') ??
+      item?.querySelector<HTMLElement>('button') ??
+      item
+    next?.focus()
+    setFocusAfter(null)
+  }, [focusAfter, requests])
 
   const update = async (
     request: ReferenceRequest,
@@ -48,18 +65,21 @@ export function RequestList({ contactId, name }: { contactId: string; name: stri
   ) => {
     const result = await call('request.update', { id: request.id, ...change })
     if (!result.ok) toasts.show({ tone: 'error', message: result.message })
+    else if (change.status !== undefined) setFocusAfter({ id: request.id, status: change.status })
   }
 
   return (
     <section className="panel-section" aria-label="Reference requests" data-testid="requests">
       <h3>Reference requests</h3>
       {requests.length === 0 && <p className="workflow-muted">No requests yet.</p>}
-      <ul className="workflow-list">
+      <ul className="workflow-list" ref={list}>
         {requests.map((r) => (
           <li
             key={r.id}
             className="workflow-item"
             data-testid="request"
+            data-request-id={r.id}
+            tabIndex={-1}
             aria-label={`${r.role} at ${r.company}`}
           >
             <div className="workflow-item-main">
@@ -84,6 +104,7 @@ export function RequestList({ contactId, name }: { contactId: string; name: stri
               <button
                 type="button"
                 className="button button-small button-primary"
+                data-next-step
                 onClick={() => setThanking(r)}
               >
                 Say thank you
@@ -108,20 +129,21 @@ export function RequestList({ contactId, name }: { contactId: string; name: stri
           </li>
         ))}
       </ul>
-      <p>
-        <button type="button" className="button button-small" onClick={() => setAsking(true)}>
-          Ask for a reference…
-        </button>
-      </p>
-      {asking && (
-        <RequestDialog contactId={contactId} name={name} onClose={() => setAsking(false)} />
-      )}
       {brief && <BriefDialog request={brief} onClose={() => setBrief(null)} />}
       {thanking && (
         <ThankYouDialog
           contactId={contactId}
           request={thanking}
-          onClose={() => setThanking(null)}
+          onClose={() => {
+            const id = thanking.id
+            setThanking(null)
+            // The Say thank you button may be gone now: keep focus on the request, not <body>.
+            requestAnimationFrame(() =>
+              list.current
+                ?.querySelector<HTMLElement>(`[data-request-id="${CSS.escape(id)}"]`)
+                ?.focus(),
+            )
+          }}
         />
       )}
     </section>
