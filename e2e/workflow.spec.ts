@@ -207,6 +207,11 @@ test('composing an update for three contacts logs three touches', async ({ vouch
   await app.goTo('Updates')
   await updates.createUpdate('Promoted to Staff Engineer', 'I now lead the platform team.')
   await updates.filterByTag('mentor')
+  await updates.expectMatches(names)
+  // Nobody is chosen until the user says so.
+  await expect(updates.drafts).toHaveCount(0)
+  await expect(updates.sendButton).toBeDisabled()
+  await updates.chooseAll()
   await updates.expectRecipients(names)
   await expect(updates.draft('Grace Hopper')).toHaveValue(
     /^Hi Grace,\n\nI wanted to share some news: Promoted to Staff Engineer\./,
