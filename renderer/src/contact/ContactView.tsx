@@ -13,6 +13,7 @@ import { dueSentence } from './dueSentence'
 import { LogTouchButton } from './LogTouch'
 import type { MoveContact } from './ContactPanel'
 import { Timeline } from './Timeline'
+import { useContactActions } from './useContactActions'
 import '../workflow/workflow.css'
 
 /** "Staff Engineer @ Globex", either part alone, or ''. */
@@ -47,6 +48,7 @@ export function ContactView({
   const now = useCoreNow()
   const toasts = useToasts()
   const [asking, setAsking] = useState(false)
+  const { remove } = useContactActions()
   const role = roleLine(contact)
 
   const snooze = async (until: Date | null) => {
@@ -100,6 +102,22 @@ export function ContactView({
         >
           Edit
         </button>
+        <Menu
+          label={`More actions for ${contact.name}`}
+          entries={[
+            {
+              kind: 'item',
+              label: 'Delete',
+              danger: true,
+              onSelect: () =>
+                void remove(contact.id, contact.name).then((deleted) => {
+                  if (deleted) onClose()
+                }),
+            },
+          ]}
+        >
+          ⋯
+        </Menu>
         <button type="button" className="icon-button" aria-label="Close panel" onClick={onClose}>
           ×
         </button>
