@@ -86,7 +86,10 @@ export class ContactPanelPage {
   /** The message is shown and tied to the field (its accessible description), so it sits next to it. */
   async expectFieldError(label: FieldLabel, message: string): Promise<void> {
     await expect(this.field(label)).toHaveAttribute('aria-invalid', 'true')
-    await expect(this.field(label)).toHaveAccessibleDescription(message)
+    // The description is the error, then the field's hint when it has one.
+    await expect(this.field(label)).toHaveAccessibleDescription(
+      new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    )
   }
 }
 

@@ -28,7 +28,7 @@ export class UpdatesPage {
   }
 
   get sendButton(): Locator {
-    return this.composer.getByRole('button', { name: /^Log as sent to/ })
+    return this.composer.getByRole('button', { name: /^Log as sent/ })
   }
 
   // Actions
@@ -41,7 +41,7 @@ export class UpdatesPage {
   }
 
   async filterByTag(tag: string): Promise<void> {
-    await this.composer.getByLabel('Tag').fill(tag)
+    await this.composer.getByLabel('Tag', { exact: true }).fill(tag)
   }
 
   async filterByStage(label: string): Promise<void> {
@@ -52,7 +52,7 @@ export class UpdatesPage {
   }
 
   async search(text: string): Promise<void> {
-    await this.composer.getByLabel('Search').fill(text)
+    await this.composer.getByLabel('Search', { exact: true }).fill(text)
   }
 
   /** Tick one person found by the filters. */

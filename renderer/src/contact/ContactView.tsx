@@ -27,6 +27,14 @@ function birthdayWords(birthday: string): string {
   return format(parseISO(birthday), 'd MMMM yyyy')
 }
 
+/**
+ * Focus an element when it mounts. One function for the life of the module: React calls a ref
+ * again whenever its identity changes, and an inline arrow would pull focus on every render.
+ */
+function focusOnMount(element: HTMLElement | null): void {
+  element?.focus()
+}
+
 /** A person, read first: who, where they stand, the next actions, requests and history. */
 export function ContactView({
   contact,
@@ -86,7 +94,7 @@ export function ContactView({
           <h2
             id={titleId}
             tabIndex={-1}
-            ref={focusOnShow === 'heading' ? (el) => el?.focus() : undefined}
+            ref={focusOnShow === 'heading' ? focusOnMount : undefined}
           >
             {contact.name}
           </h2>
@@ -97,7 +105,7 @@ export function ContactView({
           className="button button-small"
           aria-keyshortcuts="E"
           title="Edit (E)"
-          ref={focusOnShow === 'edit' ? (el) => el?.focus() : undefined}
+          ref={focusOnShow === 'edit' ? focusOnMount : undefined}
           onClick={onEdit}
         >
           Edit
