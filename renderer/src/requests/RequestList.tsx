@@ -76,56 +76,67 @@ export function RequestList({ contactId }: { contactId: string }) {
         {requests.map((r) => (
           <li
             key={r.id}
-            className="workflow-item"
+            className="request-item"
             data-testid="request"
             data-request-id={r.id}
             tabIndex={-1}
             aria-label={`${r.role} at ${r.company}`}
           >
-            <div className="workflow-item-main">
-              <strong>
+            <div className="request-head">
+              <strong className="request-title">
                 {r.role} at {r.company}
-              </strong>{' '}
-              <span data-testid="request-status">{STATUS_LABELS[r.status]}</span>
-              {r.status === 'given' && r.thankedAt !== null && <span> · thanked</span>}
-              {r.dueBy && <span className="workflow-muted"> · needed by {r.dueBy}</span>}
+              </strong>
+              <span className={`request-status status-${r.status}`} data-testid="request-status">
+                {STATUS_LABELS[r.status]}
+              </span>
             </div>
-            {STATUS_ACTIONS.filter((a) => canMoveRequest(r.status, a.status)).map((a) => (
-              <button
-                key={a.status}
-                type="button"
-                className="button button-small"
-                onClick={() => void update(r, { status: a.status })}
-              >
-                {a.label}
-              </button>
-            ))}
-            {r.status === 'given' && r.thankedAt === null && (
-              <button
-                type="button"
-                className="button button-small button-primary"
-                data-next-step
-                onClick={() => setThanking(r)}
-              >
-                Say thank you
-              </button>
+            {(r.dueBy || (r.status === 'given' && r.thankedAt !== null)) && (
+              <p className="request-meta">
+                {r.dueBy && <span>Needed by {r.dueBy}</span>}
+                {r.status === 'given' && r.thankedAt !== null && (
+                  <span>{r.dueBy ? ' · ' : ''}Thanked</span>
+                )}
+              </p>
             )}
-            <select
-              aria-label={`Outcome of ${r.role} at ${r.company}`}
-              value={r.outcome}
-              onChange={(event) => {
-                if (isOutcome(event.target.value)) void update(r, { outcome: event.target.value })
-              }}
-            >
-              {OUTCOMES.map((o) => (
-                <option key={o} value={o}>
-                  {OUTCOME_LABELS[o]}
-                </option>
+            <div className="request-actions">
+              {r.status === 'given' && r.thankedAt === null && (
+                <button
+                  type="button"
+                  className="button button-small button-primary"
+                  data-next-step
+                  onClick={() => setThanking(r)}
+                >
+                  Say thank you
+                </button>
+              )}
+              {STATUS_ACTIONS.filter((a) => canMoveRequest(r.status, a.status)).map((a) => (
+                <button
+                  key={a.status}
+                  type="button"
+                  className="button button-small"
+                  onClick={() => void update(r, { status: a.status })}
+                >
+                  {a.label}
+                </button>
               ))}
-            </select>
-            <button type="button" className="button button-small" onClick={() => setBrief(r)}>
-              Brief
-            </button>
+              <button type="button" className="button button-small" onClick={() => setBrief(r)}>
+                Brief
+              </button>
+              <select
+                className="select-compact"
+                aria-label={`Outcome of ${r.role} at ${r.company}`}
+                value={r.outcome}
+                onChange={(event) => {
+                  if (isOutcome(event.target.value)) void update(r, { outcome: event.target.value })
+                }}
+              >
+                {OUTCOMES.map((o) => (
+                  <option key={o} value={o}>
+                    {OUTCOME_LABELS[o]}
+                  </option>
+                ))}
+              </select>
+            </div>
           </li>
         ))}
       </ul>
