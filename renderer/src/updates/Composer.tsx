@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
 import type { CareerUpdate, Contact } from '@shared/domain'
 import { STAGES, type StageId } from '@shared/stages'
 import { mailtoLink } from '@shared/templates'
@@ -34,6 +34,7 @@ export function Composer({ update, latestId }: { update: CareerUpdate; latestId:
   /** Drafts the user edited; the others follow the template. */
   const [edited, setEdited] = useState<ReadonlyMap<string, string>>(new Map())
   const [busy, setBusy] = useState(false)
+  const idPrefix = useId()
 
   useEffect(() => {
     let live = true
@@ -213,10 +214,14 @@ export function Composer({ update, latestId }: { update: CareerUpdate; latestId:
                   <input
                     type="checkbox"
                     checked={chosen.has(contact.id)}
+                    aria-labelledby={`${idPrefix}-${contact.id}-name`}
+                    aria-describedby={`${idPrefix}-${contact.id}-role`}
                     onChange={(e) => toggle(contact, e.target.checked)}
                   />
-                  <span className="recipient-name">{contact.name}</span>
-                  <span className="recipient-role">
+                  <span className="recipient-name" id={`${idPrefix}-${contact.id}-name`}>
+                    {contact.name}
+                  </span>
+                  <span className="recipient-role" id={`${idPrefix}-${contact.id}-role`}>
                     {[contact.title, contact.company].filter(Boolean).join(' @ ')}
                   </span>
                 </label>
