@@ -91,11 +91,7 @@ export function ContactView({
     <>
       <header className="panel-header contact-header">
         <div className="contact-titles">
-          <h2
-            id={titleId}
-            tabIndex={-1}
-            ref={focusOnShow === 'heading' ? focusOnMount : undefined}
-          >
+          <h2 id={titleId} tabIndex={-1} ref={focusOnShow === 'heading' ? focusOnMount : undefined}>
             {contact.name}
           </h2>
           {role && <p className="contact-role">{role}</p>}
