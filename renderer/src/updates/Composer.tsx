@@ -10,6 +10,8 @@ import { useToasts } from '../ui/toasts'
 
 /** People per contact.query page in the recipient list. */
 const PAGE = 200
+/** Drafts shown at first: enough to edit the ones that matter without hundreds of text boxes. */
+const DRAFTS_SHOWN = 20
 
 function people(n: number): string {
   return n === 1 ? '1 person' : `${n} people`
@@ -35,6 +37,7 @@ export function Composer({ update, latestId }: { update: CareerUpdate; latestId:
   const [edited, setEdited] = useState<ReadonlyMap<string, string>>(new Map())
   const [busy, setBusy] = useState(false)
   const idPrefix = useId()
+  const [allDrafts, setAllDrafts] = useState(false)
 
   useEffect(() => {
     let live = true
@@ -249,7 +252,7 @@ export function Composer({ update, latestId }: { update: CareerUpdate; latestId:
             </p>
           ) : (
             <ul className="workflow-list" aria-label="Drafts">
-              {recipients.map((contact) => {
+              {(allDrafts ? recipients : recipients.slice(0, DRAFTS_SHOWN)).map((contact) => {
                 const draft = draftOf(contact)
                 return (
                   <li
@@ -296,6 +299,14 @@ export function Composer({ update, latestId }: { update: CareerUpdate; latestId:
                 )
               })}
             </ul>
+          )}
+          {!allDrafts && recipients.length > DRAFTS_SHOWN && (
+            <p className="workflow-muted">
+              {people(recipients.length - DRAFTS_SHOWN)} more get the template as it is.{' '}
+              <button type="button" className="link-button" onClick={() => setAllDrafts(true)}>
+                Show every draft
+              </button>
+            </p>
           )}
           <p>
             <button
