@@ -25,8 +25,10 @@ export default defineConfig({
   // `npm run test:e2e` runs only `e2e`; `docs` regenerates README screenshots on demand
   // (npx playwright test --project=docs).
   projects: [
-    { name: 'e2e', testIgnore: 'docs.spec.ts' },
+    { name: 'e2e', testIgnore: ['docs.spec.ts', 'screens.spec.ts'] },
     { name: 'docs', testMatch: 'docs.spec.ts' },
+    // Screenshots of every view, light and dark, for review: npx playwright test --project=screens
+    { name: 'screens', testMatch: 'screens.spec.ts' },
   ],
   use: {
     trace: 'retain-on-failure',

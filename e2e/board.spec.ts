@@ -146,7 +146,8 @@ test('the core refuses an empty and a 10,000-character name; its message sits by
     if (result.ok) throw new Error('the core accepted a bad name')
     const issue = result.issues?.find((i) => i.path === 'name')
     if (!issue) throw new Error(`no issue for name: ${JSON.stringify(result)}`)
-    return issue.message
+    // The form shows the core's message as a sentence, with its full stop.
+    return `${issue.message}.`
   }
   const emptyMessage = await expected('')
   const longName = 'x'.repeat(10_000)
@@ -158,6 +159,8 @@ test('the core refuses an empty and a 10,000-character name; its message sits by
   const panel = new ContactPanelPage(page)
 
   await board.openCard('Ada Lovelace')
+  await panel.expectOpen('Ada Lovelace')
+  await panel.edit()
   await panel.expectOpen('Edit Ada Lovelace')
   await panel.fill({
     Name: '',

@@ -129,7 +129,7 @@ async function ok<T>(
   return r.value as T
 }
 
-test('README screenshots: Today and the board', async ({ vouch }) => {
+test('README screenshots: Today and the board, light and dark', async ({ vouch }) => {
   const clock = new FakeClock(TODAY.getTime() - 200 * DAY)
   const page = await vouch.open({ now: clock.now })
   const core = await vouch.core()
@@ -169,10 +169,18 @@ test('README screenshots: Today and the board', async ({ vouch }) => {
   const app = new AppPage(page)
   await expect(page.getByTestId('today-view')).toBeVisible()
   await expect(page.getByText('Lucas Martin').first()).toBeVisible()
-  await page.screenshot({ path: resolve(import.meta.dirname, '../docs/today.png') })
+  // Light, then the same screen in the dark theme the OS can ask for.
+  const shoot = async (name: string) => {
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.screenshot({ path: resolve(import.meta.dirname, `../docs/${name}.png`) })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.screenshot({ path: resolve(import.meta.dirname, `../docs/${name}-dark.png`) })
+    await page.emulateMedia({ colorScheme: 'light' })
+  }
+  await shoot('today')
   await app.goTo('Board')
   await expect(page.getByTestId('card')).toHaveCount(PEOPLE.length)
-  await page.screenshot({ path: resolve(import.meta.dirname, '../docs/board.png') })
+  await shoot('board')
 })
 
 const SHOTS = process.env.VOUCH_SHOTS_DIR ?? '/tmp/shots/h11-triage'

@@ -131,7 +131,7 @@ test('imports a German Outlook export: names composed, Position as the job title
   const board = new BoardPage(page)
   await board.show()
   await board.openCard('Anna Müller')
-  const more = page.getByTestId('contact-more')
+  const more = page.getByTestId('contact-details')
   await expect(more).toContainText('3 July 1975')
   await expect(more).toContainText('Hauptstraße 1')
   await expect(more).toContainText('80331 München')

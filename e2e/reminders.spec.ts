@@ -65,7 +65,7 @@ test('the 09:00 digest is delivered, and clicking a thank-you alert opens the co
   if (alert === undefined) throw new Error('no thank-you alert')
 
   await vouch.clickNotification(alert)
-  await new ContactPanelPage(page).expectOpen('Edit Ada Lovelace')
+  await new ContactPanelPage(page).expectOpen('Ada Lovelace')
 })
 
 test('settings are validated by the core and survive a reload and a restart', async ({
@@ -138,6 +138,6 @@ test('a notification the OS could not show appears in the app, with the hint onc
   const notice = page.getByTestId('notice')
   await expect(notice).toContainText('Thank-you owed: Ada Lovelace')
   await notice.getByRole('button', { name: 'Open' }).click()
-  await new ContactPanelPage(page).expectOpen('Edit Ada Lovelace')
+  await new ContactPanelPage(page).expectOpen('Ada Lovelace')
   await expect(notice).toHaveCount(0)
 })

@@ -84,6 +84,9 @@ test('payloads typed into quick add, the contact form and search never run', asy
   await expect(board.card(PAYLOADS.img)).toBeVisible()
   await board.openCard(PAYLOADS.img)
   const panel = new ContactPanelPage(page)
+  // The read view shows the payload as text.
+  await panel.expectOpen(PAYLOADS.img)
+  await panel.edit()
   await panel.fill({
     Name: PAYLOADS.script,
     Title: PAYLOADS.svg,
@@ -95,15 +98,22 @@ test('payloads typed into quick add, the contact form and search never run', asy
     Links: [PAYLOADS.javascript, PAYLOADS.tabbed, PAYLOADS.data, PAYLOADS.file].join('\n'),
   })
   await panel.save()
-  // The links are kept as text (contact data); only link.open may hand one to the OS.
+  // Links that are no web address are refused in plain words, beside the field.
+  await panel.expectFieldError('Links', 'Links must be web addresses, like https://example.com.')
   await expectNothingRan(page, seen)
-  await panel.expectClosed()
+  await panel.fill({ Links: 'https://example.com/?q=<img/src=x/onerror=alert(1)>' })
+  await panel.save()
+  await panel.expectOpen(PAYLOADS.script)
+  await expectNothingRan(page, seen)
+  await panel.close()
   await expect(board.card(PAYLOADS.script)).toBeVisible()
 
   await board.search(PAYLOADS.img)
   await board.search(PAYLOADS.javascript)
   await board.search('')
   await board.openCard(PAYLOADS.script)
+  await expect(panel.panel.getByText(ALL)).toBeVisible()
+  await panel.edit()
   await expect(panel.field('Notes')).toHaveValue(ALL)
   await expectNothingRan(page, seen)
 
@@ -146,6 +156,7 @@ test('payloads in an imported vCard never run and bad links are not clickable', 
   await board.show()
   await expect(board.card(PAYLOADS.img)).toBeVisible()
   await board.openCard(PAYLOADS.img)
+  await new ContactPanelPage(page).edit()
   // ORG splits on ";" (vCard's component separator): the first part is the company.
   await expect(new ContactPanelPage(page).field('Company')).toHaveValue(
     /^<script>window\.__pwned=1/,

@@ -121,7 +121,8 @@ test('ask for a reference, mark it given, thank from Today with a template, and 
   await panel.markRequest('Staff Engineer', 'Globex', 'Mark given')
   await panel.expectRequestStatus('Staff Engineer', 'Globex', 'Given')
   await board.expectColumn('Gave reference', ['Ada Lovelace'])
-  await panel.expectTimeline(['Reference given'])
+  // Asking was a touch too: it is on the timeline under the reference given.
+  await panel.expectTimeline(['Reference given', 'Message'])
 
   await app.goTo('Today')
   await today.expectThanksOwed('Ada Lovelace', 'Staff Engineer at Globex')
@@ -146,7 +147,8 @@ test('ask for a reference, mark it given, thank from Today with a template, and 
   await expect(app.nav('Today')).toHaveAccessibleName('Today')
   await app.goTo('Board')
   await board.expectColumn('Thanked', ['Ada Lovelace'])
-  expect(await touchKinds(core, ada)).toEqual(['thank-you', 'reference-given'])
+  // Asking counted as a touch (a message) before the reference and the thank-you.
+  expect(await touchKinds(core, ada)).toEqual(['thank-you', 'reference-given', 'message'])
 })
 
 test('dragging onto Asked opens the request form and dropping on Thanked offers the thank-you', async ({
@@ -207,6 +209,11 @@ test('composing an update for three contacts logs three touches', async ({ vouch
   await app.goTo('Updates')
   await updates.createUpdate('Promoted to Staff Engineer', 'I now lead the platform team.')
   await updates.filterByTag('mentor')
+  await updates.expectMatches(names)
+  // Nobody is chosen until the user says so.
+  await expect(updates.drafts).toHaveCount(0)
+  await expect(updates.sendButton).toBeDisabled()
+  await updates.chooseAll()
   await updates.expectRecipients(names)
   await expect(updates.draft('Grace Hopper')).toHaveValue(
     /^Hi Grace,\n\nI wanted to share some news: Promoted to Staff Engineer\./,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { Contact, ContactFields, Id, Stage } from './domain'
+import { Contact, Id, Stage } from './domain'
+import { ContactFieldsInput } from './contactInput'
 import { DomainError, type Failure, type Result } from './result'
 import { workflowContract } from './workflowContract'
 import { importContract } from './importContract'
@@ -43,7 +44,7 @@ export const contract = {
   'contact.trash': { input: Empty, output: z.array(Contact), mutates: false },
   'contact.get': { input: z.strictObject({ id: Id }), output: Contact, mutates: false },
   'contact.create': {
-    input: ContactFields.partial()
+    input: ContactFieldsInput.partial()
       .required({ name: true })
       .extend({ stage: Stage.optional() })
       .strict(),
@@ -51,7 +52,7 @@ export const contract = {
     mutates: true,
   },
   'contact.update': {
-    input: ContactFields.partial().extend({ id: Id }).strict(),
+    input: ContactFieldsInput.partial().extend({ id: Id }).strict(),
     output: Contact,
     mutates: true,
   },

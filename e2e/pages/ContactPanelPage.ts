@@ -21,7 +21,7 @@ export type FieldLabel =
 
 const SELECTS: ReadonlySet<FieldLabel> = new Set(['Relationship', 'Stage', 'Credibility'])
 
-/** The side panel that creates or edits a contact. */
+/** The side panel: a new contact's form, or a person's read view with its edit mode. */
 export class ContactPanelPage {
   constructor(readonly page: Page) {}
 
@@ -54,12 +54,19 @@ export class ContactPanelPage {
     }
   }
 
+  /** From the read view, enter edit mode (the Edit button; `e` does the same). */
+  async edit(): Promise<void> {
+    await this.panel.getByRole('button', { name: 'Edit', exact: true }).click()
+  }
+
   async save(): Promise<void> {
     await this.saveButton.click()
   }
 
+  /** Delete from the read view's More menu (the edit form has a Delete button too). */
   async delete(): Promise<void> {
-    await this.panel.getByRole('button', { name: 'Delete', exact: true }).click()
+    await this.panel.getByRole('button', { name: /^More actions/ }).click()
+    await this.page.getByRole('menuitem', { name: 'Delete' }).click()
   }
 
   async close(): Promise<void> {
@@ -79,7 +86,10 @@ export class ContactPanelPage {
   /** The message is shown and tied to the field (its accessible description), so it sits next to it. */
   async expectFieldError(label: FieldLabel, message: string): Promise<void> {
     await expect(this.field(label)).toHaveAttribute('aria-invalid', 'true')
-    await expect(this.field(label)).toHaveAccessibleDescription(message)
+    // The description is the error, then the field's hint when it has one.
+    await expect(this.field(label)).toHaveAccessibleDescription(
+      new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    )
   }
 }
 

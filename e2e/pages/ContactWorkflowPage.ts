@@ -29,8 +29,23 @@ export class ContactWorkflowPage {
     await this.request(role, company).getByRole('button', { name: action, exact: true }).click()
   }
 
-  async logTouch(name: string, kind: string, note?: string): Promise<void> {
-    await new LogTouchControl(this.page, this.section).log(name, kind, note)
+  async logTouch(name: string, kind: string, note?: string, day?: string): Promise<void> {
+    await new LogTouchControl(this.page, this.section).log(name, kind, note, undefined, day)
+  }
+
+  /** Open a timeline entry's editor by its button's name ("Edit call of 3 Nov 2026"). */
+  async editTouch(buttonName: string | RegExp): Promise<Locator> {
+    await this.section.getByRole('button', { name: buttonName }).click()
+    return this.section.getByRole('form', { name: 'Edit touch' })
+  }
+
+  /** The day of each timeline entry as shown ("3 Nov 2026"), newest first. */
+  get timelineDays(): Locator {
+    return this.timelineItems.locator('time')
+  }
+
+  get dueSentence(): Locator {
+    return this.page.getByTestId('due-sentence')
   }
 
   // Assertions

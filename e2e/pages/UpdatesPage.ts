@@ -18,12 +18,17 @@ export class UpdatesPage {
     return this.composer.getByTestId('draft')
   }
 
+  /** The people the filters find, each with a checkbox to choose them. */
+  get matches(): Locator {
+    return this.composer.getByTestId('recipient')
+  }
+
   draft(name: string): Locator {
     return this.composer.getByRole('textbox', { name: `Draft for ${name}` })
   }
 
   get sendButton(): Locator {
-    return this.composer.getByRole('button', { name: /^Log as sent to/ })
+    return this.composer.getByRole('button', { name: /^Log as sent/ })
   }
 
   // Actions
@@ -36,11 +41,28 @@ export class UpdatesPage {
   }
 
   async filterByTag(tag: string): Promise<void> {
-    await this.composer.getByLabel('Tag').fill(tag)
+    await this.composer.getByLabel('Tag', { exact: true }).fill(tag)
   }
 
   async filterByStage(label: string): Promise<void> {
-    await this.composer.getByRole('checkbox', { name: label, exact: true }).check()
+    await this.composer
+      .getByRole('group', { name: 'Stages' })
+      .getByRole('checkbox', { name: label, exact: true })
+      .check()
+  }
+
+  async search(text: string): Promise<void> {
+    await this.composer.getByLabel('Search', { exact: true }).fill(text)
+  }
+
+  /** Tick one person found by the filters. */
+  async choose(name: string): Promise<void> {
+    await this.matches.getByRole('checkbox', { name, exact: true }).check()
+  }
+
+  /** Tick everyone the filters find. */
+  async chooseAll(): Promise<void> {
+    await this.composer.getByRole('button', { name: 'All', exact: true }).click()
   }
 
   async send(): Promise<void> {
@@ -49,6 +71,12 @@ export class UpdatesPage {
 
   // Assertions
 
+  /** The filters find exactly these people, in this order. */
+  async expectMatches(names: readonly string[]): Promise<void> {
+    await expect(this.matches.locator('.recipient-name')).toHaveText([...names])
+  }
+
+  /** These people are chosen and have a draft each. */
   async expectRecipients(names: readonly string[]): Promise<void> {
     await expect(this.drafts.locator('strong')).toHaveText([...names])
   }

@@ -39,7 +39,7 @@ export class WorkflowDialogs {
   }
 
   async pickTemplate(label: 'Note' | 'Email' | 'Call script'): Promise<void> {
-    await this.thankYou.getByRole('tab', { name: label }).click()
+    await this.thankYou.getByRole('radio', { name: label }).check()
   }
 
   async openEmail(): Promise<void> {

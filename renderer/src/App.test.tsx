@@ -135,17 +135,36 @@ describe('the board', () => {
   })
 })
 
+/** Open a card's read view, then its edit mode; resolves to the panel. */
+async function openEditor(name: string): Promise<HTMLElement> {
+  fireEvent.click(screen.getByRole('button', { name }))
+  const shown = await screen.findByRole('dialog', { name })
+  fireEvent.click(within(shown).getByRole('button', { name: 'Edit' }))
+  return screen.getByRole('dialog', { name: `Edit ${name}` })
+}
+
 describe('the contact panel', () => {
-  it('shows the core’s message under the name field and keeps what was typed', async () => {
+  it('opens read-first: name, role, stage and next actions; Edit is a mode, also on e', async () => {
     await renderApp(installFakeCore(people()))
     fireEvent.click(screen.getByRole('button', { name: 'Ada Lovelace' }))
-    const panel = screen.getByRole('dialog', { name: 'Edit Ada Lovelace' })
+    const panel = await screen.findByRole('dialog', { name: 'Ada Lovelace' })
+    expect(within(panel).queryByLabelText('Name')).toBeNull()
+    expect(within(panel).getByRole('group', { name: 'Next actions' })).toBeTruthy()
+    expect(within(panel).getByTestId('contact-stage').textContent).toBe('Identified')
+    fireEvent.keyDown(within(panel).getByRole('heading', { name: 'Ada Lovelace' }), { key: 'e' })
+    const editor = screen.getByRole('dialog', { name: 'Edit Ada Lovelace' })
+    expect(within(editor).getByLabelText('Name')).toBeTruthy()
+  })
+
+  it('shows the core’s message under the name field and keeps what was typed', async () => {
+    await renderApp(installFakeCore(people()))
+    const panel = await openEditor('Ada Lovelace')
     const name = within(panel).getByLabelText('Name')
     const title = within(panel).getByLabelText('Title')
     fireEvent.change(name, { target: { value: '' } })
     fireEvent.change(title, { target: { value: 'Countess' } })
     fireEvent.click(within(panel).getByRole('button', { name: 'Save' }))
-    const error = await within(panel).findByText('Name is required')
+    const error = await within(panel).findByText('Name is required.')
     expect(name.getAttribute('aria-invalid')).toBe('true')
     expect(name.getAttribute('aria-describedby')).toBe(error.id)
     expect(name.parentElement?.contains(error)).toBe(true)
@@ -155,8 +174,7 @@ describe('the contact panel', () => {
 
   it('saves every field through contact.update', async () => {
     const fake = await renderApp(installFakeCore(people()))
-    fireEvent.click(screen.getByRole('button', { name: 'Ada Lovelace' }))
-    const panel = screen.getByRole('dialog', { name: 'Edit Ada Lovelace' })
+    const panel = await openEditor('Ada Lovelace')
     fireEvent.change(within(panel).getByLabelText('Links'), {
       target: { value: 'https://a.example\n\nhttps://b.example' },
     })
@@ -167,7 +185,8 @@ describe('the contact panel', () => {
     })
     fireEvent.change(within(panel).getByLabelText('Relationship'), { target: { value: 'mentor' } })
     fireEvent.click(within(panel).getByRole('button', { name: 'Save' }))
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    // Saved, the panel goes back to reading.
+    await screen.findByRole('dialog', { name: 'Ada Lovelace' })
     expect(fake.contacts.get('ada-lovelace')).toMatchObject({
       links: ['https://a.example', 'https://b.example'],
       tags: ['math', 'poetry'],

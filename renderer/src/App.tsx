@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { call } from './api/client'
+import { useToasts } from './ui/toasts'
 import { Board } from './board/Board'
-import { ContactPanel, type PanelTarget } from './contact/ContactPanel'
+import { ContactPanel, type MoveContact, type PanelTarget } from './contact/ContactPanel'
 import { useContactActions } from './contact/useContactActions'
 import { TrashView } from './trash/TrashView'
 import { DataView } from './import/DataView'
@@ -10,7 +12,7 @@ import { ThankedDropDialog } from './requests/ThankedDropDialog'
 import { startWorkflowStores } from './store/queries'
 import { TodayView, useTodayCount } from './today/TodayView'
 import { UpdatesView } from './updates/UpdatesView'
-import { stageIndex, type StageId } from '@shared/stages'
+import { stageIndex, stageLabel, type StageId } from '@shared/stages'
 import { StatusBanner } from './app/StatusBanner'
 import { NoticeBanner } from './reminders/NoticeBanner'
 import { QuickLogDialog } from './reminders/QuickLogDialog'
@@ -24,6 +26,7 @@ import { TriageView } from './triage/TriageView'
 import { ArchiveView } from './triage/ArchiveView'
 import { triageSummaryStore, useTriageCounts } from './triage/counts'
 import { statusStore } from './store/status'
+import { useStoredTheme } from './theme/theme'
 import './app/app.css'
 
 /** The app shell: navigation, status banner, the current view and the contact panel. */
@@ -37,6 +40,7 @@ export function App() {
   const { loaded, byId } = useContacts()
   const { undo, redo } = useContactActions()
   useUndoShortcuts(undo, redo)
+  useStoredTheme()
 
   useEffect(() => {
     contactsStore.start()
@@ -51,8 +55,25 @@ export function App() {
     }
   }, [])
 
-  const closePanel = useCallback(() => setPanel(null), [])
-  const openContact = useCallback((id: string) => setPanel({ kind: 'edit', id }), [])
+  /** What had focus when the panel opened (a card, a Today link): Esc gives focus back to it. */
+  const opener = useRef<{ element: Element | null; id: string | null }>({ element: null, id: null })
+  const closePanel = useCallback(() => {
+    setPanel(null)
+    const { element, id } = opener.current
+    // The card may have been re-rendered (or virtualised away and back): find it by its id.
+    const card =
+      id === null
+        ? null
+        : document.querySelector(`[data-contact-id="${CSS.escape(id)}"] .card-body`)
+    const target = card ?? (element instanceof HTMLElement && element.isConnected ? element : null)
+    requestAnimationFrame(() => {
+      if (target instanceof HTMLElement) target.focus()
+    })
+  }, [])
+  const openContact = useCallback((id: string) => {
+    opener.current = { element: document.activeElement, id }
+    setPanel({ kind: 'show', id })
+  }, [])
   const [quickLog, setQuickLog] = useState(false)
   const closeQuickLog = useCallback(() => setQuickLog(false), [])
   /** Set by the menu's Find: focus the board's search once the board is on screen. */
@@ -83,13 +104,17 @@ export function App() {
       }
     },
   })
-  const newContact = useCallback(() => setPanel({ kind: 'new' }), [])
+  const newContact = useCallback(() => {
+    opener.current = { element: document.activeElement, id: null }
+    setPanel({ kind: 'new' })
+  }, [])
   const startTriage = useCallback(() => setView('triage'), [])
   const openInbox = useCallback(() => setView('inbox'), [])
   const openBoard = useCallback(() => setView('board'), [])
   const openImport = useCallback(() => setView('data'), [])
   const addPerson = useCallback(() => {
     setView('board')
+    opener.current = { element: document.activeElement, id: null }
     setPanel({ kind: 'new' })
   }, [])
   const interceptMove = useCallback((id: string, from: StageId, to: StageId) => {
@@ -100,6 +125,17 @@ export function App() {
     return true
   }, [])
   const closeStageForm = useCallback(() => setStageForm(null), [])
+  const toasts = useToasts()
+  const moveFromPanel = useCallback<MoveContact>(
+    (contact, to) => {
+      if (interceptMove(contact.id, contact.stage, to)) return
+      void call('contact.move', { id: contact.id, stage: to }).then((result) => {
+        if (result.ok) toasts.show({ message: `Moved ${contact.name} to ${stageLabel(to)}.` })
+        else toasts.show({ tone: 'error', message: result.message })
+      })
+    },
+    [interceptMove, toasts],
+  )
   const stageFormName = stageForm ? (byId.get(stageForm.id)?.name ?? '') : ''
 
   if (!loaded)
@@ -119,48 +155,51 @@ export function App() {
           archive: triageCounts?.archived ?? 0,
         }}
       />
-      <StatusBanner />
-      <NoticeBanner onOpenContact={openContact} />
-      <main className="main">
-        {view === 'today' && (
-          <TodayView
-            onOpenContact={openContact}
-            onStartTriage={startTriage}
-            onOpenInbox={openInbox}
-            onImport={openImport}
-            onAddPerson={addPerson}
-          />
-        )}
-        {view === 'inbox' && <InboxView onStartTriage={startTriage} onImport={openImport} />}
-        {view === 'triage' && <TriageView onDone={openInbox} onOpenBoard={openBoard} />}
-        {view === 'archive' && <ArchiveView />}
-        {view === 'board' && (
-          <Board
-            onOpenContact={openContact}
-            onNewContact={newContact}
-            interceptMove={interceptMove}
-          />
-        )}
-        {view === 'updates' && <UpdatesView />}
-        {view === 'coverage' && <CoverageView onOpenContact={openContact} />}
-        {view === 'trash' && <TrashView />}
-        {view === 'data' && <DataView onOpenInbox={openInbox} />}
-        {view === 'settings' && <SettingsView />}
-        {quickLog && <QuickLogDialog onClose={closeQuickLog} />}
-        {stageForm?.kind === 'ask' && (
-          <RequestDialog contactId={stageForm.id} name={stageFormName} onClose={closeStageForm} />
-        )}
-        {stageForm?.kind === 'thank' && (
-          <ThankedDropDialog contactId={stageForm.id} onClose={closeStageForm} />
-        )}
-        {panel && view !== 'trash' && view !== 'triage' && (
-          <ContactPanel
-            key={panel.kind === 'edit' ? panel.id : 'new'}
-            target={panel}
-            onClose={closePanel}
-          />
-        )}
-      </main>
+      <div className="app-content">
+        <StatusBanner />
+        <NoticeBanner onOpenContact={openContact} />
+        <main className="main">
+          {view === 'today' && (
+            <TodayView
+              onOpenContact={openContact}
+              onStartTriage={startTriage}
+              onOpenInbox={openInbox}
+              onImport={openImport}
+              onAddPerson={addPerson}
+            />
+          )}
+          {view === 'inbox' && <InboxView onStartTriage={startTriage} onImport={openImport} />}
+          {view === 'triage' && <TriageView onDone={openInbox} onOpenBoard={openBoard} />}
+          {view === 'archive' && <ArchiveView />}
+          {view === 'board' && (
+            <Board
+              onOpenContact={openContact}
+              onNewContact={newContact}
+              interceptMove={interceptMove}
+            />
+          )}
+          {view === 'updates' && <UpdatesView />}
+          {view === 'coverage' && <CoverageView onOpenContact={openContact} />}
+          {view === 'trash' && <TrashView />}
+          {view === 'data' && <DataView onOpenInbox={openInbox} />}
+          {view === 'settings' && <SettingsView />}
+          {quickLog && <QuickLogDialog onClose={closeQuickLog} />}
+          {stageForm?.kind === 'ask' && (
+            <RequestDialog contactId={stageForm.id} name={stageFormName} onClose={closeStageForm} />
+          )}
+          {stageForm?.kind === 'thank' && (
+            <ThankedDropDialog contactId={stageForm.id} onClose={closeStageForm} />
+          )}
+          {panel && view !== 'trash' && view !== 'triage' && (
+            <ContactPanel
+              key={panel.kind === 'show' ? panel.id : 'new'}
+              target={panel}
+              onClose={closePanel}
+              onMove={moveFromPanel}
+            />
+          )}
+        </main>
+      </div>
     </div>
   )
 }

@@ -1,5 +1,5 @@
 import { requestBrief } from '@shared/brief'
-import type { CareerUpdate, Interaction, ReferenceRequest } from '@shared/domain'
+import type { CareerUpdate, Interaction, ReferenceRequest, RequestStatus } from '@shared/domain'
 import type { Handlers } from '@shared/ipc'
 import { onRequestCreated, onRequestStatusChange } from '@shared/requests'
 import { DomainError } from '@shared/result'
@@ -35,6 +35,32 @@ function briefFileName(request: ReferenceRequest): string {
   return `reference-brief-${slug || 'request'}.md`
 }
 
+const STATUS_NOTES: Record<RequestStatus, string> = {
+  asked: 'Asked again for a reference',
+  agreed: 'Agreed to give a reference',
+  declined: 'Declined to give a reference',
+  given: 'Gave a reference',
+  withdrawn: 'Withdrew the reference request',
+}
+
+/**
+ * Asking is contact: a request and each status change log a message on the timeline, which
+ * resets the keep-in-touch clock like any other touch.
+ */
+function askTouch(ctx: HandlerContext, request: ReferenceRequest, note: string): Interaction {
+  const now = ctx.now().toISOString()
+  return {
+    id: ctx.newId(),
+    contactId: request.contactId,
+    kind: 'message',
+    at: now,
+    note,
+    updateId: null,
+    requestId: request.id,
+    createdAt: now,
+  }
+}
+
 /**
  * Reference requests. Each command is one commit and one undo entry, including the stage moves
  * and the `reference-given` touch a status change brings.
@@ -63,8 +89,15 @@ export function requestHandlers(
         createdAt: now,
         updatedAt: now,
       }
-      const ops: Op[] = [{ op: 'put', coll: 'requests', value: request }]
-      const undo: Op[] = [{ op: 'delete', coll: 'requests', id: request.id }]
+      const asking = askTouch(ctx, request, `Asked for a reference for ${role} at ${company}`)
+      const ops: Op[] = [
+        { op: 'put', coll: 'requests', value: request },
+        { op: 'put', coll: 'interactions', value: asking },
+      ]
+      const undo: Op[] = [
+        { op: 'delete', coll: 'requests', id: request.id },
+        { op: 'delete', coll: 'interactions', id: asking.id },
+      ]
       const { stage } = onRequestCreated(contact)
       if (stage !== null) {
         const moved = moveContact(ctx, contact, stage)
@@ -111,6 +144,12 @@ export function requestHandlers(
             requestId: before.id,
             createdAt: now.toISOString(),
           }
+          ops.push({ op: 'put', coll: 'interactions', value: touch })
+          undo.push({ op: 'delete', coll: 'interactions', id: touch.id })
+        } else if (statusChanges && status !== undefined) {
+          // Hearing "yes", "no" or withdrawing is contact too: it resets the keep-in-touch clock.
+          const note = `${STATUS_NOTES[status]} for ${before.role} at ${before.company}`
+          const touch = askTouch(ctx, before, note)
           ops.push({ op: 'put', coll: 'interactions', value: touch })
           undo.push({ op: 'delete', coll: 'interactions', id: touch.id })
         }

@@ -77,6 +77,53 @@ describe('reference requests move contacts through the stages', () => {
     expect(requests.every((r) => r.status === 'asked' && r.outcome === 'unknown')).toBe(true)
   })
 
+  it('asking and each answer count as a touch: the keep-in-touch clock restarts, one undo takes both back', async () => {
+    const core = await open()
+    const zoe = await create(core, { name: 'Zoë Martin', stage: 'building', cadenceDays: 30 })
+    unwrap(
+      await core.invoke('interaction.log', {
+        contactId: zoe.id,
+        kind: 'call',
+        at: new Date(START.getTime() - 307 * DAY).toISOString(),
+      }),
+    )
+    expect((await today(core)).overdue.map((o) => [o.name, o.daysSince])).toEqual([
+      ['Zoë Martin', 307],
+    ])
+
+    const request = await run<ReferenceRequest>(core, 'request.create', {
+      contactId: zoe.id,
+      company: 'Globex',
+      role: 'CTO',
+    })
+    const [asked] = await touches(core, zoe.id)
+    expect(asked).toMatchObject({
+      kind: 'message',
+      at: START.toISOString(),
+      requestId: request.id,
+      note: 'Asked for a reference for CTO at Globex',
+    })
+    expect((await today(core)).overdue).toEqual([])
+    expect((await insightOf(core, zoe.id)).lastTouchAt).toBe(START.toISOString())
+
+    advance(3)
+    await run(core, 'request.update', { id: request.id, status: 'declined' })
+    const [declined] = await touches(core, zoe.id)
+    expect(declined).toMatchObject({ kind: 'message', at: clock.toISOString() })
+    expect(declined?.note).toBe('Declined to give a reference for CTO at Globex')
+    expect((await insightOf(core, zoe.id)).touch.daysSince).toBe(0)
+
+    // An outcome is not contact: no touch.
+    await run(core, 'request.update', { id: request.id, outcome: 'did-not-get-it' })
+    expect(await touches(core, zoe.id)).toHaveLength(3)
+
+    unwrap(await core.invoke('undo', {}))
+    unwrap(await core.invoke('undo', {}))
+    unwrap(await core.invoke('undo', {}))
+    expect(await touches(core, zoe.id)).toHaveLength(1)
+    expect((await insightOf(core, zoe.id)).touch.daysSince).toBe(310)
+  })
+
   it('given moves to Gave reference, logs the touch and owes thanks; a thank-you moves to Thanked; each in one commit with one undo', async () => {
     const core = await open()
     const ada = await create(core, { name: 'Ada Lovelace', stage: 'building' })
@@ -107,17 +154,21 @@ describe('reference requests move contacts through the stages', () => {
     expect(given).toMatchObject({ status: 'given', givenAt: clock.toISOString(), thankedAt: null })
     expect((await contactOf(core, ada.id)).stage).toBe('gave-reference')
     const afterGiven = await touches(core, ada.id)
-    expect(afterGiven.map((t) => [t.kind, t.requestId])).toEqual([['reference-given', request.id]])
+    expect(afterGiven.map((t) => [t.kind, t.requestId])).toEqual([
+      ['reference-given', request.id],
+      ['message', request.id],
+      ['message', request.id],
+    ])
 
     // One undo takes back the status, the stage and the touch together; redo brings them back.
     expect(unwrap(await core.invoke('undo', {}))).toEqual({
       label: "Mark Ada Lovelace's reference given",
     })
     expect((await contactOf(core, ada.id)).stage).toBe('asked')
-    expect(await touches(core, ada.id)).toEqual([])
+    expect(await touches(core, ada.id)).toHaveLength(2)
     unwrap(await core.invoke('redo', {}))
     expect((await contactOf(core, ada.id)).stage).toBe('gave-reference')
-    expect(await touches(core, ada.id)).toHaveLength(1)
+    expect(await touches(core, ada.id)).toHaveLength(3)
 
     const lines2 = await journalLines()
     const thanks = await run<Interaction>(core, 'interaction.log', {

@@ -1,4 +1,4 @@
-/** The views the top navigation switches between. */
+/** The views the navigation switches between. */
 export type View =
   | 'today'
   | 'inbox'
@@ -11,23 +11,35 @@ export type View =
   | 'data'
   | 'settings'
 
-/**
- * `counted` says what a view's badge counts, for screen readers ("to do" unless told); a
- * `quiet` badge is a plain count, not a call to act.
- */
-const VIEWS: readonly { id: View; label: string; counted?: string; quiet?: boolean }[] = [
-  { id: 'today', label: 'Today' },
-  { id: 'inbox', label: 'Inbox', counted: 'to look at', quiet: true },
-  { id: 'board', label: 'Board' },
-  { id: 'updates', label: 'Updates' },
-  { id: 'coverage', label: 'Coverage' },
-  { id: 'archive', label: 'Archive', counted: 'people', quiet: true },
-  { id: 'trash', label: 'Trash' },
-  { id: 'data', label: 'Import / Export' },
-  { id: 'settings', label: 'Settings' },
+/** One entry of the sidebar. */
+export interface NavEntry {
+  id: View
+  label: string
+  /** The work views, or the housekeeping ones at the sidebar's foot. */
+  group: 'work' | 'manage'
+  /** What the badge counts, for screen readers ("to do" unless told). */
+  counted?: string
+  /** A plain count, not a call to act: drawn muted. */
+  quiet?: boolean
+}
+
+/** The one table of views, in sidebar order: others append here. Triage is reached from the Inbox. */
+export const VIEWS: readonly NavEntry[] = [
+  { id: 'today', label: 'Today', group: 'work' },
+  { id: 'inbox', label: 'Inbox', group: 'work', counted: 'to look at', quiet: true },
+  { id: 'board', label: 'Board', group: 'work' },
+  { id: 'updates', label: 'Updates', group: 'work' },
+  { id: 'coverage', label: 'Coverage', group: 'work' },
+  { id: 'archive', label: 'Archive', group: 'manage', counted: 'people', quiet: true },
+  { id: 'data', label: 'Import / Export', group: 'manage' },
+  { id: 'trash', label: 'Trash', group: 'manage' },
+  { id: 'settings', label: 'Settings', group: 'manage' },
 ]
 
-/** The app's top bar: its name and the views. */
+/**
+ * The app's navigation: a fixed-width left sidebar with the views and their counts
+ * right-aligned, so nothing shifts when a count or the current view changes.
+ */
 export function TopNav({
   view,
   onChange,
@@ -35,42 +47,45 @@ export function TopNav({
 }: {
   view: View
   onChange(view: View): void
-  /** Things waiting in a view, shown as a badge after its label. */
+  /** Things waiting in a view, shown right-aligned after its label. */
   counts?: Partial<Record<View, number>>
 }) {
   // Triage is the Inbox, one person at a time.
   const here = view === 'triage' ? 'inbox' : view
+  const link = (v: NavEntry) => {
+    const count = counts[v.id] ?? 0
+    return (
+      <li key={v.id}>
+        <button
+          type="button"
+          className="nav-link"
+          aria-current={here === v.id ? 'page' : undefined}
+          aria-label={
+            count > 0 ? `${v.label}, ${count.toLocaleString()} ${v.counted ?? 'to do'}` : undefined
+          }
+          onClick={() => onChange(v.id)}
+        >
+          <span className="nav-label">{v.label}</span>
+          {count > 0 && (
+            <span
+              className={v.quiet ? 'nav-count nav-count-quiet' : 'nav-count'}
+              data-testid={`nav-count-${v.id}`}
+              aria-hidden="true"
+            >
+              {count.toLocaleString()}
+            </span>
+          )}
+        </button>
+      </li>
+    )
+  }
   return (
-    <header className="topbar">
+    <header className="sidebar">
       <span className="brand">Vouch</span>
-      <nav aria-label="Main">
-        <ul className="nav-list">
-          {VIEWS.map((v) => (
-            <li key={v.id}>
-              <button
-                type="button"
-                className="nav-link"
-                aria-current={here === v.id ? 'page' : undefined}
-                aria-label={
-                  (counts[v.id] ?? 0) > 0
-                    ? `${v.label}, ${counts[v.id]?.toLocaleString()} ${v.counted ?? 'to do'}`
-                    : undefined
-                }
-                onClick={() => onChange(v.id)}
-              >
-                {v.label}
-                {(counts[v.id] ?? 0) > 0 && (
-                  <span
-                    className={v.quiet ? 'nav-count nav-count-quiet' : 'nav-count'}
-                    data-testid={`nav-count-${v.id}`}
-                    aria-hidden="true"
-                  >
-                    {counts[v.id]?.toLocaleString()}
-                  </span>
-                )}
-              </button>
-            </li>
-          ))}
+      <nav aria-label="Main" className="sidebar-nav">
+        <ul className="nav-list">{VIEWS.filter((v) => v.group === 'work').map(link)}</ul>
+        <ul className="nav-list nav-list-foot">
+          {VIEWS.filter((v) => v.group === 'manage').map(link)}
         </ul>
       </nav>
     </header>

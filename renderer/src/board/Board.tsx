@@ -36,6 +36,7 @@ import { CardFace, MOVE_INSTRUCTIONS_ID, type CardHandlers } from './Card'
 import { Column } from './Column'
 import { EmptyState } from './EmptyState'
 import './board.css'
+import { PageHeader } from '../ui/PageHeader'
 
 /** A card being moved: where it started, where it is now, and the columns as they look meanwhile. */
 interface Moving {
@@ -305,7 +306,14 @@ export function Board({ onOpenContact, onNewContact, interceptMove }: BoardProps
 
   return (
     <div className="board-view">
-      <div className="board-toolbar">
+      <PageHeader
+        title="Board"
+        actions={
+          <button type="button" className="button button-primary" onClick={onNewContact}>
+            New contact
+          </button>
+        }
+      >
         <input
           type="search"
           className="search-input"
@@ -314,10 +322,7 @@ export function Board({ onOpenContact, onNewContact, interceptMove }: BoardProps
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
-        <button type="button" className="button button-primary" onClick={onNewContact}>
-          New contact
-        </button>
-      </div>
+      </PageHeader>
       {snapshot.error && (
         <p className="board-error" role="alert">
           {snapshot.error}

@@ -120,7 +120,7 @@ export const Column = memo(function Column({
           {countText}
         </span>
       </header>
-      {stage === 'identified' && <QuickAdd />}
+      {stage === 'identified' && <QuickAdd onOpenContact={handlers.onOpen} />}
       {count === 0 && <p className="column-empty">{total ? 'No matches' : 'No one here yet'}</p>}
       {!virtual ? (
         <ul className="column-list" aria-label={`People in ${label}`}>

@@ -1,34 +1,64 @@
-import { useEffect, useId } from 'react'
-import { stageLabel } from '@shared/stages'
+import { useCallback, useEffect, useId, useState, type KeyboardEvent } from 'react'
+import type { Contact } from '@shared/domain'
+import { stageLabel, type StageId } from '@shared/stages'
 import type { Failure } from '@shared/result'
 import { call } from '../api/client'
-import { contactsStore, useContacts } from '../store/contacts'
 import { useToasts } from '../ui/toasts'
 import { ContactForm } from './ContactForm'
-import { ContactMoreFields } from './ContactMoreFields'
-import { ContactWorkflow } from './ContactWorkflow'
+import { ContactView } from './ContactView'
 import { emptyForm, fieldsFromForm, formFromContact, type ContactFormValues } from './formModel'
+import { useContact } from './useContact'
 import { useContactActions } from './useContactActions'
 import './contact.css'
 
 /** Which contact the side panel shows: a new one, or an existing one by id. */
-export type PanelTarget = { kind: 'new' } | { kind: 'edit'; id: string }
+export type PanelTarget = { kind: 'new' } | { kind: 'show'; id: string }
 
-/** The side panel that creates or edits a contact. */
-export function ContactPanel({ target, onClose }: { target: PanelTarget; onClose(): void }) {
+/** Move a person to a stage; Asked and Thanked may first ask for their form. */
+export type MoveContact = (contact: Contact, to: StageId) => void
+
+/** True when a key press belongs to a text field rather than to a shortcut. */
+function typing(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  )
+}
+
+/**
+ * The side panel: a new contact's form, or a person shown read-first (who they are, where
+ * they stand, the next actions, requests and history) with Edit as a mode (button or `e`).
+ */
+export function ContactPanel({
+  target,
+  onClose,
+  onMove,
+}: {
+  target: PanelTarget
+  onClose(): void
+  onMove: MoveContact
+}) {
   const titleId = useId()
-  const { byId } = useContacts()
   const toasts = useToasts()
-  const { remove } = useContactActions()
-  const contact = target.kind === 'edit' ? byId.get(target.id) : undefined
+  const [editing, setEditing] = useState(false)
+  /** Where focus goes when the read view appears: its heading on open, Edit after editing. */
+  const [focusOnShow, setFocusOnShow] = useState<'heading' | 'edit'>('heading')
 
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) onClose()
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return
+      // Esc leaves edit mode first, then closes the panel.
+      if (editing && target.kind === 'show') setEditing(false)
+      else onClose()
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [onClose])
+  }, [onClose, editing, target.kind])
+
+  const leaveEdit = useCallback(() => {
+    setFocusOnShow('edit')
+    setEditing(false)
+  }, [])
 
   const create = async (values: ContactFormValues): Promise<Failure | null> => {
     const result = await call('contact.create', { ...fieldsFromForm(values), stage: values.stage })
@@ -38,44 +68,133 @@ export function ContactPanel({ target, onClose }: { target: PanelTarget; onClose
     return null
   }
 
-  const update = async (id: string, values: ContactFormValues): Promise<Failure | null> => {
-    const result = await call('contact.update', { id, ...fieldsFromForm(values) })
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (
+      event.key === 'e' &&
+      !editing &&
+      target.kind === 'show' &&
+      !event.metaKey &&
+      !event.ctrlKey &&
+      !event.altKey &&
+      !typing(event.target)
+    ) {
+      event.preventDefault()
+      setEditing(true)
+    }
+  }
+
+  return (
+    <aside
+      className="panel"
+      role="dialog"
+      aria-labelledby={titleId}
+      data-testid="contact-panel"
+      onKeyDown={onKeyDown}
+    >
+      {target.kind === 'new' ? (
+        <>
+          <header className="panel-header">
+            <h2 id={titleId}>New contact</h2>
+            <CloseButton onClose={onClose} />
+          </header>
+          <div className="panel-body">
+            <ContactForm
+              initial={emptyForm()}
+              submitLabel="Add contact"
+              onSubmit={create}
+              onCancel={onClose}
+            />
+          </div>
+        </>
+      ) : (
+        <ShownContact
+          id={target.id}
+          titleId={titleId}
+          focusOnShow={focusOnShow}
+          editing={editing}
+          onEdit={() => setEditing(true)}
+          onLeaveEdit={leaveEdit}
+          onClose={onClose}
+          onMove={onMove}
+        />
+      )}
+    </aside>
+  )
+}
+
+/** A ref callback that focuses its element once, when it mounts. */
+function focusOnMount(element: HTMLElement | null): void {
+  element?.focus()
+}
+
+function CloseButton({ onClose }: { onClose(): void }) {
+  return (
+    <button type="button" className="icon-button" aria-label="Close panel" onClick={onClose}>
+      ×
+    </button>
+  )
+}
+
+function ShownContact(props: {
+  id: string
+  titleId: string
+  focusOnShow: 'heading' | 'edit'
+  editing: boolean
+  onEdit(): void
+  onLeaveEdit(): void
+  onClose(): void
+  onMove: MoveContact
+}) {
+  const { id, titleId, editing, onLeaveEdit, onClose } = props
+  const state = useContact(id)
+  const toasts = useToasts()
+  const { remove } = useContactActions()
+
+  if (state.kind !== 'found') {
+    return (
+      <>
+        <header className="panel-header">
+          <h2 id={titleId} tabIndex={-1} ref={focusOnMount}>
+            {state.kind === 'loading' ? 'Loading…' : 'Not found'}
+          </h2>
+          <CloseButton onClose={onClose} />
+        </header>
+        {state.kind === 'missing' && (
+          <div className="panel-body">
+            <p className="panel-missing">{state.message}</p>
+          </div>
+        )}
+      </>
+    )
+  }
+  const contact = state.contact
+
+  const update = async (values: ContactFormValues): Promise<Failure | null> => {
+    const result = await call('contact.update', { id: contact.id, ...fieldsFromForm(values) })
     if (!result.ok) return result
     if (values.stage !== result.value.stage) {
-      const index = contactsStore.getSnapshot().columns[values.stage].length
-      const moved = await call('contact.move', { id, stage: values.stage, index })
+      const moved = await call('contact.move', { id: contact.id, stage: values.stage })
       if (!moved.ok) return moved
     }
     toasts.show({ message: `Saved ${result.value.name}.` })
-    onClose()
+    onLeaveEdit()
     return null
   }
 
-  const title = target.kind === 'new' ? 'New contact' : `Edit ${contact?.name ?? 'contact'}`
-  return (
-    <aside className="panel" role="dialog" aria-labelledby={titleId} data-testid="contact-panel">
-      <header className="panel-header">
-        <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label="Close panel" onClick={onClose}>
-          ×
-        </button>
-      </header>
-      <div className="panel-body">
-        {target.kind === 'edit' && contact && <ContactMoreFields contact={contact} />}
-        {target.kind === 'new' ? (
-          <ContactForm
-            initial={emptyForm()}
-            submitLabel="Add contact"
-            onSubmit={create}
-            onCancel={onClose}
-          />
-        ) : contact ? (
+  if (editing) {
+    return (
+      <>
+        <header className="panel-header">
+          <h2 id={titleId}>Edit {contact.name}</h2>
+          <CloseButton onClose={onClose} />
+        </header>
+        <div className="panel-body">
           <ContactForm
             key={contact.id}
             initial={formFromContact(contact)}
             submitLabel="Save"
-            onSubmit={(values) => update(contact.id, values)}
-            onCancel={onClose}
+            onSubmit={update}
+            onCancel={onLeaveEdit}
             extraActions={
               <button
                 type="button"
@@ -88,12 +207,19 @@ export function ContactPanel({ target, onClose }: { target: PanelTarget; onClose
               </button>
             }
           />
-        ) : null}
-        {target.kind === 'edit' && contact && <ContactWorkflow contact={contact} />}
-        {target.kind === 'edit' && !contact && (
-          <p className="panel-missing">This person is no longer on the board.</p>
-        )}
-      </div>
-    </aside>
+        </div>
+      </>
+    )
+  }
+
+  return (
+    <ContactView
+      contact={contact}
+      titleId={titleId}
+      focusOnShow={props.focusOnShow}
+      onEdit={props.onEdit}
+      onClose={onClose}
+      onMove={props.onMove}
+    />
   )
 }

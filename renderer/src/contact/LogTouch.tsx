@@ -1,8 +1,7 @@
-import { useId, useState, type FormEvent } from 'react'
-import type { InteractionKind } from '@shared/domain'
+import { useRef, useState, type FormEvent } from 'react'
 import { interactionKindLabel } from '@shared/interactionKinds'
 import { call } from '../api/client'
-import { TouchFields } from './TouchFields'
+import { draftInstant, newTouchDraft, TouchFields, type TouchDraft } from './TouchFields'
 import { useToasts } from '../ui/toasts'
 import { useContactActions } from './useContactActions'
 
@@ -12,34 +11,59 @@ interface LogTouchProps {
   /** Label of the opening button; "Log touch" by default. */
   label?: string
   className?: string
+  /** Draws the opening button as the primary action. */
+  primary?: boolean
 }
 
-/** "Log touch": pick the kind, add a note if you like, and log it with one more click. */
-export function LogTouchButton({ contactId, name, label = 'Log touch', className }: LogTouchProps) {
+/** "Log touch": the day (today unless changed), the kind, a note if you like, and Log. */
+export function LogTouchButton({
+  contactId,
+  name,
+  label = 'Log touch',
+  className,
+  primary,
+}: LogTouchProps) {
   const [open, setOpen] = useState(false)
-  const [kind, setKind] = useState<InteractionKind>('message')
-  const [note, setNote] = useState('')
+  const [draft, setDraft] = useState<TouchDraft>(() => newTouchDraft())
+  const [dayError, setDayError] = useState<string | undefined>()
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const toasts = useToasts()
   const { undo } = useContactActions()
-  const id = useId()
+  const opener = useRef<HTMLButtonElement>(null)
+
+  const close = () => {
+    setOpen(false)
+    // The form is gone: focus goes back to the button that opened it, never to <body>.
+    opener.current?.focus()
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (busy) return
+    const when = draftInstant(draft)
+    if (!when.ok) {
+      setDayError(when.message)
+      return
+    }
     setBusy(true)
-    const result = await call('interaction.log', { contactId, kind, note })
+    const result = await call('interaction.log', {
+      contactId,
+      kind: draft.kind,
+      note: draft.note,
+      ...(when.at === null ? {} : { at: when.at }),
+    })
     setBusy(false)
     if (!result.ok) {
       setError(result.message)
       return
     }
-    setOpen(false)
-    setNote('')
+    setDraft(newTouchDraft())
+    setDayError(undefined)
     setError(null)
+    close()
     toasts.show({
-      message: `Logged ${interactionKindLabel(kind).toLowerCase()} with ${name}.`,
+      message: `Logged ${interactionKindLabel(draft.kind).toLowerCase()} with ${name}.`,
       action: { label: 'Undo', run: () => void undo() },
     })
   }
@@ -51,31 +75,41 @@ export function LogTouchButton({ contactId, name, label = 'Log touch', className
       onPointerDown={(event) => event.stopPropagation()}
       onKeyDown={(event) => {
         event.stopPropagation()
-        if (event.key === 'Escape') setOpen(false)
+        if (event.key === 'Escape' && open) {
+          event.preventDefault()
+          close()
+        }
       }}
     >
       <button
+        ref={opener}
         type="button"
-        className="button button-small"
+        className={`button button-small${primary ? ' button-primary' : ''}`}
         aria-label={`${label} with ${name}`}
         aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => (open ? close() : setOpen(true))}
       >
         {label}
       </button>
       {open && (
-        <form className="log-touch-popup" aria-label={`Log a touch with ${name}`} onSubmit={submit}>
+        <form
+          className="log-touch-popup form"
+          aria-label={`Log a touch with ${name}`}
+          onSubmit={submit}
+          noValidate
+        >
           <TouchFields
-            id={id}
-            kind={kind}
-            onKind={setKind}
-            note={note}
-            onNote={setNote}
+            draft={draft}
+            onChange={(next) => {
+              setDraft(next)
+              setDayError(undefined)
+            }}
+            dayError={dayError}
             error={error}
             autoFocus
           />
           <div className="log-touch-actions">
-            <button type="button" className="button button-small" onClick={() => setOpen(false)}>
+            <button type="button" className="button button-small" onClick={close}>
               Cancel
             </button>
             <button type="submit" className="button button-primary button-small" disabled={busy}>

@@ -1,4 +1,10 @@
-import type { Contact, ContactFields, Relationship } from '@shared/domain'
+import type {
+  Contact,
+  ContactFields,
+  PostalAddress,
+  Relationship,
+  SocialProfile,
+} from '@shared/domain'
 import type { StageId } from '@shared/stages'
 
 /** What the form holds: text as typed, so a refused save loses nothing. */
@@ -21,6 +27,12 @@ export interface ContactFormValues {
   /** Comma-separated. */
   skills: string
   workedTogether: string
+  /** Comma-separated. */
+  nicknames: string
+  birthday: string
+  connectedOn: string
+  addresses: PostalAddress[]
+  profiles: SocialProfile[]
   stage: StageId
 }
 
@@ -45,6 +57,11 @@ export function emptyForm(stage: StageId = 'identified'): ContactFormValues {
     credibility: '',
     skills: '',
     workedTogether: '',
+    nicknames: '',
+    birthday: '',
+    connectedOn: '',
+    addresses: [],
+    profiles: [],
     stage,
   }
 }
@@ -67,6 +84,11 @@ export function formFromContact(contact: Contact): ContactFormValues {
     credibility: contact.credibility === null ? '' : String(contact.credibility),
     skills: contact.skills.join(', '),
     workedTogether: contact.workedTogether,
+    nicknames: contact.nicknames.join(', '),
+    birthday: contact.birthday,
+    connectedOn: contact.connectedOn,
+    addresses: contact.addresses,
+    profiles: contact.profiles,
     stage: contact.stage,
   }
 }
@@ -79,14 +101,8 @@ const splitList = (text: string, separator: RegExp) =>
 
 const optionalNumber = (text: string): number | null => (text.trim() === '' ? null : Number(text))
 
-/** The fields the form edits; the others (addresses, profiles, …) keep their stored values. */
-export type FormFields = Omit<
-  ContactFields,
-  'nicknames' | 'birthday' | 'addresses' | 'profiles' | 'connectedOn'
->
-
 /** The fields to send to the core. Validation is the core's job: its messages come back as issues. */
-export function fieldsFromForm(values: ContactFormValues): FormFields {
+export function fieldsFromForm(values: ContactFormValues): ContactFields {
   return {
     name: values.name,
     title: values.title,
@@ -103,26 +119,19 @@ export function fieldsFromForm(values: ContactFormValues): FormFields {
     credibility: optionalNumber(values.credibility),
     skills: splitList(values.skills, /,/),
     workedTogether: values.workedTogether,
+    nicknames: splitList(values.nicknames, /,/),
+    birthday: values.birthday.trim(),
+    connectedOn: values.connectedOn,
+    // Rows left empty are dropped rather than stored as blank addresses or profiles.
+    addresses: values.addresses.filter((a) =>
+      [a.street, a.city, a.region, a.postalCode, a.country].some((part) => part.trim() !== ''),
+    ),
+    profiles: values.profiles.filter((p) => p.handle.trim() !== ''),
   }
 }
 
-const FIELD_NAMES = new Set<string>(Object.keys(emptyForm()))
-
-function isFieldName(name: string): name is FieldName {
-  return FIELD_NAMES.has(name)
-}
-
-/** Messages per form field ("links.2" belongs to links), and those that fit no field. */
-export function issuesByField(issues: readonly { path: string; message: string }[]): {
-  fields: Partial<Record<FieldName, string>>
-  other: string[]
-} {
-  const fields: Partial<Record<FieldName, string>> = {}
-  const other: string[] = []
-  for (const issue of issues) {
-    const head = issue.path.split('.')[0] ?? ''
-    if (isFieldName(head)) fields[head] ??= issue.message
-    else other.push(issue.path ? `${issue.path}: ${issue.message}` : issue.message)
-  }
-  return { fields, other }
-}
+/** Every field of the form, for placing the core's issues beside them. */
+const EMPTY = emptyForm()
+export const FIELD_NAMES: readonly FieldName[] = Object.keys(EMPTY).filter(
+  (name): name is FieldName => name in EMPTY,
+)

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { CoverageOutput } from '@shared/workflowContract'
 import { call, subscribe } from '../api/client'
 import '../workflow/workflow.css'
+import { PageHeader } from '../ui/PageHeader'
 
 type Coverage = z.infer<typeof CoverageOutput>
 
@@ -43,89 +44,91 @@ export function CoverageView({ onOpenContact }: { onOpenContact(id: string): voi
   }
 
   return (
-    <div className="workflow-view" data-testid="coverage-view">
-      <h1>Coverage</h1>
-      <form
-        className="contact-form workflow-section"
-        onSubmit={save}
-        noValidate
-        aria-label="Target skills"
-      >
-        <div className="field">
-          <label htmlFor="target-skills">Skills you want references to cover</label>
-          <input
-            id="target-skills"
-            type="text"
-            value={skills ?? ''}
-            onChange={(e) => setSkills(e.target.value)}
-          />
-          <p className="field-hint">Separated by commas</p>
-        </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
+    <div className="view" data-testid="coverage-view">
+      <PageHeader title="Coverage" subtitle="Which skills your references can vouch for" />
+      <div className="view-body">
+        <form
+          className="contact-form workflow-section"
+          onSubmit={save}
+          noValidate
+          aria-label="Target skills"
+        >
+          <div className="field">
+            <label htmlFor="target-skills">Skills you want references to cover</label>
+            <input
+              id="target-skills"
+              type="text"
+              value={skills ?? ''}
+              onChange={(e) => setSkills(e.target.value)}
+            />
+            <p className="field-hint">Separated by commas</p>
+          </div>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div>
+            <button type="submit" className="button button-primary">
+              Save skills
+            </button>
+          </div>
+        </form>
+        {coverage && coverage.rows.length > 0 && (
+          <table className="coverage-table" aria-label="Coverage matrix">
+            <thead>
+              <tr>
+                <th scope="col">Skill</th>
+                <th scope="col">Who can vouch</th>
+              </tr>
+            </thead>
+            <tbody>
+              {coverage.rows.map((row) => (
+                <tr
+                  key={row.skill}
+                  className={row.gap ? 'coverage-gap' : undefined}
+                  data-gap={row.gap}
+                >
+                  <th scope="row">{row.skill}</th>
+                  <td>
+                    {row.gap
+                      ? 'Gap: nobody yet'
+                      : row.contacts.map((c, i) => (
+                          <span key={c.contactId}>
+                            {i > 0 && ', '}
+                            <button
+                              type="button"
+                              className="link-button"
+                              onClick={() => onOpenContact(c.contactId)}
+                            >
+                              {c.name}
+                            </button>
+                          </span>
+                        ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {coverage && coverage.rows.length === 0 && (
+          <p className="workflow-muted">
+            Add the skills you want references for to see who covers them.
           </p>
         )}
-        <div>
-          <button type="submit" className="button button-primary">
-            Save skills
-          </button>
-        </div>
-      </form>
-      {coverage && coverage.rows.length > 0 && (
-        <table className="coverage-table" aria-label="Coverage matrix">
-          <thead>
-            <tr>
-              <th scope="col">Skill</th>
-              <th scope="col">Who can vouch</th>
-            </tr>
-          </thead>
-          <tbody>
-            {coverage.rows.map((row) => (
-              <tr
-                key={row.skill}
-                className={row.gap ? 'coverage-gap' : undefined}
-                data-gap={row.gap}
-              >
-                <th scope="row">{row.skill}</th>
-                <td>
-                  {row.gap
-                    ? 'Gap: nobody yet'
-                    : row.contacts.map((c, i) => (
-                        <span key={c.contactId}>
-                          {i > 0 && ', '}
-                          <button
-                            type="button"
-                            className="link-button"
-                            onClick={() => onOpenContact(c.contactId)}
-                          >
-                            {c.name}
-                          </button>
-                        </span>
-                      ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {coverage && coverage.rows.length === 0 && (
-        <p className="workflow-muted">
-          Add the skills you want references for to see who covers them.
-        </p>
-      )}
-      {coverage && coverage.overAsked.length > 0 && (
-        <section className="workflow-section" aria-label="Asked often">
-          <h2>Asked often</h2>
-          <ul className="workflow-list">
-            {coverage.overAsked.map((o) => (
-              <li key={o.contactId} className="workflow-item" data-testid="over-asked">
-                {o.name}: asked {o.askedCount} times in 12 months. Give them a rest.
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+        {coverage && coverage.overAsked.length > 0 && (
+          <section className="workflow-section" aria-label="Asked often">
+            <h2>Asked often</h2>
+            <ul className="workflow-list">
+              {coverage.overAsked.map((o) => (
+                <li key={o.contactId} className="workflow-item" data-testid="over-asked">
+                  {o.name}: asked {o.askedCount} times in 12 months. Give them a rest.
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
     </div>
   )
 }

@@ -25,6 +25,7 @@ export function ExportMenu() {
     <Menu
       label="Export"
       className="export-menu"
+      buttonClassName="button"
       entries={FORMATS.map((f) => ({
         kind: 'item',
         label: f.label,

@@ -1,8 +1,8 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
-import type { InteractionKind } from '@shared/domain'
+import { useEffect, useMemo, useState, type FormEvent } from 'react'
 import { interactionKindLabel } from '@shared/interactionKinds'
 import { call } from '../api/client'
-import { TouchFields } from '../contact/TouchFields'
+import { draftInstant, newTouchDraft, TouchFields, type TouchDraft } from '../contact/TouchFields'
+import { Field } from '../ui/form/Field'
 import { useContacts } from '../store/contacts'
 import { Dialog } from '../ui/Dialog'
 import { useToasts } from '../ui/toasts'
@@ -12,11 +12,10 @@ export function QuickLogDialog({ onClose }: { onClose(): void }) {
   const { byId } = useContacts()
   const [dueIds, setDueIds] = useState<string[]>([])
   const [contactId, setContactId] = useState('')
-  const [kind, setKind] = useState<InteractionKind>('message')
-  const [note, setNote] = useState('')
+  const [draft, setDraft] = useState<TouchDraft>(() => newTouchDraft())
+  const [dayError, setDayError] = useState<string | undefined>()
   const [error, setError] = useState<string | null>(null)
   const toasts = useToasts()
-  const id = useId()
 
   useEffect(() => {
     void call('reminder.list', {}).then((result) => {
@@ -39,35 +38,50 @@ export function QuickLogDialog({ onClose }: { onClose(): void }) {
     event.preventDefault()
     const chosen = contactId || options[0]?.id
     if (!chosen) return
-    const result = await call('interaction.log', { contactId: chosen, kind, note })
+    const when = draftInstant(draft)
+    if (!when.ok) {
+      setDayError(when.message)
+      return
+    }
+    const { kind, note } = draft
+    const result = await call('interaction.log', {
+      contactId: chosen,
+      kind,
+      note,
+      ...(when.at === null ? {} : { at: when.at }),
+    })
     if (!result.ok) {
       setError(result.message)
       return
     }
     toasts.show({
-      message: `Logged ${interactionKindLabel(kind).toLowerCase()} with ${byId.get(chosen)?.name ?? 'them'}.`,
+      message: `Logged ${interactionKindLabel(draft.kind).toLowerCase()} with ${byId.get(chosen)?.name ?? 'them'}.`,
     })
     onClose()
   }
 
   return (
     <Dialog title="Log a touch" onClose={onClose} testId="quick-log">
-      <form className="form" onSubmit={(e) => void submit(e)}>
-        <label htmlFor={`${id}-who`}>With</label>
-        <select id={`${id}-who`} value={contactId} onChange={(e) => setContactId(e.target.value)}>
-          {options.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-              {dueIds.includes(c.id) ? ' (due)' : ''}
-            </option>
-          ))}
-        </select>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <Field label="With">
+          {(p) => (
+            <select {...p} value={contactId} onChange={(e) => setContactId(e.target.value)}>
+              {options.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                  {dueIds.includes(c.id) ? ' (due)' : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <TouchFields
-          id={id}
-          kind={kind}
-          onKind={setKind}
-          note={note}
-          onNote={setNote}
+          draft={draft}
+          onChange={(next) => {
+            setDraft(next)
+            setDayError(undefined)
+          }}
+          dayError={dayError}
           error={error}
         />
         <div className="form-actions">

@@ -1,31 +1,36 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { call } from '../api/client'
-import { issuesByField } from '../contact/formModel'
 import { Dialog } from '../ui/Dialog'
+import { Field, FormActions, FormError } from '../ui/form/Field'
+import { refusal } from '../ui/form/formErrors'
 import { useToasts } from '../ui/toasts'
 
-type Field = 'company' | 'role' | 'dueBy' | 'notes'
+type RequestField = 'company' | 'role' | 'dueBy' | 'notes'
+const FIELDS: readonly RequestField[] = ['company', 'role', 'dueBy', 'notes']
 
 /** The new-request form. Submitting creates the request, which moves the card to Asked. */
 export function RequestDialog({
   contactId,
   name,
   onClose,
+  onCreated,
 }: {
   contactId: string
   name: string
   onClose(): void
+  /** After the request exists, before the dialog closes. */
+  onCreated?(requestId: string): void
 }) {
-  const [values, setValues] = useState<Record<Field, string>>({
+  const [values, setValues] = useState<Record<RequestField, string>>({
     company: '',
     role: '',
     dueBy: '',
     notes: '',
   })
-  const [errors, setErrors] = useState<Partial<Record<string, string>>>({})
+  const [errors, setErrors] = useState<Partial<Record<RequestField, string>>>({})
+  const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const toasts = useToasts()
-  const id = useId()
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -40,68 +45,56 @@ export function RequestDialog({
     })
     setBusy(false)
     if (!result.ok) {
-      const { fields, other } = issuesByField(result.issues ?? [])
-      setErrors({
-        ...fields,
-        form: other.join(' ') || (result.issues ? undefined : result.message),
-      })
+      const { fields, summary } = refusal(result, FIELDS)
+      setErrors(fields)
+      setFormError(summary)
       return
     }
     toasts.show({
       message: `Asked ${name} for a reference for ${result.value.role} at ${result.value.company}.`,
     })
+    onCreated?.(result.value.id)
     onClose()
   }
 
-  const field = (name: Field, label: string, type = 'text') => (
-    <div className="field">
-      <label htmlFor={`${id}-${name}`}>{label}</label>
-      {name === 'notes' ? (
-        <textarea
-          id={`${id}-${name}`}
-          rows={3}
-          value={values[name]}
-          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-        />
-      ) : (
-        <input
-          id={`${id}-${name}`}
-          type={type}
-          value={values[name]}
-          aria-invalid={errors[name] !== undefined}
-          aria-describedby={errors[name] !== undefined ? `${id}-${name}-error` : undefined}
-          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-        />
-      )}
-      {errors[name] !== undefined && (
-        <p id={`${id}-${name}-error`} className="field-error">
-          {errors[name]}
-        </p>
-      )}
-    </div>
+  const input = (field: RequestField, label: string, type = 'text') => (
+    <Field label={label} name={field} error={errors[field]}>
+      {(p) =>
+        field === 'notes' ? (
+          <textarea
+            {...p}
+            rows={3}
+            value={values[field]}
+            onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
+          />
+        ) : (
+          <input
+            {...p}
+            type={type}
+            value={values[field]}
+            onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
+          />
+        )
+      }
+    </Field>
   )
 
   return (
     <Dialog title={`Ask ${name} for a reference`} onClose={onClose} testId="request-dialog">
-      <form className="contact-form" onSubmit={submit} noValidate>
-        {errors.form && (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        )}
-        {field('company', 'Company')}
-        {field('role', 'Role')}
-        {field('dueBy', 'Needed by', 'date')}
-        {field('notes', 'Notes')}
-        <div className="form-actions">
-          <span className="form-actions-spacer" />
+      <form className="form" onSubmit={submit} noValidate>
+        <FormError>{formError}</FormError>
+        {input('company', 'Company')}
+        {input('role', 'Role')}
+        {input('dueBy', 'Needed by', 'date')}
+        {input('notes', 'Notes')}
+        <FormActions>
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="button button-primary" disabled={busy}>
             Create request
           </button>
-        </div>
+        </FormActions>
       </form>
     </Dialog>
   )

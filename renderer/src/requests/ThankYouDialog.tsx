@@ -3,6 +3,7 @@ import { fillTemplate, mailtoLink, THANK_YOU_TEMPLATES, thankYouValues } from '@
 import { call } from '../api/client'
 import { useContacts } from '../store/contacts'
 import { Dialog } from '../ui/Dialog'
+import { Field } from '../ui/form/Field'
 import { useToasts } from '../ui/toasts'
 
 type Way = 'note' | 'email' | 'call'
@@ -27,6 +28,8 @@ export function ThankYouDialog({
   const toasts = useToasts()
   const [way, setWay] = useState<Way>('note')
   const [busy, setBusy] = useState(false)
+  /** What the user changed in each template; the rest follow the template. */
+  const [edits, setEdits] = useState<Partial<Record<Way, string>>>({})
   if (!contact) return null
   const values = thankYouValues(contact, request ?? { role: 'the role', company: 'the company' })
   const subject = fillTemplate(THANK_YOU_TEMPLATES.email.subject, values)
@@ -35,7 +38,7 @@ export function ThankYouDialog({
     email: fillTemplate(THANK_YOU_TEMPLATES.email.body, values),
     call: fillTemplate(THANK_YOU_TEMPLATES.callScript, values),
   }
-  const text = texts[way]
+  const text = edits[way] ?? texts[way]
 
   const copy = async () => {
     try {
@@ -81,23 +84,32 @@ export function ThankYouDialog({
           For the {request.role} reference at {request.company}.
         </p>
       )}
-      <div role="tablist" aria-label="Template" className="nav-list">
+      <div className="segmented" role="radiogroup" aria-label="Template">
         {WAYS.map((w) => (
-          <button
-            key={w.id}
-            type="button"
-            role="tab"
-            className="nav-link"
-            aria-selected={way === w.id}
-            aria-current={way === w.id ? 'page' : undefined}
-            onClick={() => setWay(w.id)}
-          >
-            {w.label}
-          </button>
+          <label key={w.id} className="segmented-option">
+            <input
+              type="radio"
+              name="thank-you-way"
+              value={w.id}
+              checked={way === w.id}
+              onChange={() => setWay(w.id)}
+            />
+            <span>{w.label}</span>
+          </label>
         ))}
       </div>
       {way === 'email' && <p data-testid="template-subject">Subject: {subject}</p>}
-      <textarea className="template-text" aria-label="Template text" readOnly value={text} />
+      <Field label="Message" hint="Edit it as you like before you copy or send it.">
+        {(p) => (
+          <textarea
+            {...p}
+            className="template-text"
+            aria-label="Template text"
+            value={text}
+            onChange={(e) => setEdits((all) => ({ ...all, [way]: e.target.value }))}
+          />
+        )}
+      </Field>
       <div className="form-actions">
         <button type="button" className="button" onClick={() => void copy()}>
           Copy

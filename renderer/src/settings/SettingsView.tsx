@@ -1,9 +1,14 @@
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import { THEMES, type Theme } from '@shared/domain'
 import { STAGE_IDS, stageLabel } from '@shared/stages'
 import { call } from '../api/client'
 import { useToasts } from '../ui/toasts'
+import { Field, FormError, type ControlProps } from '../ui/form/Field'
+import { refusal } from '../ui/form/formErrors'
+import { PageHeader } from '../ui/PageHeader'
+import { applyTheme } from '../theme/theme'
 import {
-  issuesByField,
+  SETTINGS_FIELDS,
   toForm,
   toPatch,
   type SettingsField,
@@ -12,6 +17,41 @@ import {
 import '../contact/contact.css'
 import './settings.css'
 
+type ControlInput = (props: ControlProps) => ReactNode
+
+const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' }
+
+/** Appearance: System, Light or Dark, applied and saved at once (no Save button to find). */
+function ThemeChoice({ theme, onChange }: { theme: Theme; onChange(theme: Theme): void }) {
+  const toasts = useToasts()
+  const choose = async (next: Theme) => {
+    applyTheme(next)
+    onChange(next)
+    const result = await call('settings.update', { theme: next })
+    if (!result.ok) toasts.show({ tone: 'error', message: result.message })
+  }
+  return (
+    <fieldset className="theme-choice">
+      <legend>Appearance</legend>
+      <div className="segmented" role="radiogroup" aria-label="Theme">
+        {THEMES.map((t) => (
+          <label key={t} className="segmented-option">
+            <input
+              type="radio"
+              name="theme"
+              value={t}
+              checked={theme === t}
+              onChange={() => void choose(t)}
+            />
+            <span>{THEME_LABELS[t]}</span>
+          </label>
+        ))}
+      </div>
+      <p className="field-hint">System follows your operating system's light or dark setting.</p>
+    </fieldset>
+  )
+}
+
 /** Reminders and preferences: digest time, quiet hours, notifications, tray, login, cadences, thank-yous. */
 export function SettingsView() {
   const [form, setForm] = useState<SettingsForm | null>(null)
@@ -19,7 +59,6 @@ export function SettingsView() {
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const toasts = useToasts()
-  const prefix = useId()
 
   useEffect(() => {
     let live = true
@@ -35,32 +74,20 @@ export function SettingsView() {
 
   if (form === null) {
     return (
-      <section className="settings" aria-busy={formError === null}>
-        <h1>Settings</h1>
-        {formError && <p className="form-error">{formError}</p>}
+      <section className="view" aria-busy={formError === null}>
+        <PageHeader title="Settings" />
+        <div className="view-body">
+          <FormError>{formError}</FormError>
+        </div>
       </section>
     )
   }
 
   const set = (patch: Partial<SettingsForm>) => setForm({ ...form, ...patch })
-  const idOf = (field: string) => `${prefix}-${field.replace('.', '-')}`
-  const errorOf = (field: SettingsField) => errors[field]
-  const inputProps = (field: SettingsField) => ({
-    id: idOf(field),
-    'aria-invalid': errorOf(field) !== undefined,
-    'aria-describedby': errorOf(field) === undefined ? undefined : `${idOf(field)}-error`,
-  })
-  const field = (name: SettingsField, label: string, control: ReactNode, hint?: string) => (
-    <div className="field">
-      <label htmlFor={idOf(name)}>{label}</label>
-      {control}
-      {hint && <p className="field-hint">{hint}</p>}
-      {errorOf(name) !== undefined && (
-        <p className="field-error" id={`${idOf(name)}-error`} data-testid={`error-${name}`}>
-          {errorOf(name)}
-        </p>
-      )}
-    </div>
+  const field = (name: SettingsField, label: string, control: ControlInput, hint?: string) => (
+    <Field label={label} name={name} error={errors[name]} hint={hint}>
+      {(props) => control(props)}
+    </Field>
   )
 
   const submit = async (event: FormEvent) => {
@@ -76,121 +103,121 @@ export function SettingsView() {
       toasts.show({ message: 'Settings saved.' })
       return
     }
-    const { fields, other } = issuesByField(result.issues ?? [])
+    const { fields, summary } = refusal(result, SETTINGS_FIELDS)
     setErrors(fields)
-    const placed = Object.keys(fields).length > 0
-    setFormError(other.length > 0 ? other.join(' ') : placed ? null : result.message)
+    setFormError(summary)
   }
 
   return (
-    <section className="settings" data-testid="settings">
-      <h1>Settings</h1>
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <fieldset>
-          <legend>Reminders</legend>
-          {field(
-            'digestTime',
-            'Daily digest at',
-            <input
-              type="time"
-              value={form.digestTime}
-              onChange={(e) => set({ digestTime: e.target.value })}
-              {...inputProps('digestTime')}
-            />,
-            'One notification a day listing everyone due, when anything is.',
-          )}
-          <div className="settings-row">
+    <section className="view" data-testid="settings">
+      <PageHeader title="Settings" />
+      <div className="view-body settings">
+        <ThemeChoice theme={form.theme} onChange={(theme) => set({ theme })} />
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <fieldset>
+            <legend>Reminders</legend>
             {field(
-              'quietHours.start',
-              'Quiet hours from',
-              <input
-                type="time"
-                value={form.quietStart}
-                onChange={(e) => set({ quietStart: e.target.value })}
-                {...inputProps('quietHours.start')}
-              />,
-            )}
-            {field(
-              'quietHours.end',
-              'until',
-              <input
-                type="time"
-                value={form.quietEnd}
-                onChange={(e) => set({ quietEnd: e.target.value })}
-                {...inputProps('quietHours.end')}
-              />,
-              'Nothing is shown in quiet hours; what falls due waits until they end.',
-            )}
-          </div>
-          <label className="settings-check">
-            <input
-              type="checkbox"
-              checked={form.notificationsEnabled}
-              onChange={(e) => set({ notificationsEnabled: e.target.checked })}
-            />
-            Show notifications
-          </label>
-          {field(
-            'thankWithinDays',
-            'Thank a reference within (days)',
-            <input
-              type="number"
-              min={0}
-              max={60}
-              value={form.thankWithinDays}
-              onChange={(e) => set({ thankWithinDays: e.target.value })}
-              {...inputProps('thankWithinDays')}
-            />,
-          )}
-        </fieldset>
-        <fieldset>
-          <legend>Keep in touch every (days), by stage</legend>
-          <p className="field-hint">
-            Leave empty for no reminders in that stage. A contact's own cadence wins.
-          </p>
-          <div className="form-grid">
-            {STAGE_IDS.map((stage) =>
-              field(
-                `cadenceByStage.${stage}`,
-                stageLabel(stage),
+              'digestTime',
+              'Daily digest at',
+              (p) => (
                 <input
-                  type="number"
-                  min={1}
-                  max={3650}
-                  value={form.cadence[stage] ?? ''}
-                  onChange={(e) => set({ cadence: { ...form.cadence, [stage]: e.target.value } })}
-                  {...inputProps(`cadenceByStage.${stage}`)}
-                />,
+                  type="time"
+                  value={form.digestTime}
+                  onChange={(e) => set({ digestTime: e.target.value })}
+                  {...p}
+                />
               ),
+              'One notification a day listing everyone due, when anything is.',
             )}
+            <div className="settings-row">
+              {field('quietHours.start', 'Quiet hours from', (p) => (
+                <input
+                  type="time"
+                  value={form.quietStart}
+                  onChange={(e) => set({ quietStart: e.target.value })}
+                  {...p}
+                />
+              ))}
+              {field(
+                'quietHours.end',
+                'until',
+                (p) => (
+                  <input
+                    type="time"
+                    value={form.quietEnd}
+                    onChange={(e) => set({ quietEnd: e.target.value })}
+                    {...p}
+                  />
+                ),
+                'Nothing is shown in quiet hours; what falls due waits until they end.',
+              )}
+            </div>
+            <label className="settings-check">
+              <input
+                type="checkbox"
+                checked={form.notificationsEnabled}
+                onChange={(e) => set({ notificationsEnabled: e.target.checked })}
+              />
+              Show notifications
+            </label>
+            {field('thankWithinDays', 'Thank a reference within (days)', (p) => (
+              <input
+                type="number"
+                min={0}
+                max={60}
+                value={form.thankWithinDays}
+                onChange={(e) => set({ thankWithinDays: e.target.value })}
+                {...p}
+              />
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>Keep in touch every (days), by stage</legend>
+            <p className="field-hint">
+              Leave empty for no reminders in that stage. A contact's own cadence wins.
+            </p>
+            <div className="form-grid">
+              {STAGE_IDS.map((stage) =>
+                field(`cadenceByStage.${stage}`, stageLabel(stage), (p) => (
+                  <input
+                    type="number"
+                    min={1}
+                    max={3650}
+                    value={form.cadence[stage] ?? ''}
+                    onChange={(e) => set({ cadence: { ...form.cadence, [stage]: e.target.value } })}
+                    {...p}
+                  />
+                )),
+              )}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>App</legend>
+            <label className="settings-check">
+              <input
+                type="checkbox"
+                checked={form.closeToTray}
+                onChange={(e) => set({ closeToTray: e.target.checked })}
+              />
+              Keep running in the tray when the window is closed
+            </label>
+            <label className="settings-check">
+              <input
+                type="checkbox"
+                checked={form.launchAtLogin}
+                onChange={(e) => set({ launchAtLogin: e.target.checked })}
+              />
+              Open Vouch at login
+            </label>
+          </fieldset>
+          <FormError>{formError}</FormError>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              Save settings
+            </button>
           </div>
-        </fieldset>
-        <fieldset>
-          <legend>App</legend>
-          <label className="settings-check">
-            <input
-              type="checkbox"
-              checked={form.closeToTray}
-              onChange={(e) => set({ closeToTray: e.target.checked })}
-            />
-            Keep running in the tray when the window is closed
-          </label>
-          <label className="settings-check">
-            <input
-              type="checkbox"
-              checked={form.launchAtLogin}
-              onChange={(e) => set({ launchAtLogin: e.target.checked })}
-            />
-            Open Vouch at login
-          </label>
-        </fieldset>
-        {formError && <p className="form-error">{formError}</p>}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            Save settings
-          </button>
-        </div>
-      </form>
+        </form>
+      </div>
     </section>
   )
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '@shared/domain'
 import { SettingsPatch } from '@shared/workflowContract'
-import { issuesByField, toForm, toPatch } from './settingsModel'
+import { toForm, toPatch } from './settingsModel'
 
 describe('the settings form', () => {
   it('round-trips the stored settings into a patch the core accepts', () => {
@@ -27,15 +27,5 @@ describe('the settings form', () => {
     const parsed = SettingsPatch.safeParse(patch)
     expect(parsed.success).toBe(false)
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['thankWithinDays'])
-  })
-
-  it('places the core issues under their fields, first message per field', () => {
-    expect(
-      issuesByField([
-        { path: 'cadenceByStage.building', message: 'Too small' },
-        { path: 'cadenceByStage.building', message: 'Second' },
-        { path: '', message: 'Something else' },
-      ]),
-    ).toEqual({ fields: { 'cadenceByStage.building': 'Too small' }, other: ['Something else'] })
   })
 })

@@ -1,4 +1,4 @@
-import type { Settings } from '@shared/domain'
+import type { Settings, Theme } from '@shared/domain'
 import type { Input } from '@shared/ipc'
 import { STAGE_IDS, type StageId } from '@shared/stages'
 
@@ -13,6 +13,8 @@ export interface SettingsForm {
   /** Days per stage; empty (or absent) means no cadence in that stage. */
   cadence: Partial<Record<StageId, string>>
   thankWithinDays: string
+  /** Saved as soon as it is chosen; kept here so a later Save does not undo it. */
+  theme: Theme
 }
 
 /** The form's fields, named as the core's issue paths name them. */
@@ -22,6 +24,15 @@ export type SettingsField =
   | 'quietHours.end'
   | 'thankWithinDays'
   | `cadenceByStage.${StageId}`
+
+/** Every field of the form, for placing the core's issues beside them. */
+export const SETTINGS_FIELDS: readonly SettingsField[] = [
+  'digestTime',
+  'quietHours.start',
+  'quietHours.end',
+  'thankWithinDays',
+  ...STAGE_IDS.map((stage) => `cadenceByStage.${stage}` as const),
+]
 
 /** The form filled from the stored settings. */
 export function toForm(settings: Settings): SettingsForm {
@@ -36,6 +47,7 @@ export function toForm(settings: Settings): SettingsForm {
     launchAtLogin: settings.launchAtLogin,
     cadence,
     thankWithinDays: String(settings.thankWithinDays),
+    theme: settings.theme,
   }
 }
 
@@ -61,19 +73,6 @@ export function toPatch(form: SettingsForm): Input<'settings.update'> {
     launchAtLogin: form.launchAtLogin,
     cadenceByStage,
     thankWithinDays: parseNumber(form.thankWithinDays),
+    theme: form.theme,
   }
-}
-
-/** Issues keyed by the field they concern; the rest as sentences. */
-export function issuesByField(issues: readonly { path: string; message: string }[]): {
-  fields: Partial<Record<string, string>>
-  other: string[]
-} {
-  const fields: Partial<Record<string, string>> = {}
-  const other: string[] = []
-  for (const issue of issues) {
-    if (issue.path === '') other.push(issue.message)
-    else fields[issue.path] ??= issue.message
-  }
-  return { fields, other }
 }

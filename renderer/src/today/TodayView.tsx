@@ -12,6 +12,7 @@ import { formatCount, people } from '../triage/format'
 import { TODAY_DEFAULT_LIMIT } from '@shared/workflowContract'
 import '../workflow/workflow.css'
 import './today.css'
+import { PageHeader } from '../ui/PageHeader'
 
 /** How many things Today asks the user to do: the navigation badge. */
 export function useTodayCount(): number {
@@ -171,152 +172,154 @@ export function TodayView({
       0
 
   return (
-    <div className="workflow-view" data-testid="today-view">
-      <h1>Today</h1>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {triage && onBoard === 0 && inbox === 0 && (
-        <FirstRun onImport={onImport} onAddPerson={onAddPerson} />
-      )}
-      {inbox > 0 && (
-        <InboxWaiting count={inbox} onStartTriage={onStartTriage} onOpenInbox={onOpenInbox} />
-      )}
-      {triage && onBoard > 0 && nothingDue && (
-        <p className="today-clear" data-testid="today-clear">
-          Nothing is due today. {people(onBoard)} on your board.
-        </p>
-      )}
-      {value && onBoard > 0 && (
-        <>
-          <TodaySection
-            label="Thanks owed"
-            count={value.counts.thanksOwed}
-            shown={value.thanksOwed.length}
-            {...moreProps}
-          >
-            {value.thanksOwed.map((t) => (
-              <li
-                key={t.requestId}
-                className="workflow-item"
-                data-testid="thanks-owed"
-                aria-label={t.name}
-              >
-                <div className="workflow-item-main">
-                  {name(t.contactId, t.name)} gave a reference for {t.role} at {t.company}.{' '}
-                  <span className={t.overdue ? 'workflow-late' : 'workflow-muted'}>
-                    {t.daysLeft === null
-                      ? 'Thank them soon.'
-                      : t.overdue
-                        ? `Thank-you late by ${days(-t.daysLeft)}.`
-                        : t.daysLeft === 0
-                          ? 'Thank them today.'
-                          : `Thank them within ${days(t.daysLeft)}.`}
-                  </span>
-                </div>
-                <button
-                  type="button"
-                  className="button button-primary button-small"
-                  onClick={() =>
-                    setThanking({
-                      contactId: t.contactId,
-                      request: { id: t.requestId, role: t.role, company: t.company },
-                    })
-                  }
+    <div className="view" data-testid="today-view">
+      <PageHeader title="Today" />
+      <div className="view-body">
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {triage && onBoard === 0 && inbox === 0 && (
+          <FirstRun onImport={onImport} onAddPerson={onAddPerson} />
+        )}
+        {inbox > 0 && (
+          <InboxWaiting count={inbox} onStartTriage={onStartTriage} onOpenInbox={onOpenInbox} />
+        )}
+        {triage && onBoard > 0 && nothingDue && (
+          <p className="today-clear" data-testid="today-clear">
+            Nothing is due today. {people(onBoard)} on your board.
+          </p>
+        )}
+        {value && onBoard > 0 && (
+          <>
+            <TodaySection
+              label="Thanks owed"
+              count={value.counts.thanksOwed}
+              shown={value.thanksOwed.length}
+              {...moreProps}
+            >
+              {value.thanksOwed.map((t) => (
+                <li
+                  key={t.requestId}
+                  className="workflow-item"
+                  data-testid="thanks-owed"
+                  aria-label={t.name}
                 >
-                  Say thank you
-                </button>
-              </li>
-            ))}
-          </TodaySection>
-          <TodaySection
-            label="Get in touch"
-            count={value.counts.overdue}
-            shown={value.overdue.length}
-            {...moreProps}
-          >
-            {value.overdue.map((o) => (
-              <li
-                key={o.contactId}
-                className="workflow-item"
-                data-testid="overdue"
-                aria-label={o.name}
-              >
-                <span className={`touch-status touch-${o.state}`}>
-                  <span className="touch-dot" aria-hidden="true" />
-                </span>
-                <div className="workflow-item-main">
-                  {name(o.contactId, o.name)}{' '}
-                  <span className="workflow-muted">
-                    {stageLabel(o.stage)} ·{' '}
-                    {o.daysSinceTouch === null
-                      ? 'never touched'
-                      : `last touch ${days(o.daysSinceTouch)} ago`}{' '}
-                    · every {days(o.cadenceDays)}
-                  </span>
-                </div>
-                <LogTouchButton contactId={o.contactId} name={o.name} />
-                <button
-                  type="button"
-                  className="button button-small"
-                  onClick={() => void snooze(o.contactId, o.name)}
+                  <div className="workflow-item-main">
+                    {name(t.contactId, t.name)} gave a reference for {t.role} at {t.company}.{' '}
+                    <span className={t.overdue ? 'workflow-late' : 'workflow-muted'}>
+                      {t.daysLeft === null
+                        ? 'Thank them soon.'
+                        : t.overdue
+                          ? `Thank-you late by ${days(-t.daysLeft)}.`
+                          : t.daysLeft === 0
+                            ? 'Thank them today.'
+                            : `Thank them within ${days(t.daysLeft)}.`}
+                    </span>
+                  </div>
+                  <button
+                    type="button"
+                    className="button button-primary button-small"
+                    onClick={() =>
+                      setThanking({
+                        contactId: t.contactId,
+                        request: { id: t.requestId, role: t.role, company: t.company },
+                      })
+                    }
+                  >
+                    Say thank you
+                  </button>
+                </li>
+              ))}
+            </TodaySection>
+            <TodaySection
+              label="Get in touch"
+              count={value.counts.overdue}
+              shown={value.overdue.length}
+              {...moreProps}
+            >
+              {value.overdue.map((o) => (
+                <li
+                  key={o.contactId}
+                  className="workflow-item"
+                  data-testid="overdue"
+                  aria-label={o.name}
                 >
-                  Snooze a week
-                </button>
-              </li>
-            ))}
-          </TodaySection>
-          <TodaySection
-            label="Requests to chase"
-            count={value.counts.requestFollowUps}
-            shown={value.requestFollowUps.length}
-            {...moreProps}
-          >
-            {value.requestFollowUps.map((f) => (
-              <li
-                key={f.requestId}
-                className="workflow-item"
-                data-testid="follow-up"
-                aria-label={f.name}
-              >
-                <div className="workflow-item-main">
-                  {name(f.contactId, f.name)}: {f.role} at {f.company}{' '}
-                  <span className={f.reason === 'past-due' ? 'workflow-late' : 'workflow-muted'}>
-                    ({FOLLOW_UP_WORDS[f.reason]})
+                  <span className={`touch-status touch-${o.state}`}>
+                    <span className="touch-dot" aria-hidden="true" />
                   </span>
-                </div>
-                <LogTouchButton contactId={f.contactId} name={f.name} label="Log follow-up" />
-              </li>
-            ))}
-          </TodaySection>
-          <TodaySection
-            label="Coming up"
-            heading="Coming up this week"
-            count={value.counts.dueSoon}
-            shown={value.dueSoon.length}
-            {...moreProps}
-          >
-            {value.dueSoon.map((d) => (
-              <li key={d.contactId} className="workflow-item" aria-label={d.name}>
-                <div className="workflow-item-main">
-                  {name(d.contactId, d.name)}{' '}
-                  <span className="workflow-muted">due in {days(d.daysUntilDue)}</span>
-                </div>
-                <LogTouchButton contactId={d.contactId} name={d.name} />
-              </li>
-            ))}
-          </TodaySection>
-        </>
-      )}
-      {thanking && (
-        <ThankYouDialog
-          contactId={thanking.contactId}
-          request={thanking.request}
-          onClose={() => setThanking(null)}
-        />
-      )}
+                  <div className="workflow-item-main">
+                    {name(o.contactId, o.name)}{' '}
+                    <span className="workflow-muted">
+                      {stageLabel(o.stage)} ·{' '}
+                      {o.daysSinceTouch === null
+                        ? 'never touched'
+                        : `last touch ${days(o.daysSinceTouch)} ago`}{' '}
+                      · every {days(o.cadenceDays)}
+                    </span>
+                  </div>
+                  <LogTouchButton contactId={o.contactId} name={o.name} />
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => void snooze(o.contactId, o.name)}
+                  >
+                    Snooze a week
+                  </button>
+                </li>
+              ))}
+            </TodaySection>
+            <TodaySection
+              label="Requests to chase"
+              count={value.counts.requestFollowUps}
+              shown={value.requestFollowUps.length}
+              {...moreProps}
+            >
+              {value.requestFollowUps.map((f) => (
+                <li
+                  key={f.requestId}
+                  className="workflow-item"
+                  data-testid="follow-up"
+                  aria-label={f.name}
+                >
+                  <div className="workflow-item-main">
+                    {name(f.contactId, f.name)}: {f.role} at {f.company}{' '}
+                    <span className={f.reason === 'past-due' ? 'workflow-late' : 'workflow-muted'}>
+                      ({FOLLOW_UP_WORDS[f.reason]})
+                    </span>
+                  </div>
+                  <LogTouchButton contactId={f.contactId} name={f.name} label="Log follow-up" />
+                </li>
+              ))}
+            </TodaySection>
+            <TodaySection
+              label="Coming up"
+              heading="Coming up this week"
+              count={value.counts.dueSoon}
+              shown={value.dueSoon.length}
+              {...moreProps}
+            >
+              {value.dueSoon.map((d) => (
+                <li key={d.contactId} className="workflow-item" aria-label={d.name}>
+                  <div className="workflow-item-main">
+                    {name(d.contactId, d.name)}{' '}
+                    <span className="workflow-muted">due in {days(d.daysUntilDue)}</span>
+                  </div>
+                  <LogTouchButton contactId={d.contactId} name={d.name} />
+                </li>
+              ))}
+            </TodaySection>
+          </>
+        )}
+        {thanking && (
+          <ThankYouDialog
+            contactId={thanking.contactId}
+            request={thanking.request}
+            onClose={() => setThanking(null)}
+          />
+        )}
+      </div>
     </div>
   )
 }

@@ -4,6 +4,7 @@ import { call, subscribe } from '../api/client'
 import { useToasts } from '../ui/toasts'
 import { roleLine } from '../board/Card'
 import './trash.css'
+import { PageHeader } from '../ui/PageHeader'
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
@@ -46,40 +47,42 @@ export function TrashView() {
   }
 
   return (
-    <section className="trash-view" aria-labelledby="trash-title">
-      <h2 id="trash-title">Trash</h2>
-      {error && (
-        <p className="board-error" role="alert">
-          {error}
-        </p>
-      )}
-      {items === null ? null : items.length === 0 ? (
-        <p className="trash-empty">The trash is empty.</p>
-      ) : (
-        <ul className="trash-list" aria-label="Deleted people">
-          {items.map((contact) => (
-            <li key={contact.id} className="trash-item" data-testid="trash-item">
-              <div className="trash-text">
-                <span className="trash-name">{contact.name}</span>
-                {roleLine(contact) && <span className="trash-role">{roleLine(contact)}</span>}
-                {contact.trashedAt && (
-                  <span className="trash-date">
-                    Deleted {dateFormat.format(new Date(contact.trashedAt))}
-                  </span>
-                )}
-              </div>
-              <button
-                type="button"
-                className="button"
-                aria-label={`Restore ${contact.name}`}
-                onClick={() => void restore(contact)}
-              >
-                Restore
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+    <section className="view" aria-label="Trash">
+      <PageHeader title="Trash" subtitle="Deleted people, until you restore them" />
+      <div className="view-body trash-view">
+        {error && (
+          <p className="board-error" role="alert">
+            {error}
+          </p>
+        )}
+        {items === null ? null : items.length === 0 ? (
+          <p className="trash-empty">The trash is empty.</p>
+        ) : (
+          <ul className="trash-list" aria-label="Deleted people">
+            {items.map((contact) => (
+              <li key={contact.id} className="trash-item" data-testid="trash-item">
+                <div className="trash-text">
+                  <span className="trash-name">{contact.name}</span>
+                  {roleLine(contact) && <span className="trash-role">{roleLine(contact)}</span>}
+                  {contact.trashedAt && (
+                    <span className="trash-date">
+                      Deleted {dateFormat.format(new Date(contact.trashedAt))}
+                    </span>
+                  )}
+                </div>
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={`Restore ${contact.name}`}
+                  onClick={() => void restore(contact)}
+                >
+                  Restore
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   )
 }

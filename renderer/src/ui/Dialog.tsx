@@ -7,10 +7,12 @@ interface DialogProps {
   children: ReactNode
   /** A test id for the dialog element. */
   testId?: string
+  /** A reading width, for documents such as the brief. */
+  wide?: boolean
 }
 
 /** A modal dialog: focus moves in, Escape or the backdrop closes, focus returns on close. */
-export function Dialog({ title, onClose, children, testId }: DialogProps) {
+export function Dialog({ title, onClose, children, testId, wide }: DialogProps) {
   const titleId = useId()
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -41,7 +43,7 @@ export function Dialog({ title, onClose, children, testId }: DialogProps) {
     >
       <div
         ref={ref}
-        className="dialog"
+        className={wide ? 'dialog dialog-wide' : 'dialog'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -21,6 +21,8 @@ interface MenuProps {
   children: ReactNode
   entries: readonly MenuEntry[]
   className?: string
+  /** The opening button's class: a small icon button unless told ("button" for a text one). */
+  buttonClassName?: string
 }
 
 /** Room a menu needs below its button before it opens upwards instead. */
@@ -40,7 +42,13 @@ function popupPosition(button: HTMLElement | null): CSSProperties {
 }
 
 /** A button that opens a menu of actions: arrow keys move, Enter selects, Escape closes. */
-export function Menu({ label, children, entries, className }: MenuProps) {
+export function Menu({
+  label,
+  children,
+  entries,
+  className,
+  buttonClassName = 'menu-button',
+}: MenuProps) {
   const [open, setOpen] = useState(false)
   const [position, setPosition] = useState<CSSProperties>({})
   const buttonRef = useRef<HTMLButtonElement>(null)
@@ -114,7 +122,7 @@ export function Menu({ label, children, entries, className }: MenuProps) {
       <button
         ref={buttonRef}
         type="button"
-        className="menu-button"
+        className={buttonClassName}
         aria-label={label}
         aria-haspopup="menu"
         aria-expanded={open}

@@ -1,13 +1,11 @@
-import { useMemo, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { format } from 'date-fns'
-import type { CareerUpdate } from '@shared/domain'
-import { STAGES, type StageId } from '@shared/stages'
-import { mailtoLink } from '@shared/templates'
-import { draftUpdateMessage, selectRecipients } from '@shared/updates'
 import { call } from '../api/client'
-import { useContacts } from '../store/contacts'
-import { insightsStore, updatesStore, useQuery } from '../store/queries'
-import { useToasts } from '../ui/toasts'
+import { updatesStore, useQuery } from '../store/queries'
+import { Field, FormError } from '../ui/form/Field'
+import { refusal } from '../ui/form/formErrors'
+import { PageHeader } from '../ui/PageHeader'
+import { Composer } from './Composer'
 import '../workflow/workflow.css'
 
 /** Career updates: write one, then compose personal messages to chosen references. */
@@ -16,33 +14,35 @@ export function UpdatesView() {
   const [selected, setSelected] = useState<string | null>(null)
   const update = updates.find((u) => u.id === selected) ?? updates[0] ?? null
   return (
-    <div className="workflow-view" data-testid="updates-view">
-      <h1>Career updates</h1>
-      <NewUpdateForm onCreated={setSelected} />
-      {updates.length > 0 && (
-        <section className="workflow-section" aria-label="Your updates">
-          <h2>Your updates</h2>
-          <ul className="workflow-list">
-            {updates.map((u) => (
-              <li key={u.id} className="workflow-item">
-                <div className="workflow-item-main">
-                  <strong>{u.title}</strong>{' '}
-                  <span className="workflow-muted">{format(new Date(u.at), 'd MMM yyyy')}</span>
-                </div>
-                <button
-                  type="button"
-                  className="button button-small"
-                  aria-pressed={update?.id === u.id}
-                  onClick={() => setSelected(u.id)}
-                >
-                  {update?.id === u.id ? 'Composing' : 'Compose'}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {update && <Composer key={update.id} update={update} latestId={updates[0]?.id ?? null} />}
+    <div className="view" data-testid="updates-view">
+      <PageHeader title="Updates" subtitle="Share career news with the people who vouch for you" />
+      <div className="view-body">
+        <NewUpdateForm onCreated={setSelected} />
+        {updates.length > 0 && (
+          <section className="workflow-section" aria-label="Your updates">
+            <h2>Your updates</h2>
+            <ul className="workflow-list">
+              {updates.map((u) => (
+                <li key={u.id} className="workflow-item">
+                  <div className="workflow-item-main">
+                    <strong>{u.title}</strong>{' '}
+                    <span className="workflow-muted">{format(new Date(u.at), 'd MMM yyyy')}</span>
+                  </div>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-pressed={update?.id === u.id}
+                    onClick={() => setSelected(u.id)}
+                  >
+                    {update?.id === u.id ? 'Composing' : 'Compose'}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {update && <Composer key={update.id} update={update} latestId={updates[0]?.id ?? null} />}
+      </div>
     </div>
   )
 }
@@ -50,224 +50,45 @@ export function UpdatesView() {
 function NewUpdateForm({ onCreated }: { onCreated(id: string): void }) {
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const [errors, setErrors] = useState<Partial<Record<'title' | 'body', string>>>({})
+  const [formError, setFormError] = useState<string | null>(null)
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     const result = await call('update.create', { title, body })
     if (!result.ok) {
-      setError(result.message)
+      const { fields, summary } = refusal(result, ['title', 'body'] as const)
+      setErrors(fields)
+      setFormError(summary)
       return
     }
     setTitle('')
     setBody('')
-    setError(null)
+    setErrors({})
+    setFormError(null)
     onCreated(result.value.id)
   }
   return (
     <form
-      className="workflow-section contact-form"
+      className="workflow-section form new-update"
       aria-label="New update"
       onSubmit={submit}
       noValidate
     >
       <h2>New update</h2>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="field">
-        <label htmlFor="update-title">Title</label>
-        <input
-          id="update-title"
-          type="text"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="update-body">What happened</label>
-        <textarea
-          id="update-body"
-          rows={3}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-        />
-      </div>
+      <FormError>{formError}</FormError>
+      <Field label="Title" name="title" error={errors.title}>
+        {(p) => (
+          <input {...p} type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
+        )}
+      </Field>
+      <Field label="What happened" name="body" error={errors.body}>
+        {(p) => <textarea {...p} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />}
+      </Field>
       <div>
         <button type="submit" className="button button-primary">
           Save update
         </button>
       </div>
     </form>
-  )
-}
-
-function Composer({ update, latestId }: { update: CareerUpdate; latestId: string | null }) {
-  const { byId, columns } = useContacts()
-  const insights = useQuery(insightsStore).value
-  const toasts = useToasts()
-  const [stages, setStages] = useState<StageId[]>([])
-  const [tag, setTag] = useState('')
-  const [notHeardLatest, setNotHeardLatest] = useState(false)
-  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set())
-  const [busy, setBusy] = useState(false)
-
-  const heard = useMemo(() => {
-    const map = new Map<string, string | null>()
-    for (const c of insights?.contacts ?? []) map.set(c.contactId, c.lastUpdateHeard?.id ?? null)
-    return map
-  }, [insights])
-  const boardOrder = useMemo(
-    () => STAGES.flatMap((s) => columns[s.id].flatMap((id) => byId.get(id) ?? [])),
-    [byId, columns],
-  )
-  const matching = selectRecipients({
-    contacts: boardOrder,
-    lastUpdateHeardByContact: heard,
-    latestUpdateId: latestId,
-    filter: { stages, tags: tag.trim() === '' ? [] : [tag], notHeardLatest },
-  })
-  const recipients = matching.filter((c) => !excluded.has(c.id))
-
-  const send = async () => {
-    setBusy(true)
-    const result = await call('update.send', {
-      updateId: update.id,
-      contactIds: recipients.map((c) => c.id),
-    })
-    setBusy(false)
-    if (!result.ok) {
-      toasts.show({ tone: 'error', message: result.message })
-      return
-    }
-    const n = result.value.length
-    toasts.show({
-      message: `Logged "${update.title}" as sent to ${n === 1 ? '1 person' : `${n} people`}.`,
-    })
-  }
-
-  const copy = async (text: string) => {
-    try {
-      await navigator.clipboard.writeText(text)
-      toasts.show({ message: 'Copied to the clipboard.' })
-    } catch {
-      toasts.show({ tone: 'error', message: 'Could not copy: the clipboard is not available.' })
-    }
-  }
-
-  const email = async (to: string, body: string) => {
-    const link = mailtoLink({ to, subject: update.title, body })
-    if (!link.ok) {
-      toasts.show({ tone: 'error', message: link.reason })
-      return
-    }
-    const result = await call('link.open', { url: link.url })
-    if (!result.ok) toasts.show({ tone: 'error', message: result.message })
-  }
-
-  return (
-    <section className="workflow-section" aria-label="Composer" data-testid="composer">
-      <h2>Share “{update.title}”</h2>
-      <fieldset className="form-grid">
-        <legend>Recipients</legend>
-        <div className="field">
-          <span>Stages</span>
-          {STAGES.map((s) => (
-            <label key={s.id}>
-              <input
-                type="checkbox"
-                checked={stages.includes(s.id)}
-                onChange={(e) =>
-                  setStages((list) =>
-                    e.target.checked ? [...list, s.id] : list.filter((x) => x !== s.id),
-                  )
-                }
-              />{' '}
-              {s.label}
-            </label>
-          ))}
-        </div>
-        <div className="field">
-          <label htmlFor="composer-tag">Tag</label>
-          <input
-            id="composer-tag"
-            type="text"
-            value={tag}
-            onChange={(e) => setTag(e.target.value)}
-          />
-          <label>
-            <input
-              type="checkbox"
-              checked={notHeardLatest}
-              onChange={(e) => setNotHeardLatest(e.target.checked)}
-            />{' '}
-            Hasn't heard my latest update
-          </label>
-        </div>
-      </fieldset>
-      <ul className="workflow-list" aria-label="Drafts">
-        {matching.map((contact) => {
-          const draft = draftUpdateMessage({ contact, update })
-          const included = !excluded.has(contact.id)
-          return (
-            <li
-              key={contact.id}
-              className="workflow-item"
-              data-testid="draft"
-              aria-label={contact.name}
-            >
-              <label className="workflow-item-main">
-                <input
-                  type="checkbox"
-                  checked={included}
-                  onChange={(e) =>
-                    setExcluded((set) => {
-                      const next = new Set(set)
-                      if (e.target.checked) next.delete(contact.id)
-                      else next.add(contact.id)
-                      return next
-                    })
-                  }
-                />{' '}
-                <strong>{contact.name}</strong>
-              </label>
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => void copy(draft)}
-              >
-                Copy
-              </button>
-              <button
-                type="button"
-                className="button button-small"
-                disabled={contact.email === ''}
-                onClick={() => void email(contact.email, draft)}
-              >
-                Open email
-              </button>
-              <textarea
-                className="recipient-draft"
-                aria-label={`Draft for ${contact.name}`}
-                readOnly
-                value={draft}
-              />
-            </li>
-          )
-        })}
-      </ul>
-      {matching.length === 0 && <p className="workflow-muted">Nobody matches these filters.</p>}
-      <p>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={busy || recipients.length === 0}
-          onClick={() => void send()}
-        >
-          {`Log as sent to ${recipients.length === 1 ? '1 person' : `${recipients.length} people`}`}
-        </button>
-      </p>
-    </section>
   )
 }
