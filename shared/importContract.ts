@@ -143,6 +143,8 @@ export const importContract = {
         .record(z.string().regex(/^\d{1,6}$/, 'A choice is keyed by a row index'), DuplicateChoice)
         .refine((c) => Object.keys(c).length <= MAX_IMPORT_RECORDS, 'Too many choices')
         .optional(),
+      /** New people go on the board (kept) when true; by default they land in the inbox. */
+      placeOnBoard: z.boolean().default(false),
     }),
     output: z.object({
       added: z.number().int().min(0),

@@ -4,6 +4,7 @@ import { DomainError, type Failure, type Result } from './result'
 import { workflowContract } from './workflowContract'
 import { importContract } from './importContract'
 import { reminderContract } from './reminderContract'
+import { boardContract } from './boardContract'
 
 const Empty = z.strictObject({})
 
@@ -65,6 +66,7 @@ export const contract = {
   ...workflowContract,
   ...importContract,
   ...reminderContract,
+  ...boardContract,
 } as const
 
 export type Contract = typeof contract

@@ -1,6 +1,7 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns'
 import { touchStatus, type TouchStatus } from './cadence'
 import type { Contact, ReferenceRequest, RequestStatus, Settings } from './domain'
+import { DUE_SOON_DAYS } from './query'
 import { thanksOwed } from './requests'
 import type { StageId } from './stages'
 
@@ -78,7 +79,8 @@ export const FOLLOW_UP_NO_ANSWER_DAYS = 7
 
 /**
  * The Today view: overdue touches (most overdue relative to their cadence first), touches due within `dueSoonDays`,
- * thank-yous owed, and requests to chase. Trashed and snoozed contacts appear in none of them.
+ * thank-yous owed, and requests to chase. Only kept people count: trashed, snoozed, inbox and
+ * archived people appear in none of them.
  */
 export function computeToday(args: {
   contacts: readonly Contact[]
@@ -90,12 +92,13 @@ export function computeToday(args: {
   /** A cached touchStatus for a contact at `now`, if the caller keeps one (the core does). */
   statusOf?: (contact: Contact) => TouchStatus
 }): Today {
-  const { now, settings, dueSoonDays = 7 } = args
+  const { now, settings, dueSoonDays = DUE_SOON_DAYS } = args
   const active = new Map<string, Contact>()
   for (const contact of args.contacts) {
     const snoozed =
       contact.snoozedUntil !== null && Date.parse(contact.snoozedUntil) > now.getTime()
-    if (contact.trashedAt === null && !snoozed) active.set(contact.id, contact)
+    if (contact.trashedAt === null && contact.triage === 'kept' && !snoozed)
+      active.set(contact.id, contact)
   }
 
   const overdue: OverdueItem[] = []
@@ -109,34 +112,12 @@ export function computeToday(args: {
         now,
         settings,
       })
-    const { daysSince, daysSinceTouch, cadenceDays, dueOn, dueAt } = status
-    if (daysSince === null || cadenceDays === null || dueOn === null || dueAt === null) continue
-    const common = { contactId: contact.id, name: contact.name, stage: contact.stage }
-    if (status.state === 'due' || status.state === 'overdue') {
-      overdue.push({
-        ...common,
-        state: status.state,
-        daysSince,
-        daysSinceTouch,
-        cadenceDays,
-        daysOverdue: daysSince - cadenceDays,
-        dueOn,
-      })
-    } else if (status.state === 'ok') {
-      const daysUntilDue = differenceInCalendarDays(new Date(dueAt), now)
-      if (daysUntilDue <= dueSoonDays) {
-        dueSoon.push({ ...common, daysSince, daysSinceTouch, cadenceDays, daysUntilDue, dueOn })
-      }
-    }
+    const entry = touchItemOf(contact, status, now, dueSoonDays)
+    if (entry?.section === 'overdue') overdue.push(entry.item)
+    else if (entry?.section === 'dueSoon') dueSoon.push(entry.item)
   }
-  // Most overdue relative to the cadence, so red (≥ 1.5 × cadence) always comes before amber.
-  overdue.sort(
-    (a, b) =>
-      b.daysSince / b.cadenceDays - a.daysSince / a.cadenceDays ||
-      b.daysOverdue - a.daysOverdue ||
-      byName(a, b),
-  )
-  dueSoon.sort((a, b) => a.daysUntilDue - b.daysUntilDue || byName(a, b))
+  overdue.sort(overdueOrder)
+  dueSoon.sort(dueSoonOrder)
 
   const owed: ThanksOwedItem[] = []
   for (const { request, overdue: late } of thanksOwed(args.requests, now)) {
@@ -185,6 +166,59 @@ export function computeToday(args: {
   return { overdue, dueSoon, thanksOwed: owed, requestFollowUps: followUps }
 }
 
+/**
+ * The Today entry of a non-snoozed contact from its touch status: overdue (due or overdue),
+ * due soon (due within `dueSoonDays`), or null.
+ */
+export function touchItemOf(
+  contact: Pick<Contact, 'id' | 'name' | 'stage'>,
+  status: TouchStatus,
+  now: Date,
+  dueSoonDays = DUE_SOON_DAYS,
+): { section: 'overdue'; item: OverdueItem } | { section: 'dueSoon'; item: DueSoonItem } | null {
+  const { daysSince, daysSinceTouch, cadenceDays, dueOn, dueAt } = status
+  if (daysSince === null || cadenceDays === null || dueOn === null || dueAt === null) return null
+  const common = { contactId: contact.id, name: contact.name, stage: contact.stage }
+  if (status.state === 'due' || status.state === 'overdue') {
+    return {
+      section: 'overdue',
+      item: {
+        ...common,
+        state: status.state,
+        daysSince,
+        daysSinceTouch,
+        cadenceDays,
+        daysOverdue: daysSince - cadenceDays,
+        dueOn,
+      },
+    }
+  }
+  if (status.state === 'ok') {
+    const daysUntilDue = differenceInCalendarDays(new Date(dueAt), now)
+    if (daysUntilDue <= dueSoonDays) {
+      return {
+        section: 'dueSoon',
+        item: { ...common, daysSince, daysSinceTouch, cadenceDays, daysUntilDue, dueOn },
+      }
+    }
+  }
+  return null
+}
+
+/** Most overdue relative to the cadence first, so red (≥ 1.5 × cadence) always comes before amber. */
+export function overdueOrder(a: OverdueItem, b: OverdueItem): number {
+  return (
+    b.daysSince / b.cadenceDays - a.daysSince / a.cadenceDays ||
+    b.daysOverdue - a.daysOverdue ||
+    byName(a, b)
+  )
+}
+
+/** Soonest due first. */
+export function dueSoonOrder(a: DueSoonItem, b: DueSoonItem): number {
+  return a.daysUntilDue - b.daysUntilDue || byName(a, b)
+}
+
 /** Why an open request needs a follow-up at `now`, or null when it does not. */
 export function followUpReason(
   request: Pick<ReferenceRequest, 'status' | 'dueBy' | 'askedAt'>,
@@ -204,6 +238,15 @@ function daysUntil(dueBy: string | null, now: Date): number | null {
   return dueBy === null ? null : differenceInCalendarDays(parseISO(dueBy), now)
 }
 
-function byName(a: { name: string }, b: { name: string }): number {
-  return a.name.localeCompare(b.name, 'en')
+const nameCollator = new Intl.Collator('en')
+
+/** By name, then by contact id so two people of the same name keep one order. */
+function byName(
+  a: { name: string; contactId: string },
+  b: { name: string; contactId: string },
+): number {
+  return (
+    nameCollator.compare(a.name, b.name) ||
+    (a.contactId < b.contactId ? -1 : a.contactId > b.contactId ? 1 : 0)
+  )
 }

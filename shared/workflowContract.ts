@@ -118,8 +118,20 @@ export const TodayOutput = z.object({
       daysSinceAsked: z.number().int(),
     }),
   ),
+  /** How many items each whole section holds (the lists above stop at the requested limit). */
+  counts: z.object({
+    overdue: z.number().int(),
+    dueSoon: z.number().int(),
+    thanksOwed: z.number().int(),
+    requestFollowUps: z.number().int(),
+  }),
 })
 export type TodayOutput = z.infer<typeof TodayOutput>
+
+/** Items per Today section when today.get is not told how many. */
+export const TODAY_DEFAULT_LIMIT = 50
+/** At most this many ids per board.insights. */
+export const MAX_INSIGHT_IDS = 1000
 
 /** The coverage matrix (shared/coverage.ts). */
 export const CoverageOutput = z.object({
@@ -185,8 +197,22 @@ export const workflowContract = {
   },
   'settings.get': { input: Empty, output: Settings, mutates: false },
   'settings.update': { input: SettingsPatch, output: Settings, mutates: true },
-  'today.get': { input: Empty, output: TodayOutput, mutates: false },
-  'board.insights': { input: Empty, output: BoardInsights, mutates: false },
+  'today.get': {
+    input: z.strictObject({
+      /** Items per section, by priority; `counts` still counts whole sections. */
+      limit: z.number().int().min(1).max(500).default(TODAY_DEFAULT_LIMIT),
+    }),
+    output: TodayOutput,
+    mutates: false,
+  },
+  'board.insights': {
+    input: z.strictObject({
+      /** Only these contacts (unknown ids are left out); without ids, every kept person. */
+      ids: z.array(Id).max(MAX_INSIGHT_IDS, `At most ${MAX_INSIGHT_IDS} ids`).optional(),
+    }),
+    output: BoardInsights,
+    mutates: false,
+  },
   'coverage.get': { input: Empty, output: CoverageOutput, mutates: false },
   'request.create': {
     input: z.strictObject({

@@ -9,6 +9,9 @@ import type { HandlerContext } from './handlers/context'
 import { UndoStack } from './handlers/undo'
 import { workflowHandlers } from './handlers/workflow'
 import { TouchIndex } from './derived/touchIndex'
+import { ContactInsights } from './derived/insights'
+import { NormalizedIndex } from './derived/normalizedIndex'
+import { boardHandlers } from './handlers/board'
 import { reminderHandlers } from './handlers/reminders'
 import { ReminderIndex } from './reminders/engine'
 import { ReminderTicker } from './reminders/ticker'
@@ -42,14 +45,30 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       }
     }
   }
-  const board = store.addIndex(new BoardIndex())
-  const ctx: HandlerContext = { store, now, newId: randomUUID, board, undo: new UndoStack(), emit }
+  const board = store.addIndex(new BoardIndex('kept'))
+  const boards = {
+    kept: board,
+    inbox: store.addIndex(new BoardIndex('inbox')),
+    archived: store.addIndex(new BoardIndex('archived')),
+  }
+  const ctx: HandlerContext = {
+    store,
+    now,
+    newId: randomUUID,
+    board,
+    boards,
+    undo: new UndoStack(),
+    emit,
+  }
   const touches = store.addIndex(new TouchIndex())
+  const insights = new ContactInsights(store, touches)
+  const normalized = store.addIndex(new NormalizedIndex())
   // After the TouchIndex: it reads each contact's last touch from it as ops are applied.
   const reminders = store.addIndex(new ReminderIndex(touches))
   const ticker = new ReminderTicker(ctx, reminders, options.notify)
   const workflow = workflowHandlers(ctx, {
     touches,
+    insights,
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
   })
   const handlers: Handlers = {
@@ -58,6 +77,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...importExportHandlers(ctx),
     ...workflow,
     ...reminderHandlers(ctx, { reminders, snooze: workflow['contact.snooze'] }),
+    ...boardHandlers(ctx, { insights, normalized }),
   }
 
   let queue: Promise<unknown> = Promise.resolve()

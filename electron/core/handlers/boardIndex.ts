@@ -1,4 +1,4 @@
-import type { Contact } from '@shared/domain'
+import type { Contact, Triage } from '@shared/domain'
 import { STAGE_IDS, type StageId } from '@shared/stages'
 import { partitionPoint } from '../derived/sorted'
 import type { Op } from '../store/ops'
@@ -18,16 +18,24 @@ const lowerBound = (list: readonly Contact[], item: Contact) =>
   partitionPoint(list, (probe) => byColumnOrder(probe, item) < 0)
 
 /**
- * The board's columns, each kept sorted as contacts change, so a move or a create
- * never rescans every contact and the board list needs no sort.
+ * The board's columns for one triage state, each kept sorted as contacts change, so a move or
+ * a create never rescans every contact and the board list needs no sort. The board itself is
+ * the `kept` index; the inbox and the archive keep their own, in the same order.
  */
 export class BoardIndex implements StoreIndex {
   private columns = new Map<StageId, Contact[]>()
+  private count = 0
+
+  constructor(readonly triage: Triage = 'kept') {}
 
   rebuild(state: StoreState): void {
     this.columns = new Map(STAGE_IDS.map((s) => [s, []]))
+    this.count = 0
     for (const contact of state.contacts.values()) {
-      if (contact.trashedAt === null) this.columns.get(contact.stage)?.push(contact)
+      if (this.holds(contact)) {
+        this.columns.get(contact.stage)?.push(contact)
+        this.count++
+      }
     }
     for (const column of this.columns.values()) column.sort(byColumnOrder)
   }
@@ -40,10 +48,20 @@ export class BoardIndex implements StoreIndex {
       if (seen.has(id)) continue
       seen.add(id)
       const before = previous.get(`contacts:${id}`)
-      if (isActiveContact(before)) this.remove(before)
+      if (isContact(before) && this.holds(before)) this.remove(before)
       const after = state.contacts.get(id)
-      if (after && after.trashedAt === null) this.insert(after)
+      if (after && this.holds(after)) this.insert(after)
     }
+  }
+
+  /** Whether this index lists a contact: not trashed, and in this triage state. */
+  holds(contact: Contact): boolean {
+    return contact.trashedAt === null && contact.triage === this.triage
+  }
+
+  /** How many contacts the index holds. */
+  get size(): number {
+    return this.count
   }
 
   /** One column's active contacts in board order. Do not mutate. */
@@ -54,7 +72,7 @@ export class BoardIndex implements StoreIndex {
   /** A column without one contact, found by binary search: no per-card callback over 10k cards. */
   columnWithout(stage: StageId, contact: Contact | undefined): readonly Contact[] {
     const column = this.column(stage)
-    if (!contact || contact.stage !== stage || contact.trashedAt !== null) return column
+    if (!contact || contact.stage !== stage || !this.holds(contact)) return column
     const at = lowerBound(column, contact)
     if (column[at]?.id !== contact.id) return column.filter((c) => c.id !== contact.id)
     return [...column.slice(0, at), ...column.slice(at + 1)]
@@ -67,28 +85,35 @@ export class BoardIndex implements StoreIndex {
 
   private insert(contact: Contact): void {
     const column = this.columns.get(contact.stage)
-    if (column) column.splice(lowerBound(column, contact), 0, contact)
+    if (!column) return
+    column.splice(lowerBound(column, contact), 0, contact)
+    this.count++
   }
 
   private remove(contact: Contact): void {
     const column = this.columns.get(contact.stage)
     if (!column) return
     const at = lowerBound(column, contact)
-    if (column[at]?.id === contact.id) column.splice(at, 1)
-    else {
+    if (column[at]?.id === contact.id) {
+      column.splice(at, 1)
+      this.count--
+    } else {
       // The stored copy differs from the indexed one only if a bug slipped in; stay correct.
       const i = column.findIndex((c) => c.id === contact.id)
-      if (i >= 0) column.splice(i, 1)
+      if (i >= 0) {
+        column.splice(i, 1)
+        this.count--
+      }
     }
   }
 }
 
-function isActiveContact(value: unknown): value is Contact {
+function isContact(value: unknown): value is Contact {
   return (
     typeof value === 'object' &&
     value !== null &&
     'trashedAt' in value &&
-    value.trashedAt === null &&
+    'triage' in value &&
     'stage' in value
   )
 }

@@ -1,4 +1,4 @@
-import type { Contact } from '@shared/domain'
+import type { Contact, Triage } from '@shared/domain'
 import type { ContactDelta, CoreEvent } from '@shared/ipc'
 import { DomainError } from '@shared/result'
 import type { Op } from '../store/ops'
@@ -13,6 +13,8 @@ export interface HandlerContext {
   newId: () => string
   /** The board's columns, kept sorted: for placing a contact without scanning every contact. */
   board: BoardIndex
+  /** One BoardIndex per triage state (`kept` is `board`): the inbox and archive lists. */
+  boards: Record<Triage, BoardIndex>
   undo: UndoStack
   emit: (event: CoreEvent) => void
 }

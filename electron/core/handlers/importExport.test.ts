@@ -46,8 +46,11 @@ async function preview(core: Core, fileName: string, text: string, extra = {}) {
   return ImportPreview.parse(value)
 }
 
+/** Commit an import onto the board (these tests look at the board); see the inbox tests for the default. */
 async function commitImport(core: Core, input: Record<string, unknown>) {
-  return CommitResult.parse(unwrap(await core.invoke('import.commit', input)))
+  return CommitResult.parse(
+    unwrap(await core.invoke('import.commit', { placeOnBoard: true, ...input })),
+  )
 }
 
 async function list(core: Core): Promise<Contact[]> {

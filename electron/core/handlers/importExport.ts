@@ -148,6 +148,7 @@ export function importExportHandlers(
     defaultChoice: 'skip' | 'merge',
     choices: Record<string, DuplicateChoice>,
     batchId: string,
+    placeOnBoard: boolean,
   ) => {
     const now = ctx.now().toISOString()
     const contacts = state().contacts
@@ -192,7 +193,8 @@ export function importExportHandlers(
         tags: union(fields.tags ?? [], [tag], LIMITS.tags),
         id: ctx.newId(),
         stage: 'identified',
-        triage: 'kept',
+        // New people wait in the inbox for a decision unless the user put them on the board.
+        triage: placeOnBoard ? 'kept' : 'inbox',
         stageHistory: [{ stage: 'identified', at: now }],
         order: order++,
         createdAt: now,
@@ -452,7 +454,7 @@ export function importExportHandlers(
       return preview
     },
 
-    'import.commit': async ({ token, duplicates, choices = {} }) => {
+    'import.commit': async ({ token, duplicates, choices = {}, placeOnBoard }) => {
       const session = requireSession(token)
       if (session.needsMapping)
         throw new DomainError(
@@ -462,7 +464,7 @@ export function importExportHandlers(
       const batchId = ctx.newId()
       const plan = session.vouch
         ? planRestore(session, session.vouch, duplicates, choices, batchId)
-        : planImport(session, duplicates, choices, batchId)
+        : planImport(session, duplicates, choices, batchId, placeOnBoard)
       await ctx.store.backups.take(ctx.store.serialize(), 'before-import', ctx.now())
       const ops: Op[] = [...plan.ops, { op: 'put', coll: 'importBatches', value: plan.batch }]
       await commit(ctx, ops)

@@ -1,12 +1,9 @@
-import { touchStatus } from '@shared/cadence'
 import { coverageMatrix } from '@shared/coverage'
 import type { Handlers } from '@shared/ipc'
 import { validateExternalLink } from '@shared/links'
-import { readinessScore } from '@shared/readiness'
 import { computeToday } from '@shared/today'
 import type { ContactInsight } from '@shared/workflowContract'
 import type { Contact } from '@shared/domain'
-import { InsightCache } from '../derived/insightCache'
 import type { HandlerContext } from './context'
 import { latestUpdate } from './requests'
 import { invalid, type WorkflowDeps } from './workflowSupport'
@@ -20,29 +17,13 @@ export function viewHandlers(
   deps: WorkflowDeps,
 ): Pick<Handlers, 'today.get' | 'board.insights' | 'coverage.get' | 'link.open'> {
   const { state } = ctx.store
-  const cache = ctx.store.addIndex(new InsightCache())
   const insightOf = (contact: Contact, now: Date, latestId: string | null): ContactInsight =>
-    cache.get(contact, now, () => {
-      const lastTouchAt = deps.touches.lastTouchOf(contact.id)
-      const heard = deps.touches.lastUpdateHeard(contact.id, state.updates)
-      return {
-        contactId: contact.id,
-        touch: touchStatus({ contact, lastTouchAt, now, settings: state.settings }),
-        lastTouchAt,
-        readiness: readinessScore({
-          contact,
-          interactions: deps.touches.touchesOf(contact.id),
-          latestUpdateId: latestId,
-          now,
-        }),
-        lastUpdateHeard: heard === null ? null : { id: heard.id, title: heard.title, at: heard.at },
-      }
-    })
+    deps.insights.of(contact, now, latestId)
   return {
-    'today.get': () => {
+    'today.get': ({ limit }) => {
       const now = ctx.now()
       const latestId = latestUpdate(state.updates)?.id ?? null
-      return computeToday({
+      const today = computeToday({
         contacts: [...state.contacts.values()],
         lastTouchByContact: deps.touches.lastTouchByContact(),
         requests: [...state.requests.values()],
@@ -50,14 +31,35 @@ export function viewHandlers(
         settings: state.settings,
         statusOf: (contact) => insightOf(contact, now, latestId).touch,
       })
+      return {
+        overdue: today.overdue.slice(0, limit),
+        dueSoon: today.dueSoon.slice(0, limit),
+        thanksOwed: today.thanksOwed.slice(0, limit),
+        requestFollowUps: today.requestFollowUps.slice(0, limit),
+        counts: {
+          overdue: today.overdue.length,
+          dueSoon: today.dueSoon.length,
+          thanksOwed: today.thanksOwed.length,
+          requestFollowUps: today.requestFollowUps.length,
+        },
+      }
     },
 
-    'board.insights': () => {
+    'board.insights': ({ ids }) => {
       const now = ctx.now()
       const latest = latestUpdate(state.updates)
       const contacts: ContactInsight[] = []
-      for (const contact of state.contacts.values()) {
-        if (contact.trashedAt === null) contacts.push(insightOf(contact, now, latest?.id ?? null))
+      if (ids === undefined) {
+        for (const contact of ctx.board.all()) {
+          contacts.push(insightOf(contact, now, latest?.id ?? null))
+        }
+      } else {
+        for (const id of new Set(ids)) {
+          const contact = state.contacts.get(id)
+          if (contact && contact.trashedAt === null) {
+            contacts.push(insightOf(contact, now, latest?.id ?? null))
+          }
+        }
       }
       return { now: now.toISOString(), latestUpdateId: latest?.id ?? null, contacts }
     },

@@ -2,6 +2,7 @@ import { enterStage } from '@shared/stageHistory'
 import type { Contact, Interaction, ReferenceRequest } from '@shared/domain'
 import { DomainError } from '@shared/result'
 import type { StageId } from '@shared/stages'
+import type { ContactInsights } from '../derived/insights'
 import type { TouchIndex } from '../derived/touchIndex'
 import type { Op } from '../store/ops'
 import { placeAt } from './contacts'
@@ -10,6 +11,8 @@ import type { HandlerContext } from './context'
 /** What the workflow handlers need beyond the HandlerContext. */
 export interface WorkflowDeps {
   touches: TouchIndex
+  /** Per-contact insights, cached for the day. */
+  insights: ContactInsights
   /** Hands a validated link to the operating system; absent in tests and scripts. */
   openExternal?: (url: string) => Promise<void>
 }
