@@ -17,7 +17,9 @@ import { QuickLogDialog } from './reminders/QuickLogDialog'
 import { useShellEvents } from './reminders/useShellEvents'
 import { SettingsView } from './settings/SettingsView'
 import { TopNav, type View } from './app/TopNav'
-import { useUndoShortcuts } from './app/useUndoShortcuts'
+import { CommandProvider } from './commands/CommandProvider'
+import { recentPeople } from './palette/recent'
+import { FOCUS_FALLBACK_ID, useFocusNeverLost } from './ui/focus'
 import { contactsStore, useContacts } from './store/contacts'
 import { statusStore } from './store/status'
 import './app/app.css'
@@ -31,7 +33,7 @@ export function App() {
   const [panel, setPanel] = useState<PanelTarget | null>(null)
   const { loaded, byId } = useContacts()
   const { undo, redo } = useContactActions()
-  useUndoShortcuts(undo, redo)
+  useFocusNeverLost()
 
   useEffect(() => {
     contactsStore.start()
@@ -45,7 +47,10 @@ export function App() {
   }, [])
 
   const closePanel = useCallback(() => setPanel(null), [])
-  const openContact = useCallback((id: string) => setPanel({ kind: 'edit', id }), [])
+  const openContact = useCallback((id: string) => {
+    recentPeople.note(id)
+    setPanel({ kind: 'edit', id })
+  }, [])
   const [quickLog, setQuickLog] = useState(false)
   const closeQuickLog = useCallback(() => setQuickLog(false), [])
   // A notification or tray click: the panel does not show over Trash, so leave it for the board.
@@ -67,41 +72,62 @@ export function App() {
   const closeStageForm = useCallback(() => setStageForm(null), [])
   const stageFormName = stageForm ? (byId.get(stageForm.id)?.name ?? '') : ''
 
+  // The panel does not show over Trash (see useShellEvents above): opening someone leaves it.
+  const openAnywhere = (id: string) => {
+    if (view === 'trash') setView('board')
+    openContact(id)
+  }
+
   if (!loaded) return <div className="app-loading" aria-busy="true" />
   return (
-    <div className="app" data-testid="app">
-      <TopNav view={view} onChange={setView} counts={{ today: todayCount }} />
-      <StatusBanner />
-      <NoticeBanner onOpenContact={openContact} />
-      <main className="main">
-        {view === 'today' && <TodayView onOpenContact={openContact} />}
-        {view === 'board' && (
-          <Board
-            onOpenContact={openContact}
-            onNewContact={newContact}
-            interceptMove={interceptMove}
-          />
-        )}
-        {view === 'updates' && <UpdatesView />}
-        {view === 'coverage' && <CoverageView onOpenContact={openContact} />}
-        {view === 'trash' && <TrashView />}
-        {view === 'data' && <DataView />}
-        {view === 'settings' && <SettingsView />}
-        {quickLog && <QuickLogDialog onClose={closeQuickLog} />}
-        {stageForm?.kind === 'ask' && (
-          <RequestDialog contactId={stageForm.id} name={stageFormName} onClose={closeStageForm} />
-        )}
-        {stageForm?.kind === 'thank' && (
-          <ThankedDropDialog contactId={stageForm.id} onClose={closeStageForm} />
-        )}
-        {panel && view !== 'trash' && (
-          <ContactPanel
-            key={panel.kind === 'edit' ? panel.id : 'new'}
-            target={panel}
-            onClose={closePanel}
-          />
-        )}
-      </main>
-    </div>
+    <CommandProvider
+      app={{
+        view,
+        goTo: setView,
+        newContact: () => {
+          if (view === 'trash') setView('board')
+          newContact()
+        },
+        openContact: openAnywhere,
+        quickLog: () => setQuickLog(true),
+        undo: () => void undo(),
+        redo: () => void redo(),
+      }}
+    >
+      <div className="app" data-testid="app">
+        <TopNav view={view} onChange={setView} counts={{ today: todayCount }} />
+        <StatusBanner />
+        <NoticeBanner onOpenContact={openContact} />
+        <main className="main" id={FOCUS_FALLBACK_ID} tabIndex={-1}>
+          {view === 'today' && <TodayView onOpenContact={openContact} />}
+          {view === 'board' && (
+            <Board
+              onOpenContact={openContact}
+              onNewContact={newContact}
+              interceptMove={interceptMove}
+            />
+          )}
+          {view === 'updates' && <UpdatesView />}
+          {view === 'coverage' && <CoverageView onOpenContact={openContact} />}
+          {view === 'trash' && <TrashView />}
+          {view === 'data' && <DataView />}
+          {view === 'settings' && <SettingsView />}
+          {quickLog && <QuickLogDialog onClose={closeQuickLog} />}
+          {stageForm?.kind === 'ask' && (
+            <RequestDialog contactId={stageForm.id} name={stageFormName} onClose={closeStageForm} />
+          )}
+          {stageForm?.kind === 'thank' && (
+            <ThankedDropDialog contactId={stageForm.id} onClose={closeStageForm} />
+          )}
+          {panel && view !== 'trash' && (
+            <ContactPanel
+              key={panel.kind === 'edit' ? panel.id : 'new'}
+              target={panel}
+              onClose={closePanel}
+            />
+          )}
+        </main>
+      </div>
+    </CommandProvider>
   )
 }

@@ -48,9 +48,9 @@ export const COMMANDS = [
     shortcuts: ['/', 'Mod+F'],
     hint: 'the view’s search box, or people',
     keywords: ['find', 'filter'],
-    // The view's own search box when it has one; else the palette, which searches everyone.
+    // The view's own search (a registered handler, else its search box); else the palette, which searches everyone.
     perform: (context) => {
-      if (!context.runHandler('search.focus')) context.openPalette()
+      if (!context.runHandler('search.focus') && !context.focusSearchBox()) context.openPalette()
     },
   },
   {

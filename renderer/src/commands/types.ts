@@ -22,6 +22,8 @@ export interface CommandContext extends AppActions {
   toggleShortcuts(): void
   /** Run the handler the mounted views registered for `id` (the topmost enabled one); false when none is. */
   runHandler(id: string): boolean
+  /** Focus the current view's search box (the first visible search field in the main region); false when it has none. */
+  focusSearchBox(): boolean
   /** Whether a mounted view registered an enabled handler for `id`. */
   hasHandler(id: string): boolean
 }

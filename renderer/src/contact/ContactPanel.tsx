@@ -3,6 +3,7 @@ import { stageLabel } from '@shared/stages'
 import type { Failure } from '@shared/result'
 import { call } from '../api/client'
 import { contactsStore, useContacts } from '../store/contacts'
+import { useRestoreFocus } from '../ui/focus'
 import { useToasts } from '../ui/toasts'
 import { ContactForm } from './ContactForm'
 import { ContactWorkflow } from './ContactWorkflow'
@@ -20,6 +21,7 @@ export function ContactPanel({ target, onClose }: { target: PanelTarget; onClose
   const toasts = useToasts()
   const { remove } = useContactActions()
   const contact = target.kind === 'edit' ? byId.get(target.id) : undefined
+  useRestoreFocus()
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

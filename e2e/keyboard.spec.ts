@@ -1,0 +1,147 @@
+import { expect, test } from './fixtures'
+import { AppPage } from './pages/AppPage'
+import { BoardPage } from './pages/BoardPage'
+import { CommandPalettePage } from './pages/CommandPalettePage'
+import { ShortcutsOverlayPage } from './pages/ShortcutsOverlayPage'
+import { seedPeople } from './seed'
+
+test('? lists every shortcut, with Ctrl on this platform; Esc closes it and focus returns', async ({
+  vouch,
+}) => {
+  const page = await vouch.open()
+  const app = new AppPage(page)
+  const overlay = new ShortcutsOverlayPage(page)
+  await app.nav('Board').focus()
+
+  await overlay.open()
+  await expect(overlay.row('New contact')).toContainText('N')
+  await expect(overlay.row('Go to Board')).toContainText(/g\s*then\s*b/)
+  await expect(overlay.row('Find a command or person')).toContainText('Ctrl+K')
+  await expect(overlay.row('Search')).toContainText('Ctrl+F')
+  await expect(overlay.row('Log a touch')).toContainText('l')
+  // Board-local keys come from the same registry.
+  await expect(overlay.row('Select or unselect')).toContainText('x')
+  await expect(overlay.row('Pick up or drop (arrows move it)')).toContainText('Space')
+  await expect(overlay.dialog).toHaveAttribute('aria-modal', 'true')
+  // A modal overlay keeps single keys for itself: n does not open a contact behind it.
+  await page.keyboard.press('n')
+  await expect(page.getByTestId('contact-panel')).toHaveCount(0)
+
+  await page.keyboard.press('Escape')
+  await overlay.expectClosed()
+  await expect(app.nav('Board')).toBeFocused()
+})
+
+test('g then b goes to the board; the pending g shows what may follow', async ({ vouch }) => {
+  const page = await vouch.open()
+  const app = new AppPage(page)
+  await expect(app.nav('Today')).toHaveAttribute('aria-current', 'page')
+
+  await page.keyboard.press('g')
+  await expect(page.getByTestId('key-sequence')).toContainText('Board')
+  await page.keyboard.press('b')
+  await expect(app.nav('Board')).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByTestId('key-sequence')).toHaveCount(0)
+
+  // g then an unrelated key abandons the sequence, and that key does nothing.
+  await page.keyboard.press('g')
+  await page.keyboard.press('n')
+  await expect(page.getByTestId('contact-panel')).toHaveCount(0)
+  await page.keyboard.press('g')
+  await page.keyboard.press('t')
+  await expect(app.nav('Today')).toHaveAttribute('aria-current', 'page')
+})
+
+test('n opens a new contact, but types an n in a text field', async ({ vouch }) => {
+  const page = await vouch.open()
+  const board = new BoardPage(page)
+  await board.show()
+
+  await board.searchBox.click()
+  await page.keyboard.type('ann')
+  await expect(board.searchBox).toHaveValue('ann')
+  await expect(page.getByTestId('contact-panel')).toHaveCount(0)
+
+  // / from elsewhere focuses the view's search box.
+  await board.newContactButton.focus()
+  await page.keyboard.press('/')
+  await expect(board.searchBox).toBeFocused()
+
+  await board.newContactButton.focus()
+  await page.keyboard.press('n')
+  const panel = page.getByTestId('contact-panel')
+  await expect(panel).toBeVisible()
+  await expect(panel.getByRole('heading', { name: 'New contact' })).toBeVisible()
+})
+
+test('Ctrl+K finds a person among 3,000 by part of the name; Enter opens them', async ({
+  vouch,
+}) => {
+  await seedPeople(await vouch.core(), 3000, ['Zofia Quartermain', 'Quentin Blake'])
+  const page = await vouch.open()
+  const palette = new CommandPalettePage(page)
+
+  await palette.open()
+  await palette.type('quarterm')
+  await expect(palette.option('Zofia Quartermain')).toBeVisible()
+  await expect(palette.selectedOption).toContainText('Zofia Quartermain')
+  // The renderer shows a page of matches, never the whole network.
+  await expect(palette.dialog.getByRole('option')).toHaveCount(1)
+  await page.keyboard.press('Enter')
+
+  await palette.expectClosed()
+  await expect(page.getByTestId('contact-panel')).toContainText('Zofia Quartermain')
+
+  // Opened people come first next time.
+  await page.keyboard.press('Escape')
+  await palette.open()
+  await expect(palette.dialog.getByRole('group', { name: 'Recent people' })).toContainText(
+    'Zofia Quartermain',
+  )
+})
+
+test('Ctrl+K runs a command: "Settings", Enter', async ({ vouch }) => {
+  const page = await vouch.open()
+  const app = new AppPage(page)
+  const palette = new CommandPalettePage(page)
+
+  await palette.open()
+  await palette.type('Settings')
+  await expect(palette.selectedOption).toContainText('Go to Settings')
+  await page.keyboard.press('Enter')
+  await palette.expectClosed()
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }),
+  ).toHaveAttribute('aria-current', 'page')
+  await expect(app.nav('Today')).not.toHaveAttribute('aria-current', 'page')
+})
+
+test('Esc returns focus to where it came from: palette, dialog and panel', async ({ vouch }) => {
+  await seedPeople(await vouch.core(), 20, ['Zofia Quartermain'])
+  const page = await vouch.open()
+  const app = new AppPage(page)
+  const board = new BoardPage(page)
+  const palette = new CommandPalettePage(page)
+
+  await app.nav('Updates').focus()
+  await palette.open()
+  await page.keyboard.press('Escape')
+  await palette.expectClosed()
+  await expect(app.nav('Updates')).toBeFocused()
+
+  // Ctrl+K also works while typing, and Esc goes back into the field.
+  await board.show()
+  await board.searchBox.click()
+  await palette.open()
+  await page.keyboard.press('Escape')
+  await expect(board.searchBox).toBeFocused()
+
+  // The contact panel: opened from a card, Esc returns to the card.
+  await board.searchBox.fill('')
+  await board.openCard('Zofia Quartermain')
+  await expect(page.getByTestId('contact-panel')).toBeVisible()
+  await page.getByTestId('contact-panel').getByRole('button', { name: 'Close panel' }).focus()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('contact-panel')).toHaveCount(0)
+  await expect(board.cardHandle('Zofia Quartermain')).toBeFocused()
+})
