@@ -33,16 +33,21 @@ export function TopNav({
                 type="button"
                 className="nav-link"
                 aria-current={view === v.id ? 'page' : undefined}
-                aria-label={
-                  (counts[v.id] ?? 0) > 0 ? `${v.label}, ${counts[v.id]} to do` : undefined
-                }
                 onClick={() => onChange(v.id)}
               >
                 {v.label}
                 {(counts[v.id] ?? 0) > 0 && (
-                  <span className="nav-count" data-testid={`nav-count-${v.id}`} aria-hidden="true">
-                    {counts[v.id]}
-                  </span>
+                  <>
+                    {/* The name starts with the visible label, as voice control users say it (WCAG 2.5.3). */}
+                    <span className="nav-count-text">, {counts[v.id]} to do</span>
+                    <span
+                      className="nav-count"
+                      data-testid={`nav-count-${v.id}`}
+                      aria-hidden="true"
+                    >
+                      {counts[v.id]}
+                    </span>
+                  </>
                 )}
               </button>
             </li>

@@ -305,6 +305,7 @@ export function Board({ onOpenContact, onNewContact, interceptMove }: BoardProps
 
   return (
     <div className="board-view">
+      <h1 className="sr-only">Board</h1>
       <div className="board-toolbar">
         <input
           type="search"

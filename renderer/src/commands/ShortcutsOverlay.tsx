@@ -33,7 +33,7 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
           }
         }}
       >
-        <header className="dialog-header">
+        <div className="dialog-header">
           <h2 id={titleId}>Keyboard shortcuts</h2>
           <button
             type="button"
@@ -43,7 +43,7 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
           >
             ×
           </button>
-        </header>
+        </div>
         <div className="shortcuts-body">
           {SECTIONS.map((section) => {
             const rows = commands.filter(

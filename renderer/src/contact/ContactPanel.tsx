@@ -54,7 +54,7 @@ export function ContactPanel({ target, onClose }: { target: PanelTarget; onClose
 
   const title = target.kind === 'new' ? 'New contact' : `Edit ${contact?.name ?? 'contact'}`
   return (
-    <aside className="panel" role="dialog" aria-labelledby={titleId} data-testid="contact-panel">
+    <div className="panel" role="dialog" aria-labelledby={titleId} data-testid="contact-panel">
       <header className="panel-header">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="icon-button" aria-label="Close panel" onClick={onClose}>
@@ -94,6 +94,6 @@ export function ContactPanel({ target, onClose }: { target: PanelTarget; onClose
           <p className="panel-missing">This person is no longer on the board.</p>
         )}
       </div>
-    </aside>
+    </div>
   )
 }

@@ -8,7 +8,7 @@ export function DataView() {
   return (
     <section className="data-view" aria-labelledby="data-title">
       <div className="data-head">
-        <h2 id="data-title">Import / Export</h2>
+        <h1 id="data-title">Import / Export</h1>
         <ExportMenu />
       </div>
       <ImportWizard />

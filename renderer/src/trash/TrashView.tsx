@@ -47,7 +47,7 @@ export function TrashView() {
 
   return (
     <section className="trash-view" aria-labelledby="trash-title">
-      <h2 id="trash-title">Trash</h2>
+      <h1 id="trash-title">Trash</h1>
       {error && (
         <p className="board-error" role="alert">
           {error}

@@ -31,7 +31,7 @@ export function Dialog({ title, onClose, children, testId }: DialogProps) {
         tabIndex={-1}
         data-testid={testId}
       >
-        <header className="dialog-header">
+        <div className="dialog-header">
           <h2 id={titleId}>{title}</h2>
           <button
             type="button"
@@ -41,7 +41,7 @@ export function Dialog({ title, onClose, children, testId }: DialogProps) {
           >
             ×
           </button>
-        </header>
+        </div>
         <div className="dialog-body">{children}</div>
       </div>
     </div>
