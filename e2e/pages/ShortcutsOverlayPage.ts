@@ -15,6 +15,11 @@ export class ShortcutsOverlayPage {
       .filter({ has: this.page.locator('.shortcuts-title').getByText(title, { exact: true }) })
   }
 
+  /** The shortcuts of a command as read out, e.g. ["N", "Ctrl+N"]. */
+  async shortcutsOf(title: string): Promise<string[]> {
+    return this.row(title).locator('.shortcut > .sr-only').allTextContents()
+  }
+
   async open(): Promise<void> {
     await this.page.keyboard.press('?')
     await expect(this.dialog).toBeVisible()

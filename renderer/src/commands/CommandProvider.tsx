@@ -169,14 +169,15 @@ export function CommandProvider({ app, children }: { app: AppActions; children: 
       {layer === 'shortcuts' && <ShortcutsOverlay onClose={closeLayer} />}
       {sequence && (
         <div className="key-sequence" role="status" data-testid="key-sequence">
-          <Keys keys={sequence.prefix} />
+          <Keys keys={sequence.prefix.map((k) => k.toUpperCase())} />
           <span className="key-sequence-then">then</span>
           <ul>
             {sequence.next.map((binding) => {
               const key = binding.shortcut[sequence.prefix.length]?.key ?? ''
               return (
                 <li key={binding.id}>
-                  <Keys keys={[key]} /> {byId.get(binding.id)?.spec.title.replace(/^Go to /, '')}
+                  <Keys keys={[key.toUpperCase()]} />{' '}
+                  {byId.get(binding.id)?.spec.title.replace(/^Go to /, '')}
                 </li>
               )
             })}

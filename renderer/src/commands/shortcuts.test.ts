@@ -83,7 +83,7 @@ describe('formatting', () => {
     expect(formatShortcut(parseShortcut('Mod+K'), 'other')).toBe('Ctrl+K')
     expect(formatShortcut(parseShortcut('Shift+Mod+Z'), 'mac')).toBe('⇧⌘Z')
     expect(formatShortcut(parseShortcut('Shift+Mod+Z'), 'other')).toBe('Ctrl+Shift+Z')
-    expect(formatShortcut(parseShortcut('g b'), 'other')).toBe('g then b')
+    expect(formatShortcut(parseShortcut('g b'), 'other')).toBe('G then B')
     expect(chordKeys(first('Esc'), 'mac')).toEqual(['Esc'])
   })
 })

@@ -186,13 +186,12 @@ export function chordKeys(chord: Chord, platform: Platform): string[] {
     if (chord.alt) keys.push('Alt')
     if (chord.shift) keys.push('Shift')
   }
-  // A bare letter reads in lower case ("g then b"); with modifiers, as printed on the key.
-  const plain = !chord.mod && !chord.ctrl && !chord.alt && !chord.shift
-  keys.push(plain && /^[a-z]$/.test(chord.key) ? chord.key : keyLabel(chord.key, platform))
+  // Letters as printed on the key: "L", not an "l" that reads as "I".
+  keys.push(keyLabel(chord.key, platform))
   return keys
 }
 
-/** A shortcut as one line of text: "⌘K", "Ctrl+K", "G then B". For aria-keyshortcuts-like labels and tooltips. */
+/** A shortcut as one line of text: "⌘K", "Ctrl+K", "G then B", for screen readers and tooltips. */
 export function formatShortcut(shortcut: Shortcut, platform: Platform): string {
   return shortcut
     .map((chord) => chordKeys(chord, platform).join(platform === 'mac' ? '' : '+'))
