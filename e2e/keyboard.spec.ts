@@ -140,9 +140,65 @@ test('Esc returns focus to where it came from: palette, dialog and panel', async
   // The contact panel: opened from a card, Esc returns to the card.
   await board.searchBox.fill('')
   await board.openCard('Zofia Quartermain')
-  await expect(page.getByTestId('contact-panel')).toBeVisible()
-  await page.getByTestId('contact-panel').getByRole('button', { name: 'Close panel' }).focus()
+  const panel = page.getByTestId('contact-panel')
+  await expect(panel).toBeVisible()
+
+  // A dialog over the panel: Esc closes only the dialog, focus back on the button that opened it.
+  const ask = panel.getByRole('button', { name: 'Ask for a reference…' })
+  await ask.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('request-dialog')).toHaveAttribute('aria-modal', 'true')
+  await expect(page.getByTestId('request-dialog').getByLabel('Company')).toBeFocused()
+  // Tab stays inside the modal dialog.
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Tab')
+  expect(
+    await page.evaluate(() =>
+      Boolean(document.activeElement?.closest('[data-testid="request-dialog"]')),
+    ),
+  ).toBe(true)
   await page.keyboard.press('Escape')
-  await expect(page.getByTestId('contact-panel')).toHaveCount(0)
+  await expect(page.getByTestId('request-dialog')).toHaveCount(0)
+  await expect(panel).toBeVisible()
+  await expect(ask).toBeFocused()
+
+  await panel.getByRole('button', { name: 'Close panel' }).focus()
+  await page.keyboard.press('Escape')
+  await expect(panel).toHaveCount(0)
+  await expect(board.cardHandle('Zofia Quartermain')).toBeFocused()
+})
+
+test('on an open person: l logs a touch, e edits, m moves; Esc steps back out', async ({
+  vouch,
+}) => {
+  await seedPeople(await vouch.core(), 20, ['Zofia Quartermain'])
+  const page = await vouch.open()
+  const board = new BoardPage(page)
+  await board.show()
+  await board.openCard('Zofia Quartermain')
+  const panel = page.getByTestId('contact-panel')
+  await panel.getByRole('button', { name: 'Close panel' }).focus()
+
+  await page.keyboard.press('l')
+  const form = panel.getByRole('form', { name: 'Log a touch with Zofia Quartermain' })
+  await expect(form).toBeVisible()
+  await expect(form.getByLabel('Kind')).toBeFocused()
+  // Typing in the note never triggers shortcuts.
+  await form.getByLabel('Note (optional)').fill('')
+  await form.getByLabel('Note (optional)').pressSequentially('gnle')
+  await expect(form.getByLabel('Note (optional)')).toHaveValue('gnle')
+  await page.keyboard.press('Escape')
+  await expect(form).toHaveCount(0)
+  const logButton = panel.getByRole('button', { name: 'Log touch with Zofia Quartermain' })
+  await expect(logButton).toBeFocused()
+
+  await page.keyboard.press('e')
+  await expect(panel.getByLabel('Name', { exact: true })).toBeFocused()
+  await logButton.focus()
+  await page.keyboard.press('m')
+  await expect(panel.getByLabel('Stage', { exact: true })).toBeFocused()
+
+  await logButton.focus()
+  await page.keyboard.press('Escape')
+  await expect(panel).toHaveCount(0)
   await expect(board.cardHandle('Zofia Quartermain')).toBeFocused()
 })

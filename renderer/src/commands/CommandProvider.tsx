@@ -38,6 +38,9 @@ interface CommandsApi {
 
 const CommandsContext = createContext<CommandsApi | null>(null)
 
+/** Views rendered without a provider (a component test) register nowhere. */
+const NO_REGISTRY = new HandlerRegistry()
+
 function useCommandsApi(): CommandsApi {
   const api = useContext(CommandsContext)
   if (!api) throw new Error('useCommands needs a <CommandProvider> above it.')
@@ -60,7 +63,7 @@ export function useCommandHandler(
   perform: () => void,
   enabled?: () => boolean,
 ): void {
-  const { registry } = useCommandsApi()
+  const registry = useContext(CommandsContext)?.registry ?? NO_REGISTRY
   const run = useStableCallback(perform)
   const isOn = useStableCallback(() => enabled?.() ?? true)
   useEffect(() => {

@@ -1,4 +1,5 @@
-import { useEffect, useId } from 'react'
+import { useEffect, useId, useRef } from 'react'
+import { useCommandHandler } from '../commands/CommandProvider'
 import { stageLabel } from '@shared/stages'
 import type { Failure } from '@shared/result'
 import { call } from '../api/client'
@@ -22,6 +23,20 @@ export function ContactPanel({ target, onClose }: { target: PanelTarget; onClose
   const { remove } = useContactActions()
   const contact = target.kind === 'edit' ? byId.get(target.id) : undefined
   useRestoreFocus()
+  const ref = useRef<HTMLDivElement>(null)
+  // The panel is the person's edit form for now: e goes to its first field, m to its stage.
+  const focusField = (suffix: string) =>
+    ref.current?.querySelector<HTMLElement>(`[id$="-${suffix}"]`)?.focus()
+  useCommandHandler(
+    'contact.edit',
+    () => focusField('name'),
+    () => contact !== undefined,
+  )
+  useCommandHandler(
+    'contact.move',
+    () => focusField('stage'),
+    () => contact !== undefined,
+  )
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -54,7 +69,13 @@ export function ContactPanel({ target, onClose }: { target: PanelTarget; onClose
 
   const title = target.kind === 'new' ? 'New contact' : `Edit ${contact?.name ?? 'contact'}`
   return (
-    <div className="panel" role="dialog" aria-labelledby={titleId} data-testid="contact-panel">
+    <div
+      ref={ref}
+      className="panel"
+      role="dialog"
+      aria-labelledby={titleId}
+      data-testid="contact-panel"
+    >
       <header className="panel-header">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="icon-button" aria-label="Close panel" onClick={onClose}>

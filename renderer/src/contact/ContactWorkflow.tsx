@@ -34,7 +34,7 @@ export function ContactWorkflow({ contact }: { contact: Contact }) {
           </p>
         )}
         <div className="form-actions">
-          <LogTouchButton contactId={contact.id} name={contact.name} />
+          <LogTouchButton contactId={contact.id} name={contact.name} answersShortcut />
           {contact.snoozedUntil !== null && now !== null && new Date(contact.snoozedUntil) > now ? (
             <button type="button" className="button button-small" onClick={() => void snooze(null)}>
               Unsnooze (snoozed until {format(new Date(contact.snoozedUntil), 'd MMM')})

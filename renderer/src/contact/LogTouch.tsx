@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
+import { useCommandHandler } from '../commands/CommandProvider'
 import type { InteractionKind } from '@shared/domain'
 import { interactionKindLabel } from '@shared/interactionKinds'
 import { call } from '../api/client'
@@ -12,11 +13,31 @@ interface LogTouchProps {
   /** Label of the opening button; "Log touch" by default. */
   label?: string
   className?: string
+  /** This control answers the `l` shortcut while mounted (the open contact's, not every card's). */
+  answersShortcut?: boolean
+}
+
+/** Opens its log-touch control on `l`; rendered only where one control should answer. */
+function LogTouchShortcut({ onOpen }: { onOpen(): void }) {
+  useCommandHandler('contact.logTouch', onOpen)
+  return null
 }
 
 /** "Log touch": pick the kind, add a note if you like, and log it with one more click. */
-export function LogTouchButton({ contactId, name, label = 'Log touch', className }: LogTouchProps) {
-  const [open, setOpen] = useState(false)
+export function LogTouchButton({
+  contactId,
+  name,
+  label = 'Log touch',
+  className,
+  answersShortcut = false,
+}: LogTouchProps) {
+  const [open, setOpenState] = useState(false)
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  /** Closing puts focus back on the button, never on <body> with the popover gone. */
+  const setOpen = (next: boolean | ((open: boolean) => boolean)) => {
+    setOpenState(next)
+    if (next === false) buttonRef.current?.focus()
+  }
   const [kind, setKind] = useState<InteractionKind>('message')
   const [note, setNote] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -50,11 +71,18 @@ export function LogTouchButton({ contactId, name, label = 'Log touch', className
       // Cards are draggable and handle keys; this control must trigger neither.
       onPointerDown={(event) => event.stopPropagation()}
       onKeyDown={(event) => {
-        event.stopPropagation()
-        if (event.key === 'Escape') setOpen(false)
+        // Space/Enter belong to this control, not the card; Escape closes the popover, not the panel.
+        // Other keys go on to the app's shortcuts (which stay quiet while typing in the note).
+        if (event.key === ' ' || event.key === 'Enter') event.stopPropagation()
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation()
+          setOpen(false)
+        }
       }}
     >
+      {answersShortcut && <LogTouchShortcut onOpen={() => setOpen(true)} />}
       <button
+        ref={buttonRef}
         type="button"
         className="button button-small"
         aria-label={`${label} with ${name}`}
