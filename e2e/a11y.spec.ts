@@ -142,4 +142,12 @@ test('every dialog is accessible, light and dark', async ({ vouch }) => {
   await page.keyboard.press('n')
   await expect(panel.getByRole('heading', { name: 'New contact' })).toBeVisible()
   await expectAccessible(page, 'new contact panel')
+  await panel.getByLabel('Name', { exact: true }).fill('Hedy Lamarr')
+  await panel.getByRole('button', { name: 'Add contact' }).click()
+  await expect(page.getByTestId('toast').filter({ hasText: 'Hedy Lamarr' })).toBeVisible()
+  await expectAccessible(page, 'a toast')
+
+  await page.getByRole('button', { name: 'Actions for Hedy Lamarr', exact: true }).click()
+  await expect(page.getByRole('menu', { name: 'Actions for Hedy Lamarr' })).toBeVisible()
+  await expectAccessible(page, 'card menu')
 })
