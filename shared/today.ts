@@ -1,5 +1,5 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns'
-import { touchStatus, type TouchStatus } from './cadence'
+import { calendarDaysBetween, touchStatus, type TouchStatus } from './cadence'
 import type { Contact, ReferenceRequest, RequestStatus, Settings } from './domain'
 import { DUE_SOON_DAYS } from './query'
 import { thanksOwed } from './requests'
@@ -94,12 +94,7 @@ export function computeToday(args: {
 }): Today {
   const { now, settings, dueSoonDays = DUE_SOON_DAYS } = args
   const active = new Map<string, Contact>()
-  for (const contact of args.contacts) {
-    const snoozed =
-      contact.snoozedUntil !== null && Date.parse(contact.snoozedUntil) > now.getTime()
-    if (contact.trashedAt === null && contact.triage === 'kept' && !snoozed)
-      active.set(contact.id, contact)
-  }
+  for (const contact of args.contacts) if (isOnToday(contact, now)) active.set(contact.id, contact)
 
   const overdue: OverdueItem[] = []
   const dueSoon: DueSoonItem[] = []
@@ -118,10 +113,31 @@ export function computeToday(args: {
   }
   overdue.sort(overdueOrder)
   dueSoon.sort(dueSoonOrder)
+  const requests = requestSections(args.requests, (id) => active.get(id), now)
+  return { overdue, dueSoon, ...requests }
+}
 
+/** True when a contact counts on Today at `now`: kept, not trashed, not snoozed. */
+export function isOnToday(contact: Contact, now: Date): boolean {
+  return (
+    contact.trashedAt === null &&
+    contact.triage === 'kept' &&
+    (contact.snoozedUntil === null || Date.parse(contact.snoozedUntil) <= now.getTime())
+  )
+}
+
+/**
+ * Today's request sections: thank-yous owed and requests to chase, for the contacts `activeOf`
+ * returns (it returns undefined for people who do not count on Today).
+ */
+export function requestSections(
+  requests: readonly ReferenceRequest[],
+  activeOf: (contactId: string) => Contact | undefined,
+  now: Date,
+): Pick<Today, 'thanksOwed' | 'requestFollowUps'> {
   const owed: ThanksOwedItem[] = []
-  for (const { request, overdue: late } of thanksOwed(args.requests, now)) {
-    const contact = active.get(request.contactId)
+  for (const { request, overdue: late } of thanksOwed(requests, now)) {
+    const contact = activeOf(request.contactId)
     if (!contact) continue
     owed.push({
       requestId: request.id,
@@ -137,9 +153,9 @@ export function computeToday(args: {
   }
 
   const followUps: RequestFollowUpItem[] = []
-  for (const request of args.requests) {
+  for (const request of requests) {
     if (request.status !== 'asked' && request.status !== 'agreed') continue
-    const contact = active.get(request.contactId)
+    const contact = activeOf(request.contactId)
     if (!contact) continue
     const reason = followUpReason(request, now)
     if (reason === null) continue
@@ -163,7 +179,7 @@ export function computeToday(args: {
       byName(a, b),
   )
 
-  return { overdue, dueSoon, thanksOwed: owed, requestFollowUps: followUps }
+  return { thanksOwed: owed, requestFollowUps: followUps }
 }
 
 /**
@@ -194,7 +210,7 @@ export function touchItemOf(
     }
   }
   if (status.state === 'ok') {
-    const daysUntilDue = differenceInCalendarDays(new Date(dueAt), now)
+    const daysUntilDue = calendarDaysBetween(new Date(dueAt), now)
     if (daysUntilDue <= dueSoonDays) {
       return {
         section: 'dueSoon',
@@ -208,7 +224,8 @@ export function touchItemOf(
 /** Most overdue relative to the cadence first, so red (≥ 1.5 × cadence) always comes before amber. */
 export function overdueOrder(a: OverdueItem, b: OverdueItem): number {
   return (
-    b.daysSince / b.cadenceDays - a.daysSince / a.cadenceDays ||
+    // b.daysSince / b.cadenceDays - a.daysSince / a.cadenceDays, in integers (cadences are ≥ 1).
+    b.daysSince * a.cadenceDays - a.daysSince * b.cadenceDays ||
     b.daysOverdue - a.daysOverdue ||
     byName(a, b)
   )

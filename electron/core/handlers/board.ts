@@ -11,7 +11,9 @@ import {
   type ContactFacts,
   type ContactFilter,
   type ContactSort,
+  type FilterLookup,
   type GroupBy,
+  narrows,
 } from '@shared/query'
 import { enterStage } from '@shared/stageHistory'
 import { STAGE_IDS, stageLabel, type StageId } from '@shared/stages'
@@ -19,6 +21,8 @@ import { DomainError } from '@shared/result'
 import { BoardQuery } from '@shared/query'
 import type { ContactInsights } from '../derived/insights'
 import type { NormalizedIndex } from '../derived/normalizedIndex'
+import type { TodayIndex } from '../derived/todayIndex'
+import type { TouchIndex } from '../derived/touchIndex'
 import type { Op } from '../store/ops'
 import { byBoardOrder } from './contacts'
 import { commit, type HandlerContext } from './context'
@@ -29,6 +33,8 @@ import { invalid } from './workflowSupport'
 export interface BoardDeps {
   insights: ContactInsights
   normalized: NormalizedIndex
+  today: TodayIndex
+  touches: TouchIndex
 }
 
 type Selection = Pick<
@@ -61,25 +67,36 @@ export function boardHandlers(
 > {
   const { state } = ctx.store
 
-  /** Facts for filters and sorts, built lazily per query. */
-  const factsFor = () => {
+  /**
+   * Facts for filters and sorts, per query. Touch status comes from the TodayIndex (kept for
+   * the day); readiness, which looks at every touch, is computed only for a readiness sort.
+   */
+  const factsFor = (withReadiness: boolean) => {
     const now = ctx.now()
     const latestId = latestUpdate(state.updates)?.id ?? null
-    let openRequests: Set<string> | null = null
+    const openRequests = new Set<string>()
+    for (const r of state.requests.values()) {
+      if (r.status === 'asked' || r.status === 'agreed') openRequests.add(r.contactId)
+    }
     return (contact: Contact): ContactFacts => {
-      if (openRequests === null) {
-        openRequests = new Set()
-        for (const r of state.requests.values()) {
-          if (r.status === 'asked' || r.status === 'agreed') openRequests.add(r.contactId)
+      const status = deps.today.statusOf(contact.id, now)
+      if (status === null || withReadiness) {
+        // Not on the board (inbox, archive), or the readiness is asked for.
+        const insight = deps.insights.of(contact, now, latestId)
+        return {
+          dueState: dueStateOf(insight.touch, now),
+          hasOpenRequest: openRequests.has(contact.id),
+          readiness: insight.readiness.score,
+          lastTouchAt: insight.lastTouchAt,
+          dueAt: insight.touch.dueAt,
         }
       }
-      const insight = deps.insights.of(contact, now, latestId)
       return {
-        dueState: dueStateOf(insight.touch, now),
+        dueState: dueStateOf(status, now),
         hasOpenRequest: openRequests.has(contact.id),
-        readiness: insight.readiness.score,
-        lastTouchAt: insight.lastTouchAt,
-        dueAt: insight.touch.dueAt,
+        readiness: 0,
+        lastTouchAt: deps.touches.lastTouchOf(contact.id),
+        dueAt: status.dueAt,
       }
     }
   }
@@ -98,34 +115,54 @@ export function boardHandlers(
     return out.sort(byBoardOrder)
   }
 
+  /** The last text search, so the next keystroke can look at its matches only. */
+  let lastSearch: {
+    key: string
+    words: readonly string[]
+    version: number
+    matches: readonly Contact[]
+  } | null = null
+
   /** The people a selection matches, in board order. */
   const select = (selection: Selection): Contact[] => {
     const filter = compileFilter(selection.filter)
     const groupBy: GroupBy = selection.groupBy ?? 'none'
     const lane = groupBy === 'none' ? undefined : selection.lane
-    const facts = filter.needsFacts ? factsFor() : null
+    const facts = filter.needsFacts ? factsFor(false) : null
+    const lookup: FilterLookup = {
+      facts: (contact) => (facts ? facts(contact) : noFacts),
+      normalized: (contact) => deps.normalized.of(contact),
+    }
+    // Typing narrows a search: while nothing changed, the next keystroke only needs to look
+    // at the previous one's matches. Due filters follow the clock, so they always look again.
+    const searching = filter.words.length > 0 && !filter.needsFacts
+    const key = JSON.stringify({ ...selection, filter: { ...selection.filter, text: undefined } })
+    const version = deps.normalized.version
+    const previous = lastSearch
+    const source =
+      searching &&
+      previous !== null &&
+      previous.key === key &&
+      previous.version === version &&
+      narrows(previous.words, filter.words)
+        ? previous.matches
+        : candidates(selection.triage, selection.stage)
     const out: Contact[] = []
-    for (const contact of candidates(selection.triage, selection.stage)) {
-      if (!filter.empty) {
-        const ok = filter.test(
-          contact,
-          () => (facts ? facts(contact) : noFacts),
-          () => deps.normalized.of(contact),
-        )
-        if (!ok) continue
-      }
+    for (const contact of source) {
+      if (!filter.empty && !filter.test(contact, lookup)) continue
       if (lane !== undefined) {
         const lanes = lanesOf(contact, groupBy, deps.normalized.of(contact))
         if (!lanes.some((l) => l.key === lane)) continue
       }
       out.push(contact)
     }
+    if (searching) lastSearch = { key, words: filter.words, version, matches: out }
     return out
   }
 
   const sorted = (contacts: Contact[], sort: ContactSort): Contact[] => {
     if (sort === 'manual') return contacts
-    const facts = sortNeedsFacts(sort) ? factsFor() : null
+    const facts = sortNeedsFacts(sort) ? factsFor(sort === 'readiness') : null
     const compare = compareContacts(sort)
     return contacts
       .map((contact) => ({ contact, facts: facts ? facts(contact) : noFacts }))
@@ -263,8 +300,18 @@ function editTags(tags: readonly string[], add: readonly string[], remove: reado
   return out
 }
 
-function sameFields(a: Contact, b: Contact): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
+/** Whether a bulk left a person as they were (only the fields a bulk may change are compared). */
+function unchanged(before: Contact, after: Contact): boolean {
+  return (
+    before.stage === after.stage &&
+    before.triage === after.triage &&
+    before.relationship === after.relationship &&
+    before.cadenceDays === after.cadenceDays &&
+    before.credibility === after.credibility &&
+    before.snoozedUntil === after.snoozedUntil &&
+    before.trashedAt === after.trashedAt &&
+    before.tags === after.tags
+  )
 }
 
 /**
@@ -322,8 +369,7 @@ async function bulk(ctx: HandlerContext, input: ParsedInput<'contact.bulk'>) {
       if (list) list.push(next)
       else entering.set(stage, [next])
     }
-    // enterStage stamps updatedAt even without a move: compare what matters.
-    if (!sameFields({ ...next, updatedAt: before.updatedAt }, before)) after.set(next.id, next)
+    if (!unchanged(before, next)) after.set(next.id, next)
   }
   for (const [stage, list] of entering) {
     const column = ctx.boards.kept.column(stage)

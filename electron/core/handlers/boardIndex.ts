@@ -1,6 +1,6 @@
 import type { Contact, Triage } from '@shared/domain'
 import { STAGE_IDS, type StageId } from '@shared/stages'
-import { partitionPoint } from '../derived/sorted'
+import { mergeSorted, partitionPoint } from '../derived/sorted'
 import type { Op } from '../store/ops'
 import type { StoreIndex, StoreState } from '../store/store'
 
@@ -12,6 +12,9 @@ export function byColumnOrder(a: Contact, b: Contact): number {
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   )
 }
+
+/** Changes spliced in one by one up to this many; more are merged per column. */
+const BATCH = 64
 
 /** Index of the first element not before `item` in a sorted array. */
 const lowerBound = (list: readonly Contact[], item: Contact) =>
@@ -42,15 +45,39 @@ export class BoardIndex implements StoreIndex {
 
   apply(ops: readonly Op[], state: StoreState, previous: ReadonlyMap<string, unknown>): void {
     const seen = new Set<string>()
+    const leaving: Contact[] = []
+    const entering: Contact[] = []
     for (const op of ops) {
       if ((op.op !== 'put' && op.op !== 'delete') || op.coll !== 'contacts') continue
       const id = op.op === 'put' ? op.value.id : op.id
       if (seen.has(id)) continue
       seen.add(id)
       const before = previous.get(`contacts:${id}`)
-      if (isContact(before) && this.holds(before)) this.remove(before)
+      if (isContact(before) && this.holds(before)) leaving.push(before)
       const after = state.contacts.get(id)
-      if (after && this.holds(after)) this.insert(after)
+      if (after && this.holds(after)) entering.push(after)
+    }
+    if (leaving.length + entering.length <= BATCH) {
+      for (const contact of leaving) this.remove(contact)
+      for (const contact of entering) this.insert(contact)
+      return
+    }
+    // Many at once (a bulk move, an import): each column touched is filtered and merged once,
+    // where a splice per contact would move a 10,000-card column a thousand times.
+    const gone = new Set(leaving.map((c) => c.id))
+    const arriving = new Map<StageId, Contact[]>()
+    for (const contact of entering) {
+      const list = arriving.get(contact.stage)
+      if (list) list.push(contact)
+      else arriving.set(contact.stage, [contact])
+    }
+    const touched = new Set<StageId>([...leaving.map((c) => c.stage), ...arriving.keys()])
+    for (const stage of touched) {
+      const column = this.columns.get(stage) ?? []
+      const staying = column.filter((c) => !gone.has(c.id))
+      const added = (arriving.get(stage) ?? []).sort(byColumnOrder)
+      this.count += staying.length + added.length - column.length
+      this.columns.set(stage, mergeSorted(staying, added, byColumnOrder))
     }
   }
 
