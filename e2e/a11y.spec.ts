@@ -87,7 +87,7 @@ test('every view is accessible, light and dark', async ({ vouch }) => {
 })
 
 test('every dialog is accessible, light and dark', async ({ vouch }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(360_000)
   await seed(await vouch.core())
   const page = await vouch.open()
   const board = new BoardPage(page)

@@ -202,3 +202,25 @@ test('on an open person: l logs a touch, e edits, m moves; Esc steps back out', 
   await expect(panel).toHaveCount(0)
   await expect(board.cardHandle('Zofia Quartermain')).toBeFocused()
 })
+
+test('after deleting a card from its menu, focus stays in the app, not on <body>', async ({
+  vouch,
+}) => {
+  await seedPeople(await vouch.core(), 5, ['Zofia Quartermain'])
+  const page = await vouch.open()
+  const board = new BoardPage(page)
+  await board.show()
+  const menuButton = page.getByRole('button', { name: 'Actions for Zofia Quartermain' })
+  await menuButton.focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('menuitem', { name: 'Delete' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(board.cardHandle('Zofia Quartermain')).toHaveCount(0)
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName))
+    .toBe('main-content')
+  // And the shortcuts still work from there.
+  await page.keyboard.press('g')
+  await page.keyboard.press('t')
+  await expect(new AppPage(page).nav('Today')).toHaveAttribute('aria-current', 'page')
+})

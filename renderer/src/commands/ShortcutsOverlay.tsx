@@ -9,7 +9,9 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
   const { commands, platform } = useCommands()
   const titleId = useId()
   const ref = useRef<HTMLDivElement>(null)
-  useModal(ref, onClose)
+  const bodyRef = useRef<HTMLDivElement>(null)
+  // Focus starts on the list, so the arrow keys and Page Down scroll it on a small window.
+  useModal(ref, onClose, () => bodyRef.current)
   return (
     <div
       className="dialog-backdrop"
@@ -44,7 +46,13 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
             ×
           </button>
         </div>
-        <div className="shortcuts-body">
+        <div
+          ref={bodyRef}
+          className="shortcuts-body"
+          tabIndex={0}
+          role="region"
+          aria-label="Shortcuts by section"
+        >
           {SECTIONS.map((section) => {
             const rows = commands.filter(
               (c) => c.spec.section === section && c.shortcuts.length > 0,
