@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { Command } from 'cmdk'
 import { stageLabel } from '@shared/stages'
 import { call } from '../api/client'
@@ -72,12 +72,13 @@ export function CommandPalette({ onClose, onPick }: PaletteProps) {
   /** Enter pressed while people were still on their way: open the first once they arrive. */
   const [submitWhenReady, setSubmitWhenReady] = useState(false)
 
-  const available = useMemo(
-    () => commands.filter((c) => c.spec.inPalette !== false && !c.spec.listedOnly),
-    [commands],
+  // Only what can run here and now: "Edit the person" appears once someone is open.
+  const available = commands.filter(
+    (c) => c.spec.inPalette !== false && !c.spec.listedOnly && isEnabled(c),
   )
   const trimmed = text.trim()
-  const matchedCommands = useMemo(() => {
+  // A score per command over some twenty commands: cheap enough to redo each render.
+  const matchedCommands = (() => {
     if (trimmed === '') {
       const recentIds = recentCommands.list()
       const recents = recentIds
@@ -89,7 +90,7 @@ export function CommandPalette({ onClose, onPick }: PaletteProps) {
       available.map((c) => ({ ...c, title: c.spec.title, keywords: c.spec.keywords })),
       trimmed,
     )
-  }, [available, trimmed])
+  })()
   const peopleShown: readonly PersonHit[] =
     trimmed === '' ? recent : people.text === trimmed ? people.items : []
   // Names first when no command title starts with the text, so "ann" + Enter opens Ann.
@@ -204,7 +205,6 @@ export function CommandPalette({ onClose, onPick }: PaletteProps) {
                       key={command.id}
                       value={COMMAND_VALUE + command.id}
                       onSelect={() => runCommand(command)}
-                      disabled={!isEnabled(command)}
                       className="palette-item"
                     >
                       <span className="palette-command-title">{command.spec.title}</span>
