@@ -115,6 +115,13 @@ test('Ctrl+K runs a command: "Settings", Enter', async ({ vouch }) => {
     page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }),
   ).toHaveAttribute('aria-current', 'page')
   await expect(app.nav('Today')).not.toHaveAttribute('aria-current', 'page')
+
+  // Empty, the palette offers it again first.
+  await palette.open()
+  await expect(palette.dialog.getByRole('group', { name: 'Recent commands' })).toContainText(
+    'Go to Settings',
+  )
+  await expect(palette.selectedOption).toContainText('Go to Settings')
 })
 
 test('Esc returns focus to where it came from: palette, dialog and panel', async ({ vouch }) => {

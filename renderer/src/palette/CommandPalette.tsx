@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { Fragment, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { Command } from 'cmdk'
 import { stageLabel } from '@shared/stages'
 import { call } from '../api/client'
@@ -78,14 +78,14 @@ export function CommandPalette({ onClose, onPick }: PaletteProps) {
   )
   const trimmed = text.trim()
   // A score per command over some twenty commands: cheap enough to redo each render.
+  const recentIds = recentCommands.list()
+  const recentCommandList = recentIds
+    .map((id) => available.find((c) => c.id === id))
+    .filter((c): c is ResolvedCommand => c !== undefined)
+  const recentCommandCount = recentCommandList.length
   const matchedCommands = (() => {
-    if (trimmed === '') {
-      const recentIds = recentCommands.list()
-      const recents = recentIds
-        .map((id) => available.find((c) => c.id === id))
-        .filter((c): c is ResolvedCommand => c !== undefined)
-      return [...recents, ...available.filter((c) => !recentIds.includes(c.id))]
-    }
+    if (trimmed === '')
+      return [...recentCommandList, ...available.filter((c) => !recentIds.includes(c.id))]
     return rankCommands(
       available.map((c) => ({ ...c, title: c.spec.title, keywords: c.spec.keywords })),
       trimmed,
@@ -198,22 +198,34 @@ export function CommandPalette({ onClose, onPick }: PaletteProps) {
                   ))}
                 </Command.Group>
               )
+              const commandItem = (command: ResolvedCommand) => (
+                <Command.Item
+                  key={command.id}
+                  value={COMMAND_VALUE + command.id}
+                  onSelect={() => runCommand(command)}
+                  className="palette-item"
+                >
+                  <span className="palette-command-title">{command.spec.title}</span>
+                  {command.shortcuts[0] && (
+                    <ShortcutKeys shortcut={command.shortcuts[0]} platform={platform} />
+                  )}
+                </Command.Item>
+              )
+              // Empty, the commands run lately come first under their own heading.
+              const recentCount = trimmed === '' ? recentCommandCount : 0
               const commandGroup = matchedCommands.length > 0 && (
-                <Command.Group key="commands" heading="Commands">
-                  {matchedCommands.map((command) => (
-                    <Command.Item
-                      key={command.id}
-                      value={COMMAND_VALUE + command.id}
-                      onSelect={() => runCommand(command)}
-                      className="palette-item"
-                    >
-                      <span className="palette-command-title">{command.spec.title}</span>
-                      {command.shortcuts[0] && (
-                        <ShortcutKeys shortcut={command.shortcuts[0]} platform={platform} />
-                      )}
-                    </Command.Item>
-                  ))}
-                </Command.Group>
+                <Fragment key="commands">
+                  {recentCount > 0 && (
+                    <Command.Group heading="Recent commands">
+                      {matchedCommands.slice(0, recentCount).map(commandItem)}
+                    </Command.Group>
+                  )}
+                  {matchedCommands.length > recentCount && (
+                    <Command.Group heading="Commands">
+                      {matchedCommands.slice(recentCount).map(commandItem)}
+                    </Command.Group>
+                  )}
+                </Fragment>
               )
               return peopleFirst || trimmed === ''
                 ? [peopleGroup, commandGroup]
