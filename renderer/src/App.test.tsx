@@ -112,7 +112,7 @@ describe('the board', () => {
     fireEvent.keyDown(document.activeElement ?? ada, { key: 'ArrowRight' })
     fireEvent.keyDown(document.activeElement ?? ada, { key: 'ArrowDown' })
     expect(announcer.textContent).toBe('Moved to In touch, position 2 of 2.')
-    expect(document.activeElement?.getAttribute('aria-label')).toBe('Ada Lovelace')
+    expect(document.activeElement?.querySelector('.card-name')?.textContent).toBe('Ada Lovelace')
     fireEvent.keyDown(document.activeElement ?? ada, { key: 'Enter' })
     expect(announcer.textContent).toBe('Dropped Ada Lovelace in In touch, position 2 of 2.')
     expect(fake.calls).toContainEqual({

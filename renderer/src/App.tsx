@@ -19,7 +19,9 @@ import { QuickLogDialog } from './reminders/QuickLogDialog'
 import { useShellEvents } from './reminders/useShellEvents'
 import { SettingsView } from './settings/SettingsView'
 import { TopNav, type View } from './app/TopNav'
-import { useUndoShortcuts } from './app/useUndoShortcuts'
+import { CommandProvider } from './commands/CommandProvider'
+import { recentPeople } from './palette/recent'
+import { FOCUS_FALLBACK_ID, useFocusNeverLost } from './ui/focus'
 import { contactsStore, useContacts } from './store/contacts'
 import { InboxView } from './triage/InboxView'
 import { TriageView } from './triage/TriageView'
@@ -39,8 +41,8 @@ export function App() {
   const [panel, setPanel] = useState<PanelTarget | null>(null)
   const { loaded, byId } = useContacts()
   const { undo, redo } = useContactActions()
-  useUndoShortcuts(undo, redo)
   useStoredTheme()
+  useFocusNeverLost()
 
   useEffect(() => {
     contactsStore.start()
@@ -71,6 +73,7 @@ export function App() {
     })
   }, [])
   const openContact = useCallback((id: string) => {
+    recentPeople.note(id)
     opener.current = { element: document.activeElement, id }
     setPanel({ kind: 'show', id })
   }, [])
@@ -144,62 +147,87 @@ export function App() {
         Opening your data…
       </div>
     )
+  // The panel does not show over Trash or Triage: opening someone from anywhere leaves them.
+  const openAnywhere = (id: string) => {
+    if (view === 'trash' || view === 'triage') setView('board')
+    openContact(id)
+  }
+
   return (
-    <div className="app" data-testid="app">
-      <TopNav
-        view={view}
-        onChange={setView}
-        counts={{
-          today: todayCount,
-          inbox: triageCounts?.inbox ?? 0,
-          archive: triageCounts?.archived ?? 0,
-        }}
-      />
-      <div className="app-content">
-        <StatusBanner />
-        <NoticeBanner onOpenContact={openContact} />
-        <main className="main">
-          {view === 'today' && (
-            <TodayView
-              onOpenContact={openContact}
-              onStartTriage={startTriage}
-              onOpenInbox={openInbox}
-              onImport={openImport}
-              onAddPerson={addPerson}
-            />
-          )}
-          {view === 'inbox' && <InboxView onStartTriage={startTriage} onImport={openImport} />}
-          {view === 'triage' && <TriageView onDone={openInbox} onOpenBoard={openBoard} />}
-          {view === 'archive' && <ArchiveView />}
-          {view === 'board' && (
-            <Board
-              onOpenContact={openContact}
-              onNewContact={newContact}
-              interceptMove={interceptMove}
-            />
-          )}
-          {view === 'updates' && <UpdatesView />}
-          {view === 'coverage' && <CoverageView onOpenContact={openContact} />}
-          {view === 'trash' && <TrashView />}
-          {view === 'data' && <DataView onOpenInbox={openInbox} />}
-          {view === 'settings' && <SettingsView />}
-          {quickLog && <QuickLogDialog onClose={closeQuickLog} />}
-          {stageForm?.kind === 'ask' && (
-            <RequestDialog contactId={stageForm.id} name={stageFormName} onClose={closeStageForm} />
-          )}
-          {stageForm?.kind === 'thank' && (
-            <ThankedDropDialog contactId={stageForm.id} onClose={closeStageForm} />
-          )}
-          {panel && view !== 'trash' && view !== 'triage' && (
-            <ContactPanel
-              key={panel.kind === 'show' ? panel.id : 'new'}
-              target={panel}
-              onClose={closePanel}
-              onMove={moveFromPanel}
-            />
-          )}
-        </main>
+    <CommandProvider
+      app={{
+        view,
+        goTo: setView,
+        newContact: () => {
+          if (view === 'trash' || view === 'triage') setView('board')
+          newContact()
+        },
+        openContact: openAnywhere,
+        quickLog: () => setQuickLog(true),
+        undo: () => void undo(),
+        redo: () => void redo(),
+      }}
+    >
+      <div className="app" data-testid="app">
+        <TopNav
+          view={view}
+          onChange={setView}
+          counts={{
+            today: todayCount,
+            inbox: triageCounts?.inbox ?? 0,
+            archive: triageCounts?.archived ?? 0,
+          }}
+        />
+        <div className="app-content">
+          <StatusBanner />
+          <NoticeBanner onOpenContact={openContact} />
+          <main className="main" id={FOCUS_FALLBACK_ID} tabIndex={-1}>
+            {view === 'today' && (
+              <TodayView
+                onOpenContact={openContact}
+                onStartTriage={startTriage}
+                onOpenInbox={openInbox}
+                onImport={openImport}
+                onAddPerson={addPerson}
+              />
+            )}
+            {view === 'inbox' && <InboxView onStartTriage={startTriage} onImport={openImport} />}
+            {view === 'triage' && <TriageView onDone={openInbox} onOpenBoard={openBoard} />}
+            {view === 'archive' && <ArchiveView />}
+            {view === 'board' && (
+              <Board
+                onOpenContact={openContact}
+                onNewContact={newContact}
+                interceptMove={interceptMove}
+              />
+            )}
+            {view === 'updates' && <UpdatesView />}
+            {view === 'coverage' && <CoverageView onOpenContact={openContact} />}
+            {view === 'trash' && <TrashView />}
+            {view === 'data' && <DataView onOpenInbox={openInbox} />}
+            {view === 'settings' && <SettingsView />}
+            {quickLog && <QuickLogDialog onClose={closeQuickLog} />}
+            {stageForm?.kind === 'ask' && (
+              <RequestDialog
+                contactId={stageForm.id}
+                name={stageFormName}
+                onClose={closeStageForm}
+              />
+            )}
+            {stageForm?.kind === 'thank' && (
+              <ThankedDropDialog contactId={stageForm.id} onClose={closeStageForm} />
+            )}
+            {panel && view !== 'trash' && view !== 'triage' && (
+              <ContactPanel
+                key={panel.kind === 'show' ? panel.id : 'new'}
+                target={panel}
+                onClose={closePanel}
+                onMove={moveFromPanel}
+              />
+            )}
+          </main>
+        </div>
       </div>
-    </div>
+    </CommandProvider>
   )
 }

@@ -62,7 +62,7 @@ export function BackupsList() {
   return (
     <section className="backups" aria-labelledby="backups-title">
       <div className="backups-head">
-        <h3 id="backups-title">Backups</h3>
+        <h2 id="backups-title">Backups</h2>
         <button type="button" className="button" onClick={() => void load()}>
           Refresh
         </button>
@@ -109,7 +109,7 @@ export function BackupsList() {
             aria-describedby="restore-text"
             className="confirm-dialog"
           >
-            <h4 id="restore-title">Restore this backup?</h4>
+            <h3 id="restore-title">Restore this backup?</h3>
             <p id="restore-text">
               Everything will be replaced by the backup of{' '}
               {dateFormat.format(new Date(confirming.takenAt))} ({confirming.contacts ?? 0}{' '}

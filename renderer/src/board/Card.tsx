@@ -49,7 +49,8 @@ export function CardFace({ contact, detailsId }: { contact: Contact; detailsId?:
   return (
     <>
       <span className="card-name">{contact.name}</span>
-      <span id={detailsId} className="card-details">
+      {/* The card's description (aria-describedby), not part of its name: the name is the person's. */}
+      <span id={detailsId} className="card-details" aria-hidden="true">
         {role && <span className="card-role">{role}</span>}
         <span className="card-relationship">{relationshipLabel(contact.relationship)}</span>
         {contact.tags.length > 0 && (
@@ -121,7 +122,6 @@ export const Card = memo(function Card({
         role="button"
         tabIndex={0}
         className="card-body"
-        aria-label={name}
         aria-roledescription="movable card"
         aria-describedby={`${detailsId} ${MOVE_INSTRUCTIONS_ID}`}
         aria-pressed={lifted}

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { useCommandHandler } from '../commands/CommandProvider'
 import type { Contact } from '@shared/domain'
 import { stageLabel, type StageId } from '@shared/stages'
 import type { Failure } from '@shared/result'
@@ -16,14 +17,6 @@ export type PanelTarget = { kind: 'new' } | { kind: 'show'; id: string }
 
 /** Move a person to a stage; Asked and Thanked may first ask for their form. */
 export type MoveContact = (contact: Contact, to: StageId) => void
-
-/** True when a key press belongs to a text field rather than to a shortcut. */
-function typing(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  )
-}
 
 /**
  * The side panel: a new contact's form, or a person shown read-first (who they are, where
@@ -68,28 +61,27 @@ export function ContactPanel({
     return null
   }
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (
-      event.key === 'e' &&
-      !editing &&
-      target.kind === 'show' &&
-      !event.metaKey &&
-      !event.ctrlKey &&
-      !event.altKey &&
-      !typing(event.target)
-    ) {
-      event.preventDefault()
-      setEditing(true)
-    }
-  }
+  const panelRef = useRef<HTMLDivElement>(null)
+  useCommandHandler(
+    'contact.edit',
+    () => setEditing(true),
+    () => target.kind === 'show' && !editing,
+  )
+  // m opens the read view's Move menu, whose first stage then has focus.
+  useCommandHandler(
+    'contact.move',
+    () =>
+      panelRef.current?.querySelector<HTMLButtonElement>('button[aria-label^="Move "]')?.click(),
+    () => target.kind === 'show' && !editing,
+  )
 
   return (
-    <aside
+    <div
+      ref={panelRef}
       className="panel"
       role="dialog"
       aria-labelledby={titleId}
       data-testid="contact-panel"
-      onKeyDown={onKeyDown}
     >
       {target.kind === 'new' ? (
         <>
@@ -118,7 +110,7 @@ export function ContactPanel({
           onMove={onMove}
         />
       )}
-    </aside>
+    </div>
   )
 }
 

@@ -143,7 +143,7 @@ export function ContactView({
           </p>
         )}
         <div className="contact-actions" role="group" aria-label="Next actions">
-          <LogTouchButton contactId={contact.id} name={contact.name} primary />
+          <LogTouchButton contactId={contact.id} name={contact.name} primary answersShortcut />
           <button type="button" className="button button-small" onClick={() => setAsking(true)}>
             Ask for a reference…
           </button>

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react'
+import { useCommandHandler } from '../commands/CommandProvider'
 import { interactionKindLabel } from '@shared/interactionKinds'
 import { call } from '../api/client'
 import { draftInstant, newTouchDraft, TouchFields, type TouchDraft } from './TouchFields'
@@ -13,6 +14,14 @@ interface LogTouchProps {
   className?: string
   /** Draws the opening button as the primary action. */
   primary?: boolean
+  /** This control answers the `l` shortcut while mounted (the open contact's, not every card's). */
+  answersShortcut?: boolean
+}
+
+/** Opens its log-touch control on `l`; rendered only where one control should answer. */
+function LogTouchShortcut({ onOpen }: { onOpen(): void }) {
+  useCommandHandler('contact.logTouch', onOpen)
+  return null
 }
 
 /** "Log touch": the day (today unless changed), the kind, a note if you like, and Log. */
@@ -22,6 +31,7 @@ export function LogTouchButton({
   label = 'Log touch',
   className,
   primary,
+  answersShortcut = false,
 }: LogTouchProps) {
   const [open, setOpen] = useState(false)
   const [draft, setDraft] = useState<TouchDraft>(() => newTouchDraft())
@@ -74,13 +84,17 @@ export function LogTouchButton({
       // Cards are draggable and handle keys; this control must trigger neither.
       onPointerDown={(event) => event.stopPropagation()}
       onKeyDown={(event) => {
-        event.stopPropagation()
+        // Space/Enter belong to this control, not the card; Escape closes the popover, not the panel.
+        // Other keys go on to the app's shortcuts (which stay quiet while typing in the note).
+        if (event.key === ' ' || event.key === 'Enter') event.stopPropagation()
         if (event.key === 'Escape' && open) {
+          event.stopPropagation()
           event.preventDefault()
           close()
         }
       }}
     >
+      {answersShortcut && <LogTouchShortcut onOpen={() => setOpen(true)} />}
       <button
         ref={opener}
         type="button"

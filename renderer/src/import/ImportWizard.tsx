@@ -246,7 +246,7 @@ export function ImportWizard({ onOpenInbox }: { onOpenInbox?: () => void } = {})
 
   return (
     <section className="import-wizard" aria-labelledby="import-title" data-testid="import-wizard">
-      <h3 id="import-title">Import contacts</h3>
+      <h2 id="import-title">Import contacts</h2>
       {error && (
         <p className="import-error" role="alert">
           {error}
@@ -489,7 +489,7 @@ function PreviewStep(props: PreviewStepProps) {
 
       {preview.duplicates.length > 0 && (
         <>
-          <h4>Possible duplicates</h4>
+          <h3>Possible duplicates</h3>
           <fieldset className="import-default">
             <legend>For duplicates without a choice of their own</legend>
             {(['skip', 'merge'] as const).map((choice) => (
@@ -559,7 +559,7 @@ function PreviewStep(props: PreviewStepProps) {
 
       {fresh.length > 0 && (
         <>
-          <h4>New people</h4>
+          <h3>New people</h3>
           <table className="import-table" aria-label="New people">
             <thead>
               <tr>

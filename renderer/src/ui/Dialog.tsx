@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useId, useRef, type ReactNode } from 'react'
+import { useModal } from './focus'
 import './dialog.css'
 
 interface DialogProps {
@@ -11,29 +12,11 @@ interface DialogProps {
   wide?: boolean
 }
 
-/** A modal dialog: focus moves in, Escape or the backdrop closes, focus returns on close. */
+/** A modal dialog: focus moves in and stays, Escape or the backdrop closes, focus returns on close. */
 export function Dialog({ title, onClose, children, testId, wide }: DialogProps) {
   const titleId = useId()
   const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    const previous = document.activeElement
-    const first = ref.current?.querySelector<HTMLElement>(
-      'input, select, textarea, button:not(.dialog-close)',
-    )
-    first?.focus()
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return
-      // The contact panel also closes on Escape; the dialog on top goes first.
-      event.preventDefault()
-      event.stopImmediatePropagation()
-      onClose()
-    }
-    window.addEventListener('keydown', onKeyDown, true)
-    return () => {
-      window.removeEventListener('keydown', onKeyDown, true)
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus()
-    }
-  }, [onClose])
+  useModal(ref, onClose)
   return (
     <div
       className="dialog-backdrop"
@@ -47,9 +30,10 @@ export function Dialog({ title, onClose, children, testId, wide }: DialogProps) 
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
+        tabIndex={-1}
         data-testid={testId}
       >
-        <header className="dialog-header">
+        <div className="dialog-header">
           <h2 id={titleId}>{title}</h2>
           <button
             type="button"
@@ -59,7 +43,7 @@ export function Dialog({ title, onClose, children, testId, wide }: DialogProps) 
           >
             ×
           </button>
-        </header>
+        </div>
         <div className="dialog-body">{children}</div>
       </div>
     </div>

@@ -131,9 +131,12 @@ export function Menu({
           if (!open) setPosition(popupPosition(buttonRef.current))
           setOpen(!open)
         }}
-        // The card underneath is draggable and handles keys; the menu button must not trigger either.
+        // The card underneath is draggable and picks up on Space/Enter; the menu button must not
+        // trigger either. Other keys go on, so the app's shortcuts work from here too.
         onPointerDown={(event) => event.stopPropagation()}
-        onKeyDown={(event) => event.stopPropagation()}
+        onKeyDown={(event) => {
+          if (event.key === ' ' || event.key === 'Enter') event.stopPropagation()
+        }}
       >
         {children}
       </button>

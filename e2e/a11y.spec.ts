@@ -1,0 +1,153 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import type { Core } from '../electron/core/types'
+import { expect, test } from './fixtures'
+import { AppPage, type ViewName } from './pages/AppPage'
+import { BoardPage } from './pages/BoardPage'
+import { CommandPalettePage } from './pages/CommandPalettePage'
+import { ShortcutsOverlayPage } from './pages/ShortcutsOverlayPage'
+import { seedPeople } from './seed'
+
+// axe over every view and dialog, in the light and the dark colour scheme: WCAG 2.1 A/AA,
+// WCAG 2.2 AA (24 px targets) and axe's best practices.
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+
+/** Run axe in both schemes and fail (softly, so one run lists everything) on any violation. */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
+    const found = results.violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
+    }))
+    expect.soft(found, `${what}, ${colorScheme}`).toEqual([])
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; message: string }): T {
+  if (!result.ok) throw new Error(result.message)
+  return result.value
+}
+
+function idOf(value: unknown): string {
+  if (typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string')
+    return value.id
+  throw new Error('no id')
+}
+
+/** A board of people, one with a given reference that is owed a thank-you. */
+async function seed(core: Core): Promise<void> {
+  await seedPeople(core, 60)
+  unwrap(await core.invoke('contact.create', { name: 'Ada Lovelace', stage: 'building' }))
+  const grace = idOf(
+    unwrap(
+      await core.invoke('contact.create', {
+        name: 'Grace Hopper',
+        title: 'Rear Admiral',
+        company: 'US Navy',
+        stage: 'in-touch',
+      }),
+    ),
+  )
+  const request = idOf(
+    unwrap(
+      await core.invoke('request.create', {
+        contactId: grace,
+        company: 'Northwind',
+        role: 'Staff Engineer',
+      }),
+    ),
+  )
+  unwrap(await core.invoke('request.update', { id: request, status: 'agreed' }))
+  unwrap(await core.invoke('request.update', { id: request, status: 'given' }))
+}
+
+const VIEWS: readonly ViewName[] = ['Today', 'Board', 'Updates', 'Coverage', 'Trash']
+
+test('every view is accessible, light and dark', async ({ vouch }) => {
+  test.setTimeout(180_000)
+  await seed(await vouch.core())
+  const page = await vouch.open()
+  const app = new AppPage(page)
+  for (const view of VIEWS) {
+    await app.goTo(view)
+    await expect(app.nav(view)).toHaveAttribute('aria-current', 'page')
+    await expectAccessible(page, view)
+  }
+  for (const name of ['Import / Export', 'Settings']) {
+    const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name })
+    await nav.click()
+    await expect(nav).toHaveAttribute('aria-current', 'page')
+    await expectAccessible(page, name)
+  }
+})
+
+test('every dialog is accessible, light and dark', async ({ vouch }) => {
+  test.setTimeout(360_000)
+  await seed(await vouch.core())
+  const page = await vouch.open()
+  const board = new BoardPage(page)
+  const palette = new CommandPalettePage(page)
+  const overlay = new ShortcutsOverlayPage(page)
+
+  await palette.open()
+  await palette.type('Grace')
+  await expect(palette.option('Grace Hopper')).toBeVisible()
+  await expectAccessible(page, 'palette')
+  await page.keyboard.press('Escape')
+
+  await overlay.open()
+  await expectAccessible(page, 'shortcuts overlay')
+  await page.keyboard.press('Escape')
+
+  // The quick log: l with nobody in view asks who.
+  await page.keyboard.press('l')
+  await expect(page.getByRole('dialog', { name: /log/i })).toBeVisible()
+  await expectAccessible(page, 'quick log')
+  await page.keyboard.press('Escape')
+
+  await board.show()
+  await board.openCard('Grace Hopper')
+  const panel = page.getByTestId('contact-panel')
+  await expect(panel).toBeVisible()
+  await expectAccessible(page, 'contact panel')
+
+  await panel.getByRole('button', { name: 'Log touch with Grace Hopper' }).click()
+  await expect(panel.getByRole('form', { name: 'Log a touch with Grace Hopper' })).toBeVisible()
+  await expectAccessible(page, 'log touch')
+  await panel
+    .getByRole('form', { name: 'Log a touch with Grace Hopper' })
+    .getByRole('button', { name: 'Cancel' })
+    .click()
+
+  await panel.getByRole('button', { name: 'Brief' }).click()
+  await expect(page.getByRole('dialog', { name: /brief/i })).toBeVisible()
+  await expectAccessible(page, 'brief')
+  await page.keyboard.press('Escape')
+
+  await panel.getByRole('button', { name: 'Say thank you' }).click()
+  await expect(page.getByTestId('thank-you-dialog')).toBeVisible()
+  await expectAccessible(page, 'thank-you dialog')
+  await page.keyboard.press('Escape')
+
+  await panel.getByRole('button', { name: 'Ask for a reference…' }).click()
+  await expect(page.getByTestId('request-dialog')).toBeVisible()
+  await expectAccessible(page, 'request dialog')
+  await page.keyboard.press('Escape')
+
+  await page.keyboard.press('n')
+  await expect(panel.getByRole('heading', { name: 'New contact' })).toBeVisible()
+  await expectAccessible(page, 'new contact panel')
+  await panel.getByLabel('Name', { exact: true }).fill('Hedy Lamarr')
+  await panel.getByRole('button', { name: 'Add contact' }).click()
+  await expect(page.getByTestId('toast').filter({ hasText: 'Hedy Lamarr' })).toBeVisible()
+  await expectAccessible(page, 'a toast')
+
+  await page.getByRole('button', { name: 'Actions for Hedy Lamarr', exact: true }).click()
+  await expect(page.getByRole('menu', { name: 'Actions for Hedy Lamarr' })).toBeVisible()
+  await expectAccessible(page, 'card menu')
+})

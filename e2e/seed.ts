@@ -1,0 +1,43 @@
+import type { Core } from '../electron/core/types'
+
+const FIRST = ['Ada', 'Bram', 'Chen', 'Dalia', 'Emeka', 'Farah', 'Goran', 'Hiro', 'Ines', 'Jonas']
+const LAST = ['Abbott', 'Baptiste', 'Castillo', 'Dimitrov', 'Eriksen', 'Fontaine', 'Gupta']
+const COMPANIES = ['Northwind', 'Lumen Labs', 'Fieldstone', 'Keystone', 'Harbor', 'Vellum']
+
+/**
+ * Put `count` people on the board through the real import (a LinkedIn CSV, one journal commit):
+ * generated names, plus `extra` names placed among them.
+ */
+export async function seedPeople(
+  core: Core,
+  count: number,
+  extra: readonly string[] = [],
+): Promise<void> {
+  const rows = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On']
+  const middle = Math.floor(count / 2)
+  for (let i = 0; i < count; i++) {
+    if (i === middle) {
+      for (const name of extra) {
+        const [first, ...last] = name.split(' ')
+        rows.push(`${first},${last.join(' ')},,,Orchard Row,Principal Engineer,01 Mar 2021`)
+      }
+    }
+    const first = FIRST[i % FIRST.length]
+    const last = `${LAST[Math.floor(i / FIRST.length) % LAST.length]}${i}`
+    const company = COMPANIES[i % COMPANIES.length]
+    rows.push(`${first},${last},,,${company},Engineer,01 Jan 2020`)
+  }
+  const dataBase64 = Buffer.from(rows.join('\n'), 'utf8').toString('base64')
+  const preview = await core.invoke('import.preview', { fileName: 'seed.csv', dataBase64 })
+  if (!preview.ok) throw new Error(`seed preview failed: ${preview.message}`)
+  const value = preview.value
+  const token =
+    typeof value === 'object' && value !== null && 'token' in value ? value.token : undefined
+  if (typeof token !== 'string') throw new Error('seed preview gave no token')
+  const commit = await core.invoke('import.commit', {
+    token,
+    duplicates: 'skip',
+    placeOnBoard: true,
+  })
+  if (!commit.ok) throw new Error(`seed commit failed: ${commit.message}`)
+}
