@@ -4,6 +4,7 @@ import { DomainError, type Failure, type Result } from './result'
 import { workflowContract } from './workflowContract'
 import { importContract } from './importContract'
 import { reminderContract } from './reminderContract'
+import { dashboardContract } from './dashboardContract'
 
 const Empty = z.strictObject({})
 
@@ -65,6 +66,7 @@ export const contract = {
   ...workflowContract,
   ...importContract,
   ...reminderContract,
+  ...dashboardContract,
 } as const
 
 export type Contract = typeof contract

@@ -9,6 +9,8 @@ import type { HandlerContext } from './handlers/context'
 import { UndoStack } from './handlers/undo'
 import { workflowHandlers } from './handlers/workflow'
 import { TouchIndex } from './derived/touchIndex'
+import { DashboardIndex } from './derived/dashboardIndex'
+import { dashboardHandlers } from './handlers/dashboard'
 import { reminderHandlers } from './handlers/reminders'
 import { ReminderIndex } from './reminders/engine'
 import { ReminderTicker } from './reminders/ticker'
@@ -47,6 +49,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const touches = store.addIndex(new TouchIndex())
   // After the TouchIndex: it reads each contact's last touch from it as ops are applied.
   const reminders = store.addIndex(new ReminderIndex(touches))
+  // After the TouchIndex too: it reads each person's touches from it.
+  const dashboard = store.addIndex(new DashboardIndex(touches))
   const ticker = new ReminderTicker(ctx, reminders, options.notify)
   const workflow = workflowHandlers(ctx, {
     touches,
@@ -58,6 +62,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...importExportHandlers(ctx),
     ...workflow,
     ...reminderHandlers(ctx, { reminders, snooze: workflow['contact.snooze'] }),
+    ...dashboardHandlers(ctx, {
+      dashboard,
+      touches,
+      reminders,
+      today: () => workflow['today.get']({}),
+    }),
   }
 
   let queue: Promise<unknown> = Promise.resolve()

@@ -1,0 +1,133 @@
+import { normalizeSkill } from '@shared/coverage'
+import { contactEvents, isOnBoard, WeeklyTally } from '@shared/dashboard'
+import type { Contact } from '@shared/domain'
+import type { StageId } from '@shared/stages'
+import type { Op } from '../store/ops'
+import type { StoreIndex, StoreState } from '../store/store'
+import type { TouchIndex } from './touchIndex'
+
+/** What the index remembers of a person on the board, to take them out again. */
+interface Entry {
+  stage: StageId
+  skills: string[]
+}
+
+/**
+ * The dashboard's weekly series, kept per person (shared/dashboard.ts WeeklyTally) and updated
+ * from applied ops: a move, a touch or a trashing re-derives that one person, so dashboard.get
+ * never walks every contact. Built on first use rather than at open, so opening stays as fast as
+ * it was; a change of settings (cadences) or a restore drops it for the next use to rebuild.
+ * Also counts people per stage now and per target skill, for the totals and the coverage gaps.
+ * Register after the TouchIndex: it reads each person's touches from it.
+ */
+export class DashboardIndex implements StoreIndex {
+  readonly tally = new WeeklyTally()
+  private readonly entries = new Map<string, Entry>()
+  private readonly stageCounts = new Map<StageId, number>()
+  private readonly skillCounts = new Map<string, number>()
+  private state: StoreState | null = null
+  private built = false
+  /** The cadences per stage the overdue spans were derived with. */
+  private cadences = ''
+
+  constructor(private readonly touches: TouchIndex) {}
+
+  rebuild(state: StoreState): void {
+    this.state = state
+    this.built = false
+  }
+
+  apply(ops: readonly Op[], state: StoreState, previous: ReadonlyMap<string, unknown>): void {
+    this.state = state
+    if (!this.built) return
+    const dirty = new Set<string>()
+    for (const op of ops) {
+      if (op.op === 'settings') {
+        // Cadences per stage may have changed, and with them every overdue span.
+        if (JSON.stringify(op.value.cadenceByStage) !== this.cadences) this.built = false
+        continue
+      }
+      if (op.op !== 'put' && op.op !== 'delete') continue
+      if (op.coll === 'contacts') dirty.add(op.op === 'put' ? op.value.id : op.id)
+      else if (op.coll === 'interactions') {
+        if (op.op === 'put') dirty.add(op.value.contactId)
+        const before = previous.get(`interactions:${op.op === 'put' ? op.value.id : op.id}`)
+        if (typeof before === 'object' && before !== null && 'contactId' in before)
+          dirty.add(String(before.contactId))
+      }
+    }
+    if (!this.built) return
+    for (const id of dirty) this.refresh(id)
+  }
+
+  /** Makes sure the index reflects the whole store; the first call after open builds it. */
+  ensureBuilt(): void {
+    if (this.built || this.state === null) return
+    this.tally.clear()
+    this.entries.clear()
+    this.stageCounts.clear()
+    this.skillCounts.clear()
+    this.cadences = JSON.stringify(this.state.settings.cadenceByStage)
+    for (const id of this.state.contacts.keys()) this.refresh(id)
+    this.built = true
+  }
+
+  /** People on the board now, per stage. */
+  byStage(): Record<StageId, number> {
+    const count = (stage: StageId) => this.stageCounts.get(stage) ?? 0
+    return {
+      identified: count('identified'),
+      building: count('building'),
+      'in-touch': count('in-touch'),
+      asked: count('asked'),
+      'gave-reference': count('gave-reference'),
+      thanked: count('thanked'),
+    }
+  }
+
+  /** How many people on the board list a skill matching this one. */
+  skillCount(skill: string): number {
+    return this.skillCounts.get(normalizeSkill(skill)) ?? 0
+  }
+
+  /** Whether a person is on the board (kept, not in the trash). */
+  onBoard(contactId: string): boolean {
+    return this.entries.has(contactId)
+  }
+
+  /** People on the board, in no particular order. */
+  *people(): IterableIterator<Contact> {
+    const contacts = this.state?.contacts
+    if (!contacts) return
+    for (const id of this.entries.keys()) {
+      const contact = contacts.get(id)
+      if (contact) yield contact
+    }
+  }
+
+  private refresh(id: string): void {
+    const old = this.entries.get(id)
+    if (old) {
+      this.entries.delete(id)
+      this.bump(this.stageCounts, old.stage, -1)
+      for (const skill of old.skills) this.bump(this.skillCounts, skill, -1)
+    }
+    const state = this.state
+    const contact = state?.contacts.get(id)
+    if (!state || !contact || !isOnBoard(contact)) {
+      this.tally.remove(id)
+      return
+    }
+    this.tally.set(id, contactEvents(contact, this.touches.touchesOf(id), state.settings))
+    const skills = [...new Set(contact.skills.map(normalizeSkill))].filter((s) => s !== '')
+    this.entries.set(id, { stage: contact.stage, skills })
+    this.bump(this.stageCounts, contact.stage, 1)
+    for (const skill of skills) this.bump(this.skillCounts, skill, 1)
+  }
+
+  private bump<K>(counts: Map<K, number>, key: K, delta: number): void {
+    const next = (counts.get(key) ?? 0) + delta
+    if (next === 0) counts.delete(key)
+    else counts.set(key, next)
+  }
+}

@@ -1,0 +1,325 @@
+import { addWeeks, endOfDay, format, parseISO } from 'date-fns'
+import { normalizeSkill } from '@shared/coverage'
+import {
+  ADDED_SLOT,
+  MOVES_SLOT,
+  OVERDUE_SLOT,
+  referenceTotals,
+  toWeekPoint,
+  type WeekPoint,
+} from '@shared/dashboard'
+import { MAX_DASHBOARD_WEEKS, type WeeklyReviewOutput } from '@shared/dashboardContract'
+import type { CareerUpdate, Contact } from '@shared/domain'
+import type { Handlers } from '@shared/ipc'
+import { DomainError } from '@shared/result'
+import type { TodayOutput } from '@shared/workflowContract'
+import {
+  keepInTouchEvent,
+  requestDueEvent,
+  thankYouEvent,
+  toICalendar,
+  type CalendarEvent,
+} from '../calendar/ics'
+import type { DashboardIndex } from '../derived/dashboardIndex'
+import type { TouchIndex } from '../derived/touchIndex'
+import type { ReminderIndex } from '../reminders/engine'
+import { atLocalTime, localDayKey, minutesOfDay } from '../reminders/localTime'
+import { commit, type HandlerContext } from './context'
+import { latestUpdate } from './requests'
+import { invalid, requireRequest } from './workflowSupport'
+
+/** What the dashboard handlers need beyond the HandlerContext. */
+export interface DashboardDeps {
+  dashboard: DashboardIndex
+  touches: TouchIndex
+  reminders: ReminderIndex
+  /** The Today lists (today.get), for the review's overdue people and thanks owed. */
+  today: () => TodayOutput | Promise<TodayOutput>
+}
+
+/** Days of keep-in-touch blocks an export holds, today included. */
+const KEEP_IN_TOUCH_DAYS = 14
+/** People named in the dashboard's "not heard" list. */
+const NOT_HEARD_SHOWN = 50
+
+const utf8Base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
+
+/** dashboard.get, review.get, review.complete, export.ics and request.ics. */
+export function dashboardHandlers(
+  ctx: HandlerContext,
+  deps: DashboardDeps,
+): Pick<
+  Handlers,
+  'dashboard.get' | 'review.get' | 'review.complete' | 'export.ics' | 'request.ics'
+> {
+  const { state } = ctx.store
+  const { dashboard } = deps
+  const calendar = dashboard.tally.calendar
+
+  /** The newest update, and the people on the board past Identified who have not heard it. */
+  const notHeard = (latest: CareerUpdate | null, keep: number) => {
+    const people: Contact[] = []
+    let count = 0
+    if (latest === null) return { count, people }
+    for (const contact of dashboard.people()) {
+      if (contact.stage === 'identified' || deps.touches.hasHeard(contact.id, latest.id)) continue
+      count++
+      // Keep the most credible few, without sorting everyone.
+      if (people.length < keep) people.push(contact)
+      else {
+        const worst = people.reduce(
+          (w, c, i) => (credibility(c) < credibility(people[w] ?? c) ? i : w),
+          0,
+        )
+        if (credibility(contact) > credibility(people[worst] ?? contact)) people[worst] = contact
+      }
+    }
+    people.sort((a, b) => credibility(b) - credibility(a) || a.name.localeCompare(b.name, 'en'))
+    return { count, people }
+  }
+
+  const updateRef = (update: CareerUpdate | null) =>
+    update === null ? null : { id: update.id, title: update.title, at: update.at }
+
+  const onBoardRequest = (request: { contactId: string }) => dashboard.onBoard(request.contactId)
+
+  const rowAtNow = (now: Date) => {
+    const week = calendar.weekOf(now.getTime())
+    return dashboard.tally.series(week, week, now.getTime())[0]?.row ?? new Float64Array(0)
+  }
+
+  return {
+    'dashboard.get': (input) => {
+      dashboard.ensureBuilt()
+      const now = ctx.now()
+      const nowMs = now.getTime()
+      const toMs =
+        input.to === undefined ? nowMs : Math.min(endOfDay(parseISO(input.to)).getTime(), nowMs)
+      const lastWeek = calendar.weekOf(toMs)
+      const firstWeek =
+        input.from === undefined
+          ? calendar.weekOf(addWeeks(lastWeek, -51).getTime())
+          : calendar.weekOf(parseISO(input.from).getTime())
+      if (
+        firstWeek <= lastWeek &&
+        addWeeks(firstWeek, MAX_DASHBOARD_WEEKS - 1).getTime() < lastWeek
+      )
+        throw invalid('from', 'Show at most five years at once')
+      const weeks: WeekPoint[] = dashboard.tally
+        .series(firstWeek, lastWeek, nowMs)
+        .map(({ week, row }) => toWeekPoint(week, row))
+      const byStage = dashboard.byStage()
+      const year = new Date(toMs).getFullYear()
+      const latest = latestUpdate(state.updates)
+      const heard = notHeard(latest, NOT_HEARD_SHOWN)
+      const skills = new Map<string, string>()
+      for (const skill of state.settings.targetSkills) {
+        const key = normalizeSkill(skill)
+        if (key !== '' && !skills.has(key)) skills.set(key, skill.trim())
+      }
+      return {
+        now: now.toISOString(),
+        from: format(firstWeek, 'yyyy-MM-dd'),
+        to: format(lastWeek, 'yyyy-MM-dd'),
+        weeks,
+        totals: {
+          people: Object.values(byStage).reduce((a, b) => a + b, 0),
+          byStage,
+          overdue: rowAtNow(now)[OVERDUE_SLOT] ?? 0,
+          touches: weeks.reduce(
+            (sum, w) => sum + Object.values(w.touches).reduce((a, b) => a + b, 0),
+            0,
+          ),
+          year,
+          references: referenceTotals({
+            requests: state.requests.values(),
+            counts: onBoardRequest,
+            from: new Date(year, 0, 1).getTime(),
+            to: new Date(year + 1, 0, 1).getTime(),
+            now,
+            settings: state.settings,
+          }),
+          coverage: {
+            skills: skills.size,
+            gaps: [...skills].filter(([key]) => dashboard.skillCount(key) === 0).map(([, s]) => s),
+          },
+          latestUpdate: updateRef(latest),
+          notHeard: {
+            count: heard.count,
+            people: heard.people.map((c) => ({ contactId: c.id, name: c.name })),
+          },
+        },
+      }
+    },
+
+    'review.get': async () => {
+      dashboard.ensureBuilt()
+      const now = ctx.now()
+      const week = calendar.weekOf(now.getTime())
+      const point = toWeekPoint(week, rowAtNow(now))
+      const row = rowAtNow(now)
+      const references = referenceTotals({
+        requests: state.requests.values(),
+        counts: onBoardRequest,
+        from: week,
+        to: now.getTime() + 1,
+        now,
+        settings: state.settings,
+      })
+      const today = await deps.today()
+      const overdue = today.overdue.filter((o) => dashboard.onBoard(o.contactId))
+      const reconnect = overdue
+        .flatMap((item) => {
+          const contact = state.contacts.get(item.contactId)
+          if (!contact) return []
+          return [
+            { item, contact, score: (item.daysSince / item.cadenceDays) * credibility(contact) },
+          ]
+        })
+        .sort((a, b) => b.score - a.score || a.contact.name.localeCompare(b.contact.name, 'en'))
+        .slice(0, 3)
+      const latest = latestUpdate(state.updates)
+      const review: WeeklyReviewOutput = {
+        now: now.toISOString(),
+        weekStart: format(week, 'yyyy-MM-dd'),
+        lastDoneAt: state.settings.weeklyReview.lastDoneAt,
+        happened: {
+          touches: Object.values(point.touches).reduce((a, b) => a + b, 0),
+          byKind: point.touches,
+          added: row[ADDED_SLOT] ?? 0,
+          moves: row[MOVES_SLOT] ?? 0,
+          asked: references.asked,
+          given: references.given,
+          thanked: references.thanked,
+        },
+        overdue: {
+          count: overdue.length,
+          people: overdue.slice(0, 20).map((o) => ({
+            contactId: o.contactId,
+            name: o.name,
+            daysSince: o.daysSince,
+            cadenceDays: o.cadenceDays,
+          })),
+        },
+        thanksOwed: today.thanksOwed
+          .filter((t) => dashboard.onBoard(t.contactId))
+          .slice(0, 100)
+          .map((t) => ({
+            contactId: t.contactId,
+            name: t.name,
+            requestId: t.requestId,
+            company: t.company,
+            role: t.role,
+            thankBy: t.thankBy,
+            overdue: t.overdue,
+          })),
+        reconnect: reconnect.map(({ item, contact }) => ({
+          contactId: contact.id,
+          name: contact.name,
+          title: contact.title,
+          company: contact.company,
+          stage: contact.stage,
+          daysSince: item.daysSince,
+          cadenceDays: item.cadenceDays,
+          credibility: contact.credibility,
+        })),
+        latestUpdate: updateRef(latest),
+        notHeard: notHeard(latest, 0).count,
+      }
+      return review
+    },
+
+    'review.complete': async () => {
+      const lastDoneAt = ctx.now().toISOString()
+      const settings = state.settings
+      await commit(ctx, [
+        {
+          op: 'settings',
+          value: { ...settings, weeklyReview: { ...settings.weeklyReview, lastDoneAt } },
+        },
+      ])
+      return { lastDoneAt }
+    },
+
+    'export.ics': ({ keepInTouch }) => {
+      dashboard.ensureBuilt()
+      const now = ctx.now()
+      const events: CalendarEvent[] = []
+      for (const request of state.requests.values()) {
+        const contact = state.contacts.get(request.contactId)
+        if (!contact || !dashboard.onBoard(contact.id)) continue
+        const due = requestDueEvent(request, contact)
+        if (due) events.push(due)
+        const thanks = thankYouEvent(request, contact)
+        if (thanks) events.push(thanks)
+      }
+      if (keepInTouch) events.push(...keepInTouchBlocks(now))
+      events.sort((a, b) => a.uid.localeCompare(b.uid, 'en'))
+      return {
+        fileName: `vouch-calendar-${format(now, 'yyyy-MM-dd')}.ics`,
+        mimeType: 'text/calendar',
+        dataBase64: utf8Base64(toICalendar(events, now)),
+      }
+    },
+
+    'request.ics': ({ id }) => {
+      const request = requireRequest(ctx, id)
+      const contact = state.contacts.get(request.contactId)
+      if (!contact) throw new DomainError('not-found', 'That person no longer exists.')
+      const event = thankYouEvent(request, contact) ?? requestDueEvent(request, contact)
+      if (event === null) {
+        throw new DomainError(
+          'invalid-input',
+          request.status === 'given'
+            ? 'This reference was already thanked: nothing left to put in the calendar.'
+            : 'This request has no due date: add one to put it in the calendar.',
+        )
+      }
+      const slug = contact.name
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .toLowerCase()
+      return {
+        fileName: `vouch-${slug || 'request'}-${request.company.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}.ics`,
+        mimeType: 'text/calendar',
+        dataBase64: utf8Base64(toICalendar([event], ctx.now())),
+      }
+    },
+  }
+
+  /** A block per day of the next two weeks with someone due, at the digest time. */
+  function keepInTouchBlocks(now: Date): CalendarEvent[] {
+    const today = localDayKey(now)
+    const byDay = new Map<string, string[]>()
+    for (const item of [...deps.reminders.dueAt(now), ...deps.reminders.upcoming(now)]) {
+      if (item.kind !== 'contact-due' || !dashboard.onBoard(item.contactId)) continue
+      const due = new Date(item.dueAt)
+      const day = due.getTime() <= now.getTime() ? today : localDayKey(due)
+      const names = byDay.get(day)
+      if (names) names.push(item.title)
+      else byDay.set(day, [item.title])
+    }
+    const minutes = minutesOfDay(state.settings.digestTime)
+    const blocks: CalendarEvent[] = []
+    for (const [day, names] of byDay) {
+      if (parseISO(day).getTime() > addWeeks(parseISO(today), 2).getTime()) continue
+      names.sort((a, b) => a.localeCompare(b, 'en'))
+      blocks.push(
+        keepInTouchEvent({
+          day,
+          start: atLocalTime(parseISO(day), minutes),
+          names,
+          changedAt: now,
+        }),
+      )
+    }
+    return blocks.slice(0, KEEP_IN_TOUCH_DAYS + 1)
+  }
+}
+
+/** Credibility for ranking: an unrated person counts as middling (3 of 5). */
+function credibility(contact: Pick<Contact, 'credibility'>): number {
+  return contact.credibility ?? 3
+}
