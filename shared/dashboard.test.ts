@@ -4,6 +4,8 @@ process.env.TZ = 'Europe/Paris'
 import { describe, expect, it } from 'vitest'
 import {
   WeekCalendar,
+  WeeklyTally,
+  contactEvents,
   median,
   overdueSpans,
   referenceTotals,
@@ -235,5 +237,28 @@ describe('thank-you timeliness', () => {
     const totals = referenceTotals({ requests: [], counts, ...year, now: NOW, settings })
     expect(totals.timeliness).toMatchObject({ counted: 0, shareOnTime: null, medianDays: null })
     expect(median([4, 1, 3])).toBe(3)
+  })
+})
+
+describe('WeeklyTally', () => {
+  it('replaces one owner’s events alone, also several in the same week', () => {
+    const tally = new WeeklyTally()
+    const monday = new Date(2026, 2, 30).getTime()
+    const ada = makeContact({
+      createdAt: '2026-03-30T08:00:00.000Z',
+      stage: 'asked',
+      stageHistory: [
+        { stage: 'building', at: '2026-03-30T08:00:00.000Z' },
+        { stage: 'in-touch', at: '2026-03-31T08:00:00.000Z' },
+        { stage: 'asked', at: '2026-04-01T08:00:00.000Z' },
+      ],
+    })
+    const grace = makeContact({ createdAt: '2026-03-30T08:00:00.000Z' })
+    tally.set(grace.id, contactEvents(grace, [], settings))
+    const alone = tally.series(monday, monday, NOW.getTime())[0]?.row
+    tally.set(ada.id, contactEvents(ada, [], settings))
+    tally.set(ada.id, contactEvents({ ...ada, stage: 'building', stageHistory: [] }, [], settings))
+    tally.remove(ada.id)
+    expect(tally.series(monday, monday, NOW.getTime())[0]?.row).toEqual(alone)
   })
 })

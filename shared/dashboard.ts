@@ -292,6 +292,7 @@ export class WeeklyTally {
   }
 
   private addAll(owner: string, events: readonly number[], sign: 1 | -1): void {
+    const touched = new Set<number>()
     for (let i = 0; i < events.length; i += 3) {
       const week = this.calendar.weekOf(events[i] ?? 0)
       let sums = this.weeks.get(week)
@@ -301,12 +302,16 @@ export class WeeklyTally {
       }
       const slot = events[i + 1] ?? 0
       sums[slot] = (sums[slot] ?? 0) + sign * (events[i + 2] ?? 0)
+      touched.add(week)
+    }
+    for (const week of touched) {
       let owners = this.ownersOf.get(week)
       if (sign === 1) {
         if (owners === undefined) this.ownersOf.set(week, (owners = new Set()))
         owners.add(owner)
       } else if (owners !== undefined) {
         owners.delete(owner)
+        // Nobody left with events that week: its sums are all zero again.
         if (owners.size === 0) {
           this.ownersOf.delete(week)
           this.weeks.delete(week)
