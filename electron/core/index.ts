@@ -62,12 +62,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...importExportHandlers(ctx),
     ...workflow,
     ...reminderHandlers(ctx, { reminders, snooze: workflow['contact.snooze'] }),
-    ...dashboardHandlers(ctx, {
-      dashboard,
-      touches,
-      reminders,
-      today: () => workflow['today.get']({}),
-    }),
+    ...dashboardHandlers(ctx, { dashboard, touches, reminders }),
   }
 
   let queue: Promise<unknown> = Promise.resolve()

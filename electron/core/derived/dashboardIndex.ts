@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises'
 import { normalizeSkill } from '@shared/coverage'
 import { contactEvents, isOnBoard, WeeklyTally } from '@shared/dashboard'
 import type { Contact } from '@shared/domain'
@@ -5,6 +6,9 @@ import type { StageId } from '@shared/stages'
 import type { Op } from '../store/ops'
 import type { StoreIndex, StoreState } from '../store/store'
 import type { TouchIndex } from './touchIndex'
+
+/** People derived per event-loop turn while building: a few milliseconds of work. */
+const BUILD_SLICE = 500
 
 /** What the index remembers of a person on the board, to take them out again. */
 interface Entry {
@@ -60,16 +64,27 @@ export class DashboardIndex implements StoreIndex {
     for (const id of dirty) this.refresh(id)
   }
 
-  /** Makes sure the index reflects the whole store; the first call after open builds it. */
-  ensureBuilt(): void {
-    if (this.built || this.state === null) return
-    this.tally.clear()
-    this.entries.clear()
-    this.stageCounts.clear()
-    this.skillCounts.clear()
-    this.cadences = JSON.stringify(this.state.settings.cadenceByStage)
-    for (const id of this.state.contacts.keys()) this.refresh(id)
-    this.built = true
+  /**
+   * Makes sure the index reflects the whole store; the first call after open builds it, a slice
+   * of people per event-loop turn so the main process keeps answering. Callers run on the
+   * core's serial command queue, so no op is applied while it builds.
+   */
+  async ensureBuilt(): Promise<void> {
+    while (!this.built && this.state !== null) {
+      const state = this.state
+      this.tally.clear()
+      this.entries.clear()
+      this.stageCounts.clear()
+      this.skillCounts.clear()
+      this.cadences = JSON.stringify(state.settings.cadenceByStage)
+      let n = 0
+      for (const id of state.contacts.keys()) {
+        this.refresh(id)
+        if (++n % BUILD_SLICE === 0) await setImmediate()
+      }
+      // A restore replaced the state meanwhile: build again from the new one.
+      if (this.state === state) this.built = true
+    }
   }
 
   /** People on the board now, per stage. */

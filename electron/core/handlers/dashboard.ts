@@ -1,4 +1,5 @@
-import { addWeeks, endOfDay, format, parseISO } from 'date-fns'
+import { addWeeks, differenceInCalendarDays, endOfDay, format, parseISO } from 'date-fns'
+import { effectiveCadence } from '@shared/cadence'
 import { normalizeSkill } from '@shared/coverage'
 import {
   ADDED_SLOT,
@@ -12,7 +13,6 @@ import { MAX_DASHBOARD_WEEKS, type WeeklyReviewOutput } from '@shared/dashboardC
 import type { CareerUpdate, Contact } from '@shared/domain'
 import type { Handlers } from '@shared/ipc'
 import { DomainError } from '@shared/result'
-import type { TodayOutput } from '@shared/workflowContract'
 import {
   keepInTouchEvent,
   requestDueEvent,
@@ -23,6 +23,7 @@ import {
 import type { DashboardIndex } from '../derived/dashboardIndex'
 import type { TouchIndex } from '../derived/touchIndex'
 import type { ReminderIndex } from '../reminders/engine'
+import type { DueItem } from '../reminders/types'
 import { atLocalTime, localDayKey, minutesOfDay } from '../reminders/localTime'
 import { commit, type HandlerContext } from './context'
 import { latestUpdate } from './requests'
@@ -33,14 +34,14 @@ export interface DashboardDeps {
   dashboard: DashboardIndex
   touches: TouchIndex
   reminders: ReminderIndex
-  /** The Today lists (today.get), for the review's overdue people and thanks owed. */
-  today: () => TodayOutput | Promise<TodayOutput>
 }
 
 /** Days of keep-in-touch blocks an export holds, today included. */
 const KEEP_IN_TOUCH_DAYS = 14
 /** People named in the dashboard's "not heard" list. */
 const NOT_HEARD_SHOWN = 50
+
+const DAY_MS = 86_400_000
 
 const utf8Base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
 
@@ -89,8 +90,8 @@ export function dashboardHandlers(
   }
 
   return {
-    'dashboard.get': (input) => {
-      dashboard.ensureBuilt()
+    'dashboard.get': async (input) => {
+      await dashboard.ensureBuilt()
       const now = ctx.now()
       const nowMs = now.getTime()
       const toMs =
@@ -153,7 +154,7 @@ export function dashboardHandlers(
     },
 
     'review.get': async () => {
-      dashboard.ensureBuilt()
+      await dashboard.ensureBuilt()
       const now = ctx.now()
       const week = calendar.weekOf(now.getTime())
       const point = toWeekPoint(week, rowAtNow(now))
@@ -166,18 +167,31 @@ export function dashboardHandlers(
         now,
         settings: state.settings,
       })
-      const today = await deps.today()
-      const overdue = today.overdue.filter((o) => dashboard.onBoard(o.contactId))
-      const reconnect = overdue
-        .flatMap((item) => {
-          const contact = state.contacts.get(item.contactId)
-          if (!contact) return []
-          return [
-            { item, contact, score: (item.daysSince / item.cadenceDays) * credibility(contact) },
-          ]
-        })
-        .sort((a, b) => b.score - a.score || a.contact.name.localeCompare(b.contact.name, 'en'))
+      // Who is due now comes from the reminder engine's index: a search, not a scan of everyone.
+      const due = deps.reminders.dueAt(now)
+      const overdue = dueContacts(due, now)
+      const reconnect = [...overdue]
+        .sort(
+          (a, b) =>
+            b.ratio * credibility(b.contact) - a.ratio * credibility(a.contact) ||
+            a.contact.name.localeCompare(b.contact.name, 'en'),
+        )
         .slice(0, 3)
+      const thanksOwed: WeeklyReviewOutput['thanksOwed'] = []
+      for (const item of due) {
+        if (item.kind !== 'thanks-owed' || !dashboard.onBoard(item.contactId)) continue
+        const request = state.requests.get(item.key.slice('thanks:'.length))
+        if (!request || thanksOwed.length >= 100) continue
+        thanksOwed.push({
+          contactId: item.contactId,
+          name: item.title,
+          requestId: request.id,
+          company: request.company,
+          role: request.role,
+          thankBy: request.thankBy,
+          overdue: request.thankBy !== null && Date.parse(request.thankBy) < now.getTime(),
+        })
+      }
       const latest = latestUpdate(state.updates)
       const review: WeeklyReviewOutput = {
         now: now.toISOString(),
@@ -195,33 +209,22 @@ export function dashboardHandlers(
         overdue: {
           count: overdue.length,
           people: overdue.slice(0, 20).map((o) => ({
-            contactId: o.contactId,
-            name: o.name,
-            daysSince: o.daysSince,
+            contactId: o.contact.id,
+            name: o.contact.name,
+            daysSince: daysSince(o, now),
             cadenceDays: o.cadenceDays,
           })),
         },
-        thanksOwed: today.thanksOwed
-          .filter((t) => dashboard.onBoard(t.contactId))
-          .slice(0, 100)
-          .map((t) => ({
-            contactId: t.contactId,
-            name: t.name,
-            requestId: t.requestId,
-            company: t.company,
-            role: t.role,
-            thankBy: t.thankBy,
-            overdue: t.overdue,
-          })),
-        reconnect: reconnect.map(({ item, contact }) => ({
-          contactId: contact.id,
-          name: contact.name,
-          title: contact.title,
-          company: contact.company,
-          stage: contact.stage,
-          daysSince: item.daysSince,
-          cadenceDays: item.cadenceDays,
-          credibility: contact.credibility,
+        thanksOwed,
+        reconnect: reconnect.map((o) => ({
+          contactId: o.contact.id,
+          name: o.contact.name,
+          title: o.contact.title,
+          company: o.contact.company,
+          stage: o.contact.stage,
+          daysSince: daysSince(o, now),
+          cadenceDays: o.cadenceDays,
+          credibility: o.contact.credibility,
         })),
         latestUpdate: updateRef(latest),
         notHeard: notHeard(latest, 0).count,
@@ -241,8 +244,8 @@ export function dashboardHandlers(
       return { lastDoneAt }
     },
 
-    'export.ics': ({ keepInTouch }) => {
-      dashboard.ensureBuilt()
+    'export.ics': async ({ keepInTouch }) => {
+      await dashboard.ensureBuilt()
       const now = ctx.now()
       const events: CalendarEvent[] = []
       for (const request of state.requests.values()) {
@@ -289,6 +292,23 @@ export function dashboardHandlers(
     },
   }
 
+  /** People on the board due for a touch, most overdue for their cadence first. */
+  function dueContacts(due: readonly DueItem[], now: Date): DuePerson[] {
+    const people: DuePerson[] = []
+    for (const item of due) {
+      if (item.kind !== 'contact-due' || !dashboard.onBoard(item.contactId)) continue
+      const contact = state.contacts.get(item.contactId)
+      const cadenceDays = contact ? effectiveCadence(contact, state.settings) : null
+      if (!contact || cadenceDays === null) continue
+      const clockStart = Date.parse(deps.touches.lastTouchOf(contact.id) ?? contact.createdAt)
+      const ratio = (now.getTime() - clockStart) / (cadenceDays * DAY_MS)
+      people.push({ contact, cadenceDays, clockStart, ratio })
+    }
+    return people.sort(
+      (a, b) => b.ratio - a.ratio || a.contact.name.localeCompare(b.contact.name, 'en'),
+    )
+  }
+
   /** A block per day of the next two weeks with someone due, at the digest time. */
   function keepInTouchBlocks(now: Date): CalendarEvent[] {
     const today = localDayKey(now)
@@ -317,6 +337,20 @@ export function dashboardHandlers(
     }
     return blocks.slice(0, KEEP_IN_TOUCH_DAYS + 1)
   }
+}
+
+/** A person due for a touch, with how far past their cadence they are. */
+interface DuePerson {
+  contact: Contact
+  cadenceDays: number
+  clockStart: number
+  /** Time since the clock started over the cadence: 1 on the due day, 1.5 when overdue. */
+  ratio: number
+}
+
+/** Local calendar days since the person's keep-in-touch clock started, as Today counts them. */
+function daysSince(person: DuePerson, now: Date): number {
+  return differenceInCalendarDays(now, person.clockStart)
 }
 
 /** Credibility for ranking: an unrated person counts as middling (3 of 5). */
