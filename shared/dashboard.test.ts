@@ -10,6 +10,7 @@ import {
   overdueSpans,
   referenceTotals,
   stageTimeline,
+  weeklyReviewDue,
   weeklySeries,
   type WeekPoint,
 } from './dashboard'
@@ -260,5 +261,26 @@ describe('WeeklyTally', () => {
     tally.set(ada.id, contactEvents({ ...ada, stage: 'building', stageHistory: [] }, [], settings))
     tally.remove(ada.id)
     expect(tally.series(monday, monday, NOW.getTime())[0]?.row).toEqual(alone)
+  })
+})
+
+describe('weeklyReviewDue', () => {
+  const review = { enabled: true, day: 5, time: '16:00', lastDoneAt: null }
+  it('waits for the day and time of this week, and for a review not done since Monday', () => {
+    expect(weeklyReviewDue(new Date(2026, 3, 10, 15, 59), review)).toBe(false)
+    expect(weeklyReviewDue(new Date(2026, 3, 10, 16, 0), review)).toBe(true)
+    expect(weeklyReviewDue(new Date(2026, 3, 12, 20, 0), review)).toBe(true)
+    const doneMonday = { ...review, lastDoneAt: new Date(2026, 3, 6, 9).toISOString() }
+    expect(weeklyReviewDue(new Date(2026, 3, 10, 17), doneMonday)).toBe(false)
+    const doneLastWeek = { ...review, lastDoneAt: new Date(2026, 3, 3, 17).toISOString() }
+    expect(weeklyReviewDue(new Date(2026, 3, 10, 17), doneLastWeek)).toBe(true)
+    expect(weeklyReviewDue(new Date(2026, 3, 10, 17), { ...review, enabled: false })).toBe(false)
+    // Sunday is the last day of the week that began on Monday.
+    expect(weeklyReviewDue(new Date(2026, 3, 11, 23), { ...review, day: 0, time: '10:00' })).toBe(
+      false,
+    )
+    expect(weeklyReviewDue(new Date(2026, 3, 12, 10), { ...review, day: 0, time: '10:00' })).toBe(
+      true,
+    )
   })
 })

@@ -547,3 +547,23 @@ export function weeklySeries(args: {
     .series(first, last, args.now.getTime())
     .map(({ week, row }) => toWeekPoint(week, row))
 }
+
+/**
+ * Whether this week's review is waiting: it is on, its local day and time this week (Monday
+ * start; day 0 is Sunday) have come, and it was not done since the week began.
+ */
+export function weeklyReviewDue(now: Date, review: Settings['weeklyReview']): boolean {
+  if (!review.enabled) return false
+  const back = (now.getDay() + 6) % 7
+  const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - back)
+  const [hours, minutes] = review.time.split(':').map(Number)
+  const slot = new Date(
+    monday.getFullYear(),
+    monday.getMonth(),
+    monday.getDate() + ((review.day + 6) % 7),
+    hours ?? 0,
+    minutes ?? 0,
+  )
+  if (now.getTime() < slot.getTime()) return false
+  return review.lastDoneAt === null || Date.parse(review.lastDoneAt) < monday.getTime()
+}

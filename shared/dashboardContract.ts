@@ -77,6 +77,8 @@ export const DashboardOutput = z.object({
     latestUpdate: UpdateRef.nullable(),
     notHeard: z.object({ count: Count, people: z.array(PersonRef).max(50) }),
   }),
+  /** The weekly review: whether this week's is waiting, and when one was last done. */
+  review: z.object({ due: z.boolean(), lastDoneAt: Instant.nullable() }),
 })
 export type DashboardOutput = z.infer<typeof DashboardOutput>
 export type DashboardWeek = z.infer<typeof DashboardWeek>

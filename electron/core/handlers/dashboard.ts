@@ -7,6 +7,7 @@ import {
   OVERDUE_SLOT,
   referenceTotals,
   toWeekPoint,
+  weeklyReviewDue,
   type WeekPoint,
 } from '@shared/dashboard'
 import { MAX_DASHBOARD_WEEKS, type WeeklyReviewOutput } from '@shared/dashboardContract'
@@ -149,6 +150,10 @@ export function dashboardHandlers(
             count: heard.count,
             people: heard.people.map((c) => ({ contactId: c.id, name: c.name })),
           },
+        },
+        review: {
+          due: weeklyReviewDue(now, state.settings.weeklyReview),
+          lastDoneAt: state.settings.weeklyReview.lastDoneAt,
         },
       }
     },

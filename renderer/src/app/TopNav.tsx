@@ -1,9 +1,11 @@
 /** The views the top navigation switches between. */
-export type View = 'today' | 'board' | 'updates' | 'coverage' | 'trash' | 'data' | 'settings'
+export type View =
+  'today' | 'board' | 'dashboard' | 'updates' | 'coverage' | 'trash' | 'data' | 'settings'
 
 const VIEWS: readonly { id: View; label: string }[] = [
   { id: 'today', label: 'Today' },
   { id: 'board', label: 'Board' },
+  { id: 'dashboard', label: 'Dashboard' },
   { id: 'updates', label: 'Updates' },
   { id: 'coverage', label: 'Coverage' },
   { id: 'trash', label: 'Trash' },

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { OUTCOMES, type Outcome, type ReferenceRequest, type RequestStatus } from '@shared/domain'
 import { canMoveRequest } from '@shared/requests'
 import { call } from '../api/client'
+import { downloadFile } from '../import/files'
 import { requestsStore, useQuery } from '../store/queries'
 import { useToasts } from '../ui/toasts'
 import { BriefDialog } from './BriefDialog'
@@ -48,6 +49,18 @@ export function RequestList({ contactId, name }: { contactId: string; name: stri
   ) => {
     const result = await call('request.update', { id: request.id, ...change })
     if (!result.ok) toasts.show({ tone: 'error', message: result.message })
+  }
+
+  const addToCalendar = async (request: ReferenceRequest) => {
+    const result = await call('request.ics', { id: request.id })
+    if (!result.ok) {
+      toasts.show({ tone: 'error', message: result.message })
+      return
+    }
+    downloadFile(result.value)
+    toasts.show({
+      message: `Saved ${result.value.fileName}: open it to add the event to your calendar.`,
+    })
   }
 
   return (
@@ -105,6 +118,17 @@ export function RequestList({ contactId, name }: { contactId: string; name: stri
             <button type="button" className="button button-small" onClick={() => setBrief(r)}>
               Brief
             </button>
+            {((r.dueBy !== null && (r.status === 'asked' || r.status === 'agreed')) ||
+              (r.status === 'given' && r.thankedAt === null && r.thankBy !== null)) && (
+              <button
+                type="button"
+                className="button button-small"
+                aria-label={`Add ${r.role} at ${r.company} to calendar`}
+                onClick={() => void addToCalendar(r)}
+              >
+                Add to calendar
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -12,7 +12,11 @@ import {
 import '../contact/contact.css'
 import './settings.css'
 
-/** Reminders and preferences: digest time, quiet hours, notifications, tray, login, cadences, thank-yous. */
+/** Weekdays as Settings.weeklyReview.day numbers them: 0 is Sunday. */
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+
+/** Reminders and preferences: digest time, quiet hours, weekly review, notifications, tray, login, cadences, thank-yous. */
+
 export function SettingsView() {
   const [form, setForm] = useState<SettingsForm | null>(null)
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({})
@@ -122,6 +126,43 @@ export function SettingsView() {
               'Nothing is shown in quiet hours; what falls due waits until they end.',
             )}
           </div>
+          <div className="settings-row">
+            <div className="field">
+              <label htmlFor="weekly-review-day">Weekly review on</label>
+              <select
+                id="weekly-review-day"
+                value={form.reviewDay}
+                disabled={!form.reviewEnabled}
+                onChange={(e) => set({ reviewDay: e.target.value })}
+              >
+                {WEEKDAYS.map((day, i) => (
+                  <option key={day} value={String(i)}>
+                    {day}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {field(
+              'weeklyReview.time',
+              'at',
+              <input
+                type="time"
+                value={form.reviewTime}
+                disabled={!form.reviewEnabled}
+                onChange={(e) => set({ reviewTime: e.target.value })}
+                {...inputProps('weeklyReview.time')}
+              />,
+              'One notification a week for a five-minute review: the week, who is overdue, thanks owed.',
+            )}
+          </div>
+          <label className="settings-check">
+            <input
+              type="checkbox"
+              checked={form.reviewEnabled}
+              onChange={(e) => set({ reviewEnabled: e.target.checked })}
+            />
+            Remind me of the weekly review
+          </label>
           <label className="settings-check">
             <input
               type="checkbox"

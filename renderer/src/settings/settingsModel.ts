@@ -13,6 +13,10 @@ export interface SettingsForm {
   /** Days per stage; empty (or absent) means no cadence in that stage. */
   cadence: Partial<Record<StageId, string>>
   thankWithinDays: string
+  reviewEnabled: boolean
+  /** Weekday of the weekly review, "0" (Sunday) to "6". */
+  reviewDay: string
+  reviewTime: string
 }
 
 /** The form's fields, named as the core's issue paths name them. */
@@ -21,6 +25,7 @@ export type SettingsField =
   | 'quietHours.start'
   | 'quietHours.end'
   | 'thankWithinDays'
+  | 'weeklyReview.time'
   | `cadenceByStage.${StageId}`
 
 /** The form filled from the stored settings. */
@@ -36,6 +41,9 @@ export function toForm(settings: Settings): SettingsForm {
     launchAtLogin: settings.launchAtLogin,
     cadence,
     thankWithinDays: String(settings.thankWithinDays),
+    reviewEnabled: settings.weeklyReview.enabled,
+    reviewDay: String(settings.weeklyReview.day),
+    reviewTime: settings.weeklyReview.time,
   }
 }
 
@@ -61,6 +69,11 @@ export function toPatch(form: SettingsForm): Input<'settings.update'> {
     launchAtLogin: form.launchAtLogin,
     cadenceByStage,
     thankWithinDays: parseNumber(form.thankWithinDays),
+    weeklyReview: {
+      enabled: form.reviewEnabled,
+      day: parseNumber(form.reviewDay),
+      time: form.reviewTime,
+    },
   }
 }
 
