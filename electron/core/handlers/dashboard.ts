@@ -283,14 +283,8 @@ export function dashboardHandlers(
             : 'This request has no due date: add one to put it in the calendar.',
         )
       }
-      const slug = contact.name
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .replace(/[^A-Za-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '')
-        .toLowerCase()
       return {
-        fileName: `vouch-${slug || 'request'}-${request.company.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}.ics`,
+        fileName: `vouch-${slug(contact.name) || 'request'}-${slug(request.company) || 'reference'}.ics`,
         mimeType: 'text/calendar',
         dataBase64: utf8Base64(toICalendar([event], ctx.now())),
       }
@@ -356,6 +350,16 @@ interface DuePerson {
 /** Local calendar days since the person's keep-in-touch clock started, as Today counts them. */
 function daysSince(person: DuePerson, now: Date): number {
   return differenceInCalendarDays(now, person.clockStart)
+}
+
+/** Letters and digits of a name for a file name, accents dropped, joined by dashes. */
+function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
 }
 
 /** Credibility for ranking: an unrated person counts as middling (3 of 5). */

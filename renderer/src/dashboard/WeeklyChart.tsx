@@ -60,6 +60,7 @@ const shortWeek = (day: string) =>
  */
 export function WeeklyChart({ title, description, weeks, series, kind, testId }: WeeklyChartProps) {
   const host = useRef<HTMLDivElement>(null)
+  const tableWrap = useRef<HTMLDivElement>(null)
   const [showTable, setShowTable] = useState(false)
   const theme = useThemeVersion()
   const titleId = useId()
@@ -91,6 +92,7 @@ export function WeeklyChart({ title, description, weeks, series, kind, testId }:
       ],
       series: [
         {
+          label: 'Week',
           value: (_u, v) =>
             v === null ? '' : `Week of ${shortWeek(new Date(v * 1000).toLocaleDateString('sv'))}`,
         },
@@ -123,6 +125,12 @@ export function WeeklyChart({ title, description, weeks, series, kind, testId }:
     }
   }, [weeks, series, kind, showTable, theme])
 
+  // The table opens on the latest weeks, the ones a reader usually wants.
+  useEffect(() => {
+    const wrap = tableWrap.current
+    if (showTable && wrap) wrap.scrollTop = wrap.scrollHeight
+  }, [showTable])
+
   return (
     <section className="dash-card dash-chart" aria-labelledby={titleId} data-testid={testId}>
       <header className="dash-card-header">
@@ -142,7 +150,7 @@ export function WeeklyChart({ title, description, weeks, series, kind, testId }:
         </button>
       </header>
       {showTable ? (
-        <div className="dash-table-wrap" tabIndex={0} aria-labelledby={titleId}>
+        <div ref={tableWrap} className="dash-table-wrap" tabIndex={0} aria-labelledby={titleId}>
           <table className="dash-table">
             <caption className="sr-only">{title}, week by week</caption>
             <thead>

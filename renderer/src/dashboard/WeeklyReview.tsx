@@ -231,7 +231,7 @@ function Reconnect({ review }: { review: WeeklyReviewOutput }) {
               <strong>{p.name}</strong>
               <div className="dash-muted">
                 {[p.title, p.company].filter(Boolean).join(' @ ') || stageLabel(p.stage)} ·{' '}
-                {p.daysSince} days since the last touch
+                {p.daysSince} days since the last touch (every {p.cadenceDays})
                 {p.credibility !== null && ` · credibility ${p.credibility}/5`}
               </div>
             </div>
