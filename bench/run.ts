@@ -6,6 +6,7 @@ import { resolve } from 'node:path'
 import { benchLowdb, benchSqlite, loadSqlite } from './baselines'
 import { benchBoard, type BoardResults } from './board'
 import { benchCore, benchScan, type CoreResults, type ScanResults } from './core'
+import { benchDashboard, type DashboardResults } from './dashboard'
 import { makeDataset } from './dataset'
 import type { Summary } from './stats'
 
@@ -56,6 +57,7 @@ interface SizeResults {
   sqlite: Summary | { unavailable: string }
   lowdb: Summary
   scan: ScanResults
+  dashboard: DashboardResults
 }
 
 const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '–')
@@ -87,6 +89,8 @@ async function main(): Promise<void> {
     const lowdb = await benchLowdb(dataset, big ? 5 : 15)
     console.log('   due scan…')
     const scan = benchScan(dataset, 200)
+    console.log('   dashboard…')
+    const dashboard = await benchDashboard(dataset, big ? 60 : 120)
     results.push({
       contacts,
       interactions: dataset.interactions,
@@ -95,6 +99,7 @@ async function main(): Promise<void> {
       sqlite,
       lowdb,
       scan,
+      dashboard,
     })
   }
 
@@ -222,6 +227,40 @@ async function main(): Promise<void> {
       '',
       '',
       `${ratio(sc.rebuild.p50, sc.engine.p50)} faster`,
+      'info',
+    )
+    const d = r.dashboard
+    row(
+      size,
+      'blocking of dashboard.get after an edit',
+      ms(d.get.p50),
+      ms(d.get.p95),
+      'max',
+      ms(d.get.max),
+      '',
+      '',
+      d.get.p95 <= 16 ? 'met (p95 ≤ 16 ms)' : 'NOT met (p95 ≤ 16 ms)',
+    )
+    row(
+      size,
+      '  first dashboard.get (builds the series)',
+      ms(d.firstCall),
+      '',
+      '',
+      '',
+      '',
+      '',
+      'info',
+    )
+    row(
+      size,
+      '  blocking of review.get',
+      ms(d.review.p50),
+      ms(d.review.p95),
+      '',
+      '',
+      '',
+      '',
       'info',
     )
   }

@@ -107,9 +107,11 @@ export function dashboardHandlers(
         addWeeks(firstWeek, MAX_DASHBOARD_WEEKS - 1).getTime() < lastWeek
       )
         throw invalid('from', 'Show at most five years at once')
-      const weeks: WeekPoint[] = dashboard.tally
-        .series(firstWeek, lastWeek, nowMs)
-        .map(({ week, row }) => toWeekPoint(week, row))
+      const rows = dashboard.tally.series(firstWeek, lastWeek, nowMs)
+      const weeks: WeekPoint[] = rows.map(({ week, row }) => toWeekPoint(week, row))
+      // The current week's row is the state now; otherwise read now's week on its own.
+      const last = rows[rows.length - 1]
+      const nowRow = last?.week === calendar.weekOf(nowMs) ? last.row : rowAtNow(now)
       const byStage = dashboard.byStage()
       const year = new Date(toMs).getFullYear()
       const latest = latestUpdate(state.updates)
@@ -127,7 +129,7 @@ export function dashboardHandlers(
         totals: {
           people: Object.values(byStage).reduce((a, b) => a + b, 0),
           byStage,
-          overdue: rowAtNow(now)[OVERDUE_SLOT] ?? 0,
+          overdue: nowRow[OVERDUE_SLOT] ?? 0,
           touches: weeks.reduce(
             (sum, w) => sum + Object.values(w.touches).reduce((a, b) => a + b, 0),
             0,

@@ -23,6 +23,7 @@ interface WeeklyChartProps {
 }
 
 const HEIGHT = 200
+const HALF_WEEK_S = 3.5 * 86_400
 
 /** The value of a CSS custom property on the document, e.g. a colour token. */
 function token(name: string, fallback: string): string {
@@ -85,7 +86,11 @@ export function WeeklyChart({ title, description, weeks, series, kind, testId }:
       height: HEIGHT,
       legend: { show: true, live: true },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+      scales: {
+        // Half a week either side, so the first and last bars are drawn whole.
+        x: { time: true, range: (_u, min, max) => [min - HALF_WEEK_S, max + HALF_WEEK_S] },
+        y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+      },
       axes: [
         { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
         { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 44 },
