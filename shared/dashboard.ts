@@ -59,6 +59,7 @@ function mondayOf(ms: number): number {
  */
 export class WeekCalendar {
   private starts: number[] = []
+  private readonly nextOf = new Map<number, number>()
 
   /** Epoch ms of local Monday 00:00 starting the week that holds `ms`. */
   weekOf(ms: number): number {
@@ -93,8 +94,13 @@ export class WeekCalendar {
 
   /** Epoch ms of the week after the one starting at `weekStart` (7 calendar days: 167–169 hours across DST). */
   next(weekStart: number): number {
+    const cached = this.nextOf.get(weekStart)
+    if (cached !== undefined) return cached
     const d = new Date(weekStart)
-    return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 7).getTime()
+    const next = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 7).getTime()
+    if (this.nextOf.size >= 20_000) this.nextOf.clear()
+    this.nextOf.set(weekStart, next)
+    return next
   }
 }
 

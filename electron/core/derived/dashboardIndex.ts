@@ -7,8 +7,8 @@ import type { Op } from '../store/ops'
 import type { StoreIndex, StoreState } from '../store/store'
 import type { TouchIndex } from './touchIndex'
 
-/** People derived per event-loop turn while building: a few milliseconds of work. */
-const BUILD_SLICE = 500
+/** Work per event-loop turn while building, ms: well inside a frame, so the window stays responsive. */
+const SLICE_MS = 8
 
 /** What the index remembers of a person on the board, to take them out again. */
 interface Entry {
@@ -78,9 +78,13 @@ export class DashboardIndex implements StoreIndex {
       this.skillCounts.clear()
       this.cadences = JSON.stringify(state.settings.cadenceByStage)
       let n = 0
+      let sliceStart = performance.now()
       for (const id of state.contacts.keys()) {
         this.refresh(id)
-        if (++n % BUILD_SLICE === 0) await setImmediate()
+        if (++n % 50 === 0 && performance.now() - sliceStart >= SLICE_MS) {
+          await setImmediate()
+          sliceStart = performance.now()
+        }
       }
       // A restore replaced the state meanwhile: build again from the new one.
       if (this.state === state) this.built = true
