@@ -89,7 +89,8 @@ export function WeeklyChart({ title, description, weeks, series, kind, testId }:
       scales: {
         // Half a week either side, so the first and last bars are drawn whole.
         x: { time: true, range: (_u, min, max) => [min - HALF_WEEK_S, max + HALF_WEEK_S] },
-        y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+        // A little headroom, so the top band's stroke is not cut.
+        y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.08))] },
       },
       axes: [
         { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
