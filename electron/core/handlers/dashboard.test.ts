@@ -153,6 +153,23 @@ describe('dashboard.get', () => {
     expect(relaxed.totals.overdue).toBe(0)
   })
 
+  it('gives the weeks of a range asked for, ending at its last day', async () => {
+    await seedHistory()
+    const range = await run<DashboardOutput>('dashboard.get', {
+      from: '2026-01-07',
+      to: '2026-02-01',
+    })
+    expect(range.weeks.map((w) => w.start)).toEqual([
+      '2026-01-05',
+      '2026-01-12',
+      '2026-01-19',
+      '2026-01-26',
+    ])
+    expect(range).toMatchObject({ from: '2026-01-05', to: '2026-01-26' })
+    // The call and the message of week 2; asking for a reference logs no touch.
+    expect(range.totals.touches).toBe(2)
+  })
+
   it('refuses a range of more than five years and one that ends before it starts', async () => {
     expect(
       await core.invoke('dashboard.get', { from: '2015-01-01', to: '2026-01-01' }),
