@@ -35,6 +35,11 @@ export async function benchDashboard(dataset: Dataset, runs: number): Promise<Da
     const core = await openCore({ dataDir: dir, now: () => NOW, compactAfterMs: 600_000 })
     await core.settled()
     const ids = dataset.file.contacts.map((c) => c.id)
+    // A career update sent to a few hundred: "who has not heard it" then walks the board.
+    const update = await ok(core, 'update.create', { title: 'Promoted to Staff Engineer' })
+    const updateId =
+      typeof update === 'object' && update !== null && 'id' in update ? update.id : ''
+    await ok(core, 'update.send', { updateId, contactIds: ids.slice(0, 300) })
     const probe = new LoopProbe()
     probe.start()
     await probe.fresh()

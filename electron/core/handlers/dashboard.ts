@@ -58,25 +58,27 @@ export function dashboardHandlers(
   const { dashboard } = deps
   const calendar = dashboard.tally.calendar
 
-  /** The newest update, and the people on the board past Identified who have not heard it. */
+  /**
+   * The people on the board past Identified who have not heard the newest update: how many, and
+   * the `keep` most credible (by name within a rating), gathered per rating without sorting everyone.
+   */
   const notHeard = (latest: CareerUpdate | null, keep: number) => {
-    const people: Contact[] = []
     let count = 0
-    if (latest === null) return { count, people }
-    for (const contact of dashboard.people()) {
-      if (contact.stage === 'identified' || deps.touches.hasHeard(contact.id, latest.id)) continue
-      count++
-      // Keep the most credible few, without sorting everyone.
-      if (people.length < keep) people.push(contact)
-      else {
-        const worst = people.reduce(
-          (w, c, i) => (credibility(c) < credibility(people[w] ?? c) ? i : w),
-          0,
-        )
-        if (credibility(contact) > credibility(people[worst] ?? contact)) people[worst] = contact
+    const byRating: Contact[][] = [[], [], [], [], [], []]
+    if (latest !== null) {
+      for (const contact of dashboard.people()) {
+        if (contact.stage === 'identified' || deps.touches.hasHeard(contact.id, latest.id)) continue
+        count++
+        const bucket = byRating[credibility(contact)]
+        if (bucket && bucket.length < keep) bucket.push(contact)
       }
     }
-    people.sort((a, b) => credibility(b) - credibility(a) || a.name.localeCompare(b.name, 'en'))
+    const people: Contact[] = []
+    for (let rating = 5; rating >= 1 && people.length < keep; rating--) {
+      const bucket = byRating[rating] ?? []
+      bucket.sort((a, b) => a.name.localeCompare(b.name, 'en'))
+      people.push(...bucket.slice(0, keep - people.length))
+    }
     return { count, people }
   }
 
