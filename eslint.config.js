@@ -3,6 +3,8 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import importX from 'eslint-plugin-import-x'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
 const nodeBuiltins = [
   'node:*',
@@ -14,6 +16,38 @@ const nodeBuiltins = [
   'crypto',
   'worker_threads',
 ]
+
+/** Which folder may import which: the layers of docs/ARCHITECTURE.md. */
+const LAYER_ZONES = [
+  {
+    target: './shared',
+    from: ['./electron', './renderer', './e2e', './bench', './scripts'],
+    message: 'shared/ is the pure layer: it imports nothing of ours from other folders.',
+  },
+  {
+    target: './electron/core',
+    from: './electron',
+    except: ['./core'],
+    message: 'electron/core may import only shared/ and itself, never the Electron shell.',
+  },
+  {
+    target: './electron',
+    from: ['./renderer', './e2e', './bench', './scripts'],
+    message: 'The main process may import only electron/ and shared/.',
+  },
+  {
+    target: './renderer',
+    from: ['./electron', './e2e', './bench', './scripts'],
+    message: 'The renderer may import only shared/ and itself; it reaches main through the bridge.',
+  },
+]
+
+/** Production code never depends on test support. */
+const TEST_SUPPORT_ZONE = {
+  target: ['./electron', './shared', './renderer'],
+  from: ['./testing', './renderer/src/test'],
+  message: 'Production code may not import test support (testing/, renderer/src/test/).',
+}
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -86,6 +120,39 @@ export default tseslint.config(
             { group: ['react', 'react-dom', 'react/*'], message: 'electron/core has no UI.' },
           ],
         },
+      ],
+    },
+  },
+  // Layer boundaries by folder, whatever the import's spelling ('@shared/…', '../../notifier'):
+  // shared/ imports nothing of ours; electron/core only shared/; the shell only core and shared;
+  // the renderer only shared and itself. scripts/boundaries.test.ts proves each zone bites.
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: 'tsconfig.json',
+        }),
+      ],
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: LAYER_ZONES,
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'renderer/src/test/**'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: import.meta.dirname, zones: [...LAYER_ZONES, TEST_SUPPORT_ZONE] },
       ],
     },
   },

@@ -1,14 +1,21 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium'
 
-/** Debian's Chromium: Playwright cannot download its own browsers on these machines. */
-export const chromiumPath = process.env.VOUCH_CHROMIUM ?? '/usr/bin/chromium'
+/**
+ * A Chromium already on the machine (Debian's on CI: Playwright cannot download its own
+ * browsers there). `npm run test:e2e` runs scripts/ensure-chromium.ts first, which finds one
+ * or says what to install.
+ */
+export const chromiumPath = findChromium()?.path ?? '/usr/bin/chromium'
 
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '*.spec.ts',
   tsconfig: './tsconfig.e2e.json',
-  workers: 1,
-  fullyParallel: false,
+  // Each test opens its own core on its own temp data folder, so tests run in parallel; two
+  // workers suit the 2-core CI machine (VOUCH_E2E_WORKERS overrides).
+  workers: Number(process.env.VOUCH_E2E_WORKERS ?? 2),
+  fullyParallel: true,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -25,16 +32,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 })

@@ -1,7 +1,22 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
-const alias = { '@shared': resolve(import.meta.dirname, 'shared') }
+const alias = {
+  '@shared': resolve(import.meta.dirname, 'shared'),
+  '@testing': resolve(import.meta.dirname, 'testing'),
+}
+
+/**
+ * Suites that spend seconds each (killed child processes, injected disk faults, simulated
+ * years): their own project, so `npm run test:unit:fast` leaves them out while `npm test` and
+ * CI run everything.
+ */
+const SLOW = [
+  'electron/core/crash.test.ts',
+  'electron/core/faults.test.ts',
+  'electron/core/reminders/*.sim.test.ts',
+  'electron/core/reminders/*.sim.*.test.ts',
+]
 
 export default defineConfig({
   test: {
@@ -11,8 +26,24 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts'],
+          include: [
+            'shared/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'testing/**/*.test.ts',
+          ],
+          exclude: SLOW,
           testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'slow',
+          environment: 'node',
+          include: SLOW,
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

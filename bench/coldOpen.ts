@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { openCore } from '../electron/core/index'
+import { openCore } from '../electron/core'
 import { DATA_FILE } from '../electron/core/store/store'
 
 const [mode, dir, nowIso] = process.argv.slice(2)

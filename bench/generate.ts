@@ -1,6 +1,6 @@
 import { INTERACTION_KINDS, RELATIONSHIPS, type Contact, type Interaction } from '@shared/domain'
 import { STAGE_IDS } from '@shared/stages'
-import { createRandom } from '../electron/core/reminders/simulation'
+import { createRandom } from '@testing/random'
 import { emptyStoreFile, type StoreFile } from '../electron/core/store/schema'
 
 const FIRST = [

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { findDuplicates, parseContactsFile } from '../electron/core/import/index'
-import { Contact } from '../shared/domain'
+import { findDuplicates, parseContactsFile } from '../electron/core/import'
+import { Contact } from '@shared/domain'
 
 /** Timings of one import preview (parse + dedupe) over several runs, in milliseconds. */
 export interface ImportPreviewBench {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
-import type { Relationship } from '../shared/domain'
-import type { StageId } from '../shared/stages'
+import type { Relationship } from '@shared/domain'
+import type { StageId } from '@shared/stages'
 import { expect, FakeClock, test } from './fixtures'
 import { AppPage } from './pages/AppPage'
 

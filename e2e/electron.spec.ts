@@ -47,6 +47,14 @@ test.describe('the packaged shell in real Electron', () => {
       // Quitting closes the core, which compacts the journal into vouch.json.
       await app.close()
       expect(await readFile(join(userData, 'vouch.json'), 'utf8')).toContain('Katherine Johnson')
+      // Closing the window remembered where it was, for the next launch.
+      const windowState: unknown = JSON.parse(
+        await readFile(join(userData, 'window-state.json'), 'utf8'),
+      )
+      expect(windowState).toMatchObject({
+        bounds: { width: expect.any(Number), height: expect.any(Number) },
+        maximized: false,
+      })
     } finally {
       await app.close()
       await rm(userData, { recursive: true, force: true })

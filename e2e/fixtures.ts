@@ -1,15 +1,15 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
-import type { VouchBridge } from '../shared/bridge'
-import type { CoreEvent } from '../shared/ipc'
-import type { Result } from '../shared/result'
-import { openCore } from '../electron/core/index'
+import type { VouchBridge } from '@shared/bridge'
+import type { CoreEvent } from '@shared/ipc'
+import type { Result } from '@shared/result'
+import { openCore } from '../electron/core'
 import type { Core, CoreOptions } from '../electron/core/types'
 import type { VouchNotification } from '../electron/core/reminders/types'
-import { FakeClock } from '../electron/core/reminders/simulation'
-import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveRendererFile } from '../electron/protocol'
+import { FakeClock } from '@testing/reminders/simulation'
+import { APP_ORIGIN, serveRenderer } from './harness/serveRenderer'
 
 declare global {
   interface Window {
@@ -21,9 +21,7 @@ declare global {
   }
 }
 
-/** Where the harness serves the built renderer from; page.route answers it, nothing listens. */
-export const APP_ORIGIN = 'http://vouch.localhost'
-const RENDERER_DIR = resolve(import.meta.dirname, '../out/renderer')
+export { APP_ORIGIN }
 
 /** What open() passes to openCore besides the data folder: a clock today, more later. */
 export type OpenOptions = Omit<CoreOptions, 'dataDir'>
@@ -69,29 +67,6 @@ function installBridge(): void {
   window.__vouchEmit = (event) => {
     for (const listener of [...listeners]) listener(event)
   }
-}
-
-async function serveRenderer(page: Page): Promise<void> {
-  try {
-    await stat(join(RENDERER_DIR, 'index.html'))
-  } catch {
-    throw new Error(`No built renderer in ${RENDERER_DIR}: run "npx electron-vite build" first.`)
-  }
-  await page.route(`${APP_ORIGIN}/**`, async (route) => {
-    const { pathname } = new URL(route.request().url())
-    const file = resolveRendererFile(RENDERER_DIR, pathname)
-    const body = file === null ? null : await readFile(file).catch(() => null)
-    if (file === null || body === null) {
-      await route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' })
-      return
-    }
-    await route.fulfill({
-      status: 200,
-      body,
-      contentType: contentTypeFor(file),
-      headers: { 'content-security-policy': CONTENT_SECURITY_POLICY },
-    })
-  })
 }
 
 /** Collects console errors and uncaught exceptions of the page, to fail the test on any. */

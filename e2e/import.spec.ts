@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
-import { Contact } from '../shared/domain'
+import { Contact } from '@shared/domain'
 import type { Core } from '../electron/core/types'
 import { decodeStoreFile } from '../electron/core/store/schema'
 import { expect, test } from './fixtures'

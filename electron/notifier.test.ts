@@ -5,16 +5,25 @@ import type { OsNotification } from './notifier'
 // Loading the real 'electron' package outside Electron tries to download the binary.
 vi.mock('electron', () => ({ Notification: vi.fn() }))
 
-const { Notifier, NOTICE_HINTS, noticeEvent, notificationContent } = await import('./notifier')
+const {
+  handleOrphanActivations,
+  keepAfterClose,
+  MAX_LIVE_NOTIFICATIONS,
+  Notifier,
+  NOTICE_HINTS,
+  noticeEvent,
+  notificationContent,
+} = await import('./notifier')
 
-type Listener = (event: unknown, error: string) => void
+type Listener = (details: { reason?: string }, error: string) => void
 
 /** A stand-in for Electron's Notification that records listeners and can fire them. */
 class FakeOs implements OsNotification {
   readonly listeners = new Map<string, Listener>()
   readonly show = vi.fn()
-  on(event: 'click' | 'close', listener: () => void): this
-  on(event: 'failed', listener: Listener): this
+  on(event: 'click', listener: () => void): this
+  on(event: 'close', listener: (details: { reason?: string }) => void): this
+  on(event: 'failed', listener: (event: unknown, error: string) => void): this
   on(event: string, listener: Listener): this {
     this.listeners.set(event, listener)
     return this
@@ -24,7 +33,8 @@ class FakeOs implements OsNotification {
 function fakeOs() {
   const os = new FakeOs()
   const created: { title: string; body: string }[] = []
-  const fire = (event: string) => os.listeners.get(event)?.({}, 'no notification daemon')
+  const fire = (event: string, reason?: string) =>
+    os.listeners.get(event)?.(reason === undefined ? {} : { reason }, 'no notification daemon')
   const create = (options: { title: string; body: string }) => {
     created.push(options)
     return os
@@ -108,5 +118,59 @@ describe('Notifier', () => {
     instance.notify(thanks)
     fire('failed')
     expect(events).toMatchObject([{ type: 'notice', reason: 'failed', hint: NOTICE_HINTS.failed }])
+  })
+})
+
+describe('keepAfterClose', () => {
+  it('lets go of a notification only when the user dismissed it', () => {
+    expect(keepAfterClose('userCanceled')).toBe(false)
+    expect(keepAfterClose('timedOut')).toBe(true)
+    expect(keepAfterClose('applicationHidden')).toBe(true)
+    expect(keepAfterClose(undefined)).toBe(true)
+  })
+})
+
+describe('Notifier, after a notification closes', () => {
+  it('still opens the contact from Action Center after the toast timed out', async () => {
+    const { instance, events, fire } = notifier(true)
+    instance.notify(thanks)
+    fire('close', 'timedOut')
+    expect(instance.liveCount).toBe(1)
+    fire('click')
+    await vi.waitFor(() => expect(events).toEqual([{ type: 'open-contact', contactId: 'c1' }]))
+    expect(instance.liveCount).toBe(0)
+  })
+
+  it('lets go of one the user dismissed, and of the oldest beyond the cap', () => {
+    const { instance, fire } = notifier(true)
+    instance.notify(thanks)
+    fire('close', 'userCanceled')
+    expect(instance.liveCount).toBe(0)
+    const many = new Notifier({
+      platform: 'win32',
+      emit: () => {},
+      showWindow: async () => {},
+      isSupported: () => true,
+      create: () => new FakeOs(),
+    })
+    for (let i = 0; i < MAX_LIVE_NOTIFICATIONS + 7; i++)
+      many.notify({ ...thanks, contactId: `c${i}` })
+    expect(many.liveCount).toBe(MAX_LIVE_NOTIFICATIONS)
+  })
+})
+
+describe('handleOrphanActivations', () => {
+  it('opens the window for a toast clicked after its object is gone, on Windows only', () => {
+    for (const platform of ['win32', 'darwin', 'linux']) {
+      const registered: Array<() => void> = []
+      const showWindow = vi.fn()
+      handleOrphanActivations(
+        platform,
+        { handleActivation: (cb) => registered.push(cb) },
+        showWindow,
+      )
+      registered.forEach((cb) => cb())
+      expect(showWindow).toHaveBeenCalledTimes(platform === 'win32' ? 1 : 0)
+    }
   })
 })

@@ -50,9 +50,24 @@ export function noticeEvent(
   return withHint ? { ...event, hint: NOTICE_HINTS[reason] } : event
 }
 
+/**
+ * Whether to keep holding a notification after its 'close' event. On Windows a toast that timed
+ * out moves to Action Center, and a click there is delivered to the Notification object only
+ * while it is alive: drop it only when the user dismissed it ('userCanceled'). macOS and Linux
+ * send no reason; their notification centres keep the entry too.
+ * https://www.electronjs.org/docs/latest/api/notification#event-close
+ */
+export function keepAfterClose(reason: string | undefined): boolean {
+  return reason !== 'userCanceled'
+}
+
+/** How many shown notifications stay clickable at most; the oldest are let go first. */
+export const MAX_LIVE_NOTIFICATIONS = 50
+
 /** The OS notification, as far as the notifier uses it (Electron's, or a fake in tests). */
 export interface OsNotification {
-  on(event: 'click' | 'close', listener: () => void): unknown
+  on(event: 'click', listener: () => void): unknown
+  on(event: 'close', listener: (details: { reason?: string }) => void): unknown
   on(event: 'failed', listener: (event: unknown, error: string) => void): unknown
   show(): void
 }
@@ -73,7 +88,8 @@ export interface NotifierDeps {
  * notifications are unsupported or fail, the renderer shows them as a banner instead.
  */
 export class Notifier {
-  // Electron drops the click handler of a notification that was garbage-collected; hold them.
+  // Electron drops the click handler of a notification that was garbage-collected; hold them
+  // (Set order is insertion order: the oldest come first).
   private readonly live = new Set<OsNotification>()
   private hinted = false
   private readonly isSupported: () => boolean
@@ -91,13 +107,15 @@ export class Notifier {
       return
     }
     const os = this.create(notificationContent(notification, this.deps.platform))
-    this.live.add(os)
+    this.hold(os)
     const forget = () => this.live.delete(os)
     os.on('click', () => {
       forget()
       void this.open(notification.contactId)
     })
-    os.on('close', forget)
+    os.on('close', (details) => {
+      if (!keepAfterClose(details.reason)) forget()
+    })
     os.on('failed', () => {
       forget()
       this.banner(notification, 'failed')
@@ -110,14 +128,41 @@ export class Notifier {
     }
   }
 
+  /** How many notifications are held (still clickable); for tests. */
+  get liveCount(): number {
+    return this.live.size
+  }
+
   /** Shows the window, then the contact when the notification names one. */
   async open(contactId: string | undefined): Promise<void> {
     await this.deps.showWindow()
     if (contactId !== undefined) this.deps.emit({ type: 'open-contact', contactId })
   }
 
+  private hold(os: OsNotification): void {
+    this.live.add(os)
+    for (const oldest of this.live) {
+      if (this.live.size <= MAX_LIVE_NOTIFICATIONS) break
+      this.live.delete(oldest)
+    }
+  }
+
   private banner(notification: ShownNotification, reason: NoticeReason): void {
     this.deps.emit(noticeEvent(notification, reason, !this.hinted))
     this.hinted = true
   }
+}
+
+/**
+ * Windows: clicks on toasts whose Notification object is gone (Vouch restarted, or launched by
+ * the click) reach Notification.handleActivation instead; they open the window. Electron's own
+ * toasts carry no arguments for a body click, so the contact is not known there.
+ * https://www.electronjs.org/docs/latest/api/notification#notificationhandleactivationcallback-windows
+ */
+export function handleOrphanActivations(
+  platform: string,
+  notification: { handleActivation(callback: () => void): void },
+  showWindow: () => void,
+): void {
+  if (platform === 'win32') notification.handleActivation(showWindow)
 }

@@ -1,6 +1,12 @@
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { APP_ENTRY_URL, contentTypeFor, isAppUrl, resolveRendererFile } from './protocol'
+import {
+  APP_ENTRY_URL,
+  contentTypeFor,
+  isAppUrl,
+  registerAppScheme,
+  resolveRendererFile,
+} from './protocol'
 
 const root = resolve('/srv/vouch/out/renderer')
 
@@ -75,5 +81,18 @@ describe('contentTypeFor', () => {
     expect(contentTypeFor('/x/a.svg')).toBe('image/svg+xml')
     expect(contentTypeFor('/x/a.woff2')).toBe('font/woff2')
     expect(contentTypeFor('/x/unknown.bin')).toBe('application/octet-stream')
+  })
+})
+
+describe('registerAppScheme', () => {
+  it('registers app:// as standard and secure, with fetch and the V8 code cache', () => {
+    const registered: unknown[] = []
+    registerAppScheme({ registerSchemesAsPrivileged: (schemes) => registered.push(...schemes) })
+    expect(registered).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
+    ])
   })
 })

@@ -7,7 +7,7 @@ import {
 } from 'electron'
 import type { ReminderList } from '@shared/reminderContract'
 import { buildTrayModel, type TrayAction, type TrayItem } from '@shared/trayMenu'
-import { TRAY_ICON_SIZE, trayBitmap } from './trayIcon'
+import { TRAY_ICON_POINTS, TRAY_ICON_SCALES, trayBitmap } from './trayIcon'
 
 /** A menu entry whose click needs none of Electron's arguments. */
 export type TrayMenuEntry = MenuItemConstructorOptions & { click?: () => void }
@@ -39,6 +39,16 @@ export function trayPlatform(platform: string): 'darwin' | 'win32' | 'linux' {
   return platform === 'darwin' || platform === 'win32' ? platform : 'linux'
 }
 
+/**
+ * Whether a click on the icon opens the window. Not on macOS: there a click opens the tray's
+ * menu and Electron emits 'click' for it too (shell/browser/ui/tray_icon_cocoa.mm, mouseDown),
+ * so the window would jump up behind the menu. On Windows and Linux the menu is on the right
+ * click / the indicator, and a click opens the window.
+ */
+export function clickOpensWindow(platform: string): boolean {
+  return trayPlatform(platform) !== 'darwin'
+}
+
 /** What the tray needs; the shell passes the core's commands and window helpers. */
 export interface TrayDeps {
   platform: string
@@ -58,10 +68,10 @@ export class VouchTray {
   private again = false
 
   constructor(private readonly deps: TrayDeps) {
-    this.tray = new Tray(iconFor(0))
+    this.tray = new Tray(iconFor(0, deps.platform))
     this.tray.setToolTip('Vouch')
-    // Windows and Linux open the window on a click; the menu is on the right click / the indicator.
-    this.tray.on('click', () => deps.onAction({ type: 'open' }, null))
+    if (clickOpensWindow(deps.platform))
+      this.tray.on('click', () => deps.onAction({ type: 'open' }, null))
   }
 
   /** Re-reads what is due and redraws; calls made meanwhile collapse into one more. */
@@ -99,7 +109,7 @@ export class VouchTray {
       })),
     })
     if (model.badgeCount !== this.shownCount) {
-      this.tray.setImage(iconFor(platform === 'darwin' ? 0 : model.badgeCount))
+      this.tray.setImage(iconFor(model.badgeCount, platform))
       this.shownCount = model.badgeCount
     }
     if (platform === 'darwin') this.tray.setTitle(model.title ?? '')
@@ -109,9 +119,23 @@ export class VouchTray {
   }
 }
 
-function iconFor(count: number): NativeImage {
-  return nativeImage.createFromBitmap(trayBitmap(count), {
-    width: TRAY_ICON_SIZE,
-    height: TRAY_ICON_SIZE,
-  })
+/**
+ * The icon with its 1× (16 px) and 2× (32 px) representations; on macOS a template image
+ * without the badge (the count is the tray's title there), which the menu bar tints for light
+ * and dark. https://www.electronjs.org/docs/latest/api/native-image#imageaddrepresentationoptions
+ */
+function iconFor(count: number, platform: string): NativeImage {
+  const mac = trayPlatform(platform) === 'darwin'
+  const image = nativeImage.createEmpty()
+  for (const scaleFactor of TRAY_ICON_SCALES) {
+    const side = TRAY_ICON_POINTS * scaleFactor
+    image.addRepresentation({
+      scaleFactor,
+      width: side,
+      height: side,
+      buffer: trayBitmap(count, scaleFactor, mac ? 'template' : 'colour'),
+    })
+  }
+  if (mac) image.setTemplateImage(true)
+  return image
 }

@@ -28,6 +28,21 @@ describe('mainWindowOptions', () => {
   })
 })
 
+describe('mainWindowOptions placement', () => {
+  it('opens at the given bounds and background, else 1280×800 on the light background', () => {
+    const bounds = { x: 10, y: 20, width: 900, height: 600 }
+    expect(mainWindowOptions('/p.cjs', { bounds, backgroundColor: '#111215' })).toMatchObject({
+      ...bounds,
+      backgroundColor: '#111215',
+      minWidth: 800,
+      minHeight: 560,
+    })
+    const defaults = mainWindowOptions('/p.cjs')
+    expect(defaults).toMatchObject({ width: 1280, height: 800, backgroundColor: '#f6f7f9' })
+    expect(defaults.x).toBeUndefined()
+  })
+})
+
 describe('blockNavigation', () => {
   it('lets the app navigate within its own origin', () => {
     expect(navigation('app://vouch/index.html')).not.toHaveBeenCalled()

@@ -1,17 +1,28 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Session } from 'electron'
 import { openExternalSafely, type OpenExternal } from './links'
 import { APP_ENTRY_URL, isAppUrl } from './protocol'
+import { WINDOW_BACKGROUND } from './theme'
+import { MIN_SIZE, PREFERRED_SIZE, type Rect } from './windowState'
+
+/** Where the window opens and what it paints before the page: from the saved state and the theme. */
+export interface WindowPlacement {
+  bounds?: Rect
+  backgroundColor?: string
+  maximized?: boolean
+}
 
 /** The main window's options: an isolated, sandboxed renderer with no Node and no webviews. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  placement: WindowPlacement = {},
+): BrowserWindowConstructorOptions {
   return {
     title: 'Vouch',
-    width: 1280,
-    height: 800,
-    minWidth: 800,
-    minHeight: 560,
+    ...(placement.bounds ?? PREFERRED_SIZE),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
-    backgroundColor: '#f7f7f5',
+    backgroundColor: placement.backgroundColor ?? WINDOW_BACKGROUND.light,
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
@@ -67,14 +78,22 @@ export function hardenSession(session: Session): void {
 }
 
 /** Create the main window, lock down its navigation and load the app. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath))
+export function createMainWindow(
+  preloadPath: string,
+  placement: WindowPlacement = {},
+): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, placement))
   const { webContents } = window
   webContents.on('will-navigate', blockNavigation)
   webContents.on('will-redirect', blockNavigation)
   webContents.on('will-attach-webview', (event) => event.preventDefault())
   webContents.setWindowOpenHandler((details) => denyWindowOpen(details))
-  window.once('ready-to-show', () => window.show())
+  // maximize() also shows the window (https://www.electronjs.org/docs/latest/api/base-window#winmaximize);
+  // show() then focuses it. Both once the first frame is painted, so it never flashes empty.
+  window.once('ready-to-show', () => {
+    if (placement.maximized === true) window.maximize()
+    window.show()
+  })
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
     console.error('Vouch could not load its window:', error)
   })

@@ -4,22 +4,12 @@
  * moment (a third of the trials compact constantly, a third never), reopens the folder and
  * checks that the file is valid and every acknowledged write is there. Exits 1 on any loss.
  */
-import { makeTempDir } from '../electron/core/testing/tempDir'
-import { runCrashTrial } from '../electron/core/testing/crashTrials'
+import { makeTempDir } from '@testing/core/tempDir'
+import { runCrashTrial } from '@testing/core/crashTrials'
+import { createRandom } from '@testing/random'
 
 const trials = Number(process.argv[2] ?? '200')
 const seed = Number(process.env.VOUCH_CRASH_SEED ?? Date.now() % 1_000_000)
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed with VOUCH_CRASH_SEED. */
-function random(state: number): () => number {
-  let a = state
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const modes = [
   { name: 'idle compaction', env: { VOUCH_CRASH_COMPACT_MS: '2' } },
@@ -27,7 +17,8 @@ const modes = [
   { name: 'journal appends only', env: { VOUCH_CRASH_COMPACT_MS: String(10 * 60_000) } },
 ]
 
-const next = random(seed)
+// A failing run replays with VOUCH_CRASH_SEED.
+const next = createRandom(seed).next
 const { dir, remove } = await makeTempDir('vouch-crash-trials-')
 const problems = new Map<string, number>()
 let acked = 0

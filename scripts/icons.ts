@@ -4,6 +4,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { chromium } from '@playwright/test'
+import { CHROMIUM_ARGS, ensureChromium } from './chromium'
 
 const buildDir = resolve(import.meta.dirname, '../build')
 const SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024] as const
@@ -63,8 +64,8 @@ export function encodeIcns(entries: { type: string; png: Buffer }[]): Buffer {
 
 async function render(svg: string): Promise<Map<number, Buffer>> {
   const browser = await chromium.launch({
-    executablePath: process.env.VOUCH_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    executablePath: ensureChromium().path,
+    args: CHROMIUM_ARGS,
   })
   try {
     const pngs = new Map<number, Buffer>()

@@ -2,7 +2,7 @@ process.env.TZ = 'UTC'
 
 import { describe, expect, it } from 'vitest'
 import { escapeMarkdown, requestBrief, splitSentences } from './brief'
-import { makeContact, makeInteraction, makeRequest, makeUpdate } from './testing/builders'
+import { makeContact, makeInteraction, makeRequest, makeUpdate } from '@testing/builders'
 
 const now = new Date('2024-06-15T12:00:00.000Z')
 

@@ -5,7 +5,7 @@ import { format } from 'date-fns'
 import { describe, expect, it } from 'vitest'
 import { nextTouchDue, touchStatus } from './cadence'
 import { onRequestStatusChange, thanksOwed } from './requests'
-import { makeContact, makeRequest, makeSettings } from './testing/builders'
+import { makeContact, makeRequest, makeSettings } from '@testing/builders'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 

@@ -12,7 +12,7 @@ import {
   touchStatus,
 } from './cadence'
 import { INTERACTION_KINDS } from './domain'
-import { makeContact, makeInteraction, makeSettings } from './testing/builders'
+import { makeContact, makeInteraction, makeSettings } from '@testing/builders'
 
 const settings = makeSettings()
 const DAY_MS = 24 * 60 * 60 * 1000

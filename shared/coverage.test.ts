@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { coverageMatrix, normalizeSkill } from './coverage'
-import { makeContact, makeRequest } from './testing/builders'
+import { makeContact, makeRequest } from '@testing/builders'
 
 const now = new Date('2024-06-15T12:00:00.000Z')
 

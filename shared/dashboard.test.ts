@@ -15,7 +15,7 @@ import {
   type WeekPoint,
 } from './dashboard'
 import type { Contact, Interaction } from './domain'
-import { makeContact, makeInteraction, makeRequest, makeSettings } from './testing/builders'
+import { makeContact, makeInteraction, makeRequest, makeSettings } from '@testing/builders'
 
 const settings = makeSettings()
 const NOW = new Date('2026-04-08T10:00:00.000Z') // Wednesday, CEST

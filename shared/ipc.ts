@@ -5,6 +5,7 @@ import { workflowContract } from './workflowContract'
 import { importContract } from './importContract'
 import { reminderContract } from './reminderContract'
 import { dashboardContract } from './dashboardContract'
+import type { GoView, MenuAction } from './shellMenu'
 
 const Empty = z.strictObject({})
 
@@ -104,6 +105,10 @@ export type CoreEvent =
   | { type: 'open-contact'; contactId: string }
   /** From the tray: open the log-touch dialog. */
   | { type: 'log-touch' }
+  /** From the app menu: a command (New contact, Import…, Export…, Find, Settings). */
+  | { type: 'menu'; action: MenuAction }
+  /** From the app menu's Go menu: show this view. */
+  | { type: 'go'; view: GoView }
   /** From the shell: a notification the OS could not show, for an in-app banner instead. */
   | {
       type: 'notice'
@@ -140,23 +145,36 @@ export async function dispatch(
   envelope: unknown,
   options: { readOnly?: boolean } = {},
 ): Promise<Result<unknown>> {
+  const env = Envelope.safeParse(envelope)
+  if (!env.success) {
+    return {
+      ok: false,
+      code: 'invalid-envelope',
+      message: 'A command needs a name and an input.',
+    }
+  }
+  const { command } = env.data
+  if (!isCommand(command)) {
+    return {
+      ok: false,
+      code: 'unknown-command',
+      message: `Unknown command "${command.slice(0, 60)}".`,
+    }
+  }
+  return dispatchCommand(handlers, command, env.data.input, options)
+}
+
+/**
+ * Run one known command: parse its input with the contract's schema, call its handler, and
+ * return a Result typed with the command's output. Never throws.
+ */
+export async function dispatchCommand<C extends Command>(
+  handlers: Handlers,
+  command: C,
+  input: unknown,
+  options: { readOnly?: boolean } = {},
+): Promise<Result<Output<C>>> {
   try {
-    const env = Envelope.safeParse(envelope)
-    if (!env.success) {
-      return {
-        ok: false,
-        code: 'invalid-envelope',
-        message: 'A command needs a name and an input.',
-      }
-    }
-    const { command } = env.data
-    if (!isCommand(command)) {
-      return {
-        ok: false,
-        code: 'unknown-command',
-        message: `Unknown command "${command.slice(0, 60)}".`,
-      }
-    }
     const spec = contract[command]
     if (spec.mutates && options.readOnly) {
       return {
@@ -165,11 +183,11 @@ export async function dispatch(
         message: 'Vouch opened this data read-only, so changes are not saved.',
       }
     }
-    const parsed = spec.input.safeParse(env.data.input ?? {})
+    const parsed = spec.input.safeParse(input ?? {})
     if (!parsed.success) return describeIssues(parsed.error)
     // TypeScript cannot correlate a command with its handler's parameter type
     // (microsoft/TypeScript#30581); the input was just parsed by that command's own schema.
-    const handler = handlers[command] as (input: unknown) => unknown
+    const handler = handlers[command] as (input: unknown) => Promise<Output<C>> | Output<C>
     const value = await handler(parsed.data)
     return { ok: true, value }
   } catch (error) {

@@ -3,7 +3,7 @@ process.env.TZ = 'UTC'
 import { describe, expect, it } from 'vitest'
 import type { Interaction } from './domain'
 import { readinessScore } from './readiness'
-import { makeContact, makeInteraction } from './testing/builders'
+import { makeContact, makeInteraction } from '@testing/builders'
 
 const now = new Date('2024-06-15T12:00:00.000Z')
 const contact = makeContact({ id: 'c1', name: 'Ada', credibility: null })

@@ -10,7 +10,7 @@ import {
   thanksOwed,
 } from './requests'
 import type { StageId } from './stages'
-import { makeContact, makeRequest, makeSettings } from './testing/builders'
+import { makeContact, makeRequest, makeSettings } from '@testing/builders'
 
 const settings = makeSettings({ thankWithinDays: 2 })
 // Jun 10 16:00 CEST.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LIMITS } from './domain'
 import { enterStage, knownStageHistory } from './stageHistory'
-import { makeContact } from './testing/builders'
+import { makeContact } from '@testing/builders'
 
 describe('enterStage', () => {
   it('moves the contact and records the stage entered', () => {

@@ -6,7 +6,7 @@ import {
   THANK_YOU_TEMPLATES,
   thankYouValues,
 } from './templates'
-import { makeContact, makeRequest } from './testing/builders'
+import { makeContact, makeRequest } from '@testing/builders'
 
 const values = thankYouValues(
   makeContact({ name: '  Ada   Lovelace ' }),

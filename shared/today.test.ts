@@ -2,7 +2,7 @@ process.env.TZ = 'UTC'
 
 import { describe, expect, it } from 'vitest'
 import { computeToday, followUpReason } from './today'
-import { makeContact, makeRequest, makeSettings } from './testing/builders'
+import { makeContact, makeRequest, makeSettings } from '@testing/builders'
 
 const settings = makeSettings()
 const now = new Date('2024-06-15T12:00:00.000Z')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeContact, makeInteraction, makeUpdate } from './testing/builders'
+import { makeContact, makeInteraction, makeUpdate } from '@testing/builders'
 import { draftUpdateMessage, lastUpdateHeard, personalLine, selectRecipients } from './updates'
 
 describe('lastUpdateHeard', () => {

@@ -2,8 +2,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Contact } from '@shared/domain'
-import { openCore, type Core } from './index'
-import { makeTempDir, unwrap } from './testing/tempDir'
+import { CoreCallError, openCore, type Core } from '.'
+import { makeTempDir, unwrap } from '@testing/core/tempDir'
 
 let dir: string
 let remove: () => Promise<void>
@@ -20,7 +20,7 @@ async function create(core: Core, input: Record<string, unknown>): Promise<Conta
 }
 
 async function list(core: Core): Promise<Contact[]> {
-  return unwrap(await core.invoke('contact.list', {})) as Contact[]
+  return core.call('contact.list', {})
 }
 
 beforeEach(async () => {
@@ -194,6 +194,24 @@ describe('contacts', () => {
         contacts: { put: [expect.objectContaining({ name: 'Ada' })], deleted: [] },
       },
     ])
+  })
+})
+
+describe('typed in-process calls', () => {
+  it('returns the output typed from the contract, and throws a refusal with its code', async () => {
+    const core = await open()
+    const ada = await core.call('contact.create', { name: 'Ada Lovelace', stage: 'building' })
+    expect(ada).toMatchObject({ name: 'Ada Lovelace', stage: 'building' })
+    const moved = await core.request('contact.move', { id: ada.id, stage: 'asked' })
+    expect(moved.ok && moved.value.stage).toBe('asked')
+    const refused = core.call('contact.get', { id: 'nobody' })
+    await expect(refused).rejects.toBeInstanceOf(CoreCallError)
+    await expect(refused).rejects.toMatchObject({ code: 'not-found', command: 'contact.get' })
+    expect(await core.request('contact.create', { name: '' })).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+      issues: [{ path: 'name', message: 'Name is required' }],
+    })
   })
 })
 

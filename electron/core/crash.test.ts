@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { makeTempDir } from './testing/tempDir'
-import { runCrashTrial } from './testing/crashTrials'
-import { createRandom } from './reminders/simulation'
+import { makeTempDir } from '@testing/core/tempDir'
+import { runCrashTrial } from '@testing/core/crashTrials'
+import { createRandom } from '@testing/random'
 
 describe('kill -9 while writing', () => {
   it('keeps every acknowledged write and a valid file, over 20 kills on one folder', async () => {

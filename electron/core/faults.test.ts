@@ -4,12 +4,12 @@ import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Contact } from '@shared/domain'
 import type { AppStatus, CoreEvent } from '@shared/ipc'
-import { openCore, type Core } from './index'
+import { openCore, type Core } from '.'
 import { realFs, type StoreFs } from './store/fs'
 import { FolderLock } from './store/lock'
-import { runCrashTrial } from './testing/crashTrials'
-import { faultyFs, type Fault } from './testing/faultyFs'
-import { makeTempDir, unwrap } from './testing/tempDir'
+import { runCrashTrial } from '@testing/core/crashTrials'
+import { faultyFs, type Fault } from '@testing/core/faultyFs'
+import { makeTempDir, unwrap } from '@testing/core/tempDir'
 
 // Faults a real disk and a real user's machine produce: a full or read-only disk, a kill -9
 // in the middle of a journal append or a compaction, a torn journal line, two Vouch processes
@@ -290,7 +290,7 @@ describe('kill -9 at chosen moments', () => {
   }, 60_000)
 })
 
-/** A child Vouch process (electron/core/testing/lockChild.ts) that opens `folder` when told. */
+/** A child Vouch process (testing/core/lockChild.ts) that opens `folder` when told. */
 interface LockChild {
   process: ChildProcessWithoutNullStreams
   ready: Promise<void>
@@ -302,7 +302,7 @@ interface LockChild {
 function startLockChild(folder: string): LockChild {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'electron/core/testing/lockChild.ts'), folder],
+    ['--import', 'tsx', join(repoRoot, 'testing/core/lockChild.ts'), folder],
     {
       cwd: repoRoot,
       env: { ...process.env, TSX_TSCONFIG_PATH: join(repoRoot, 'tsconfig.node.json') },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { dispatch, type CoreEvent, type Handlers } from '@shared/ipc'
+import { dispatch, dispatchCommand, type CoreEvent, type Handlers } from '@shared/ipc'
 import type { Result } from '@shared/result'
 import { appHandlers } from './handlers/app'
 import { BoardIndex } from './handlers/boardIndex'
@@ -17,9 +17,9 @@ import { ReminderTicker } from './reminders/ticker'
 import { realFs } from './store/fs'
 import { defaultIsProcessAlive } from './store/lock'
 import { Store } from './store/store'
-import type { Core, CoreOptions } from './types'
+import { CoreCallError, type Core, type CoreOptions } from './types'
 
-export type { Core, CoreOptions } from './types'
+export { CoreCallError, type Core, type CoreOptions } from './types'
 
 /**
  * Open the headless core on a data folder. The IPC handler, the e2e bridge, benchmarks and
@@ -74,11 +74,22 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     return run
   }
 
+  const closedFailure = { ok: false, code: 'closed', message: 'Vouch is closing.' } as const
+  const request: Core['request'] = (command, input) => {
+    if (closed) return Promise.resolve(closedFailure)
+    return serial(() => dispatchCommand(handlers, command, input, { readOnly: store.isReadOnly }))
+  }
+
   return {
     invoke(command: string, input: unknown): Promise<Result<unknown>> {
-      if (closed)
-        return Promise.resolve({ ok: false, code: 'closed', message: 'Vouch is closing.' })
+      if (closed) return Promise.resolve(closedFailure)
       return serial(() => dispatch(handlers, { command, input }, { readOnly: store.isReadOnly }))
+    },
+    request,
+    async call(command, input) {
+      const result = await request(command, input)
+      if (!result.ok) throw new CoreCallError(command, result)
+      return result.value
     },
     subscribe(listener) {
       listeners.add(listener)

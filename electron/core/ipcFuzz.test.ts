@@ -4,13 +4,16 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract } from '@shared/ipc'
 import type { Result } from '@shared/result'
-import { openCore, type Core } from './index'
-import { makeTempDir, unwrap } from './testing/tempDir'
+import { openCore, type Core } from '.'
+import { makeTempDir, unwrap } from '@testing/core/tempDir'
 
 // Hostile IPC: every command in the contract (new ones are picked up from Object.keys) gets
 // wrong types, missing fields, 10 MB strings, __proto__/constructor/prototype keys, deep
-// nesting, and unknown names. Each call must answer ok: false with a code and a message,
-// promptly; nothing may be stored, and no prototype may be polluted.
+// nesting, and unknown names. Each call must answer ok: false with a code and a message;
+// nothing may be stored, and no prototype may be polluted.
+// No wall-clock budgets here: one made CI fail at random on a busy machine. What keeps a
+// hostile call cheap is structural (the envelope and every string have length caps, checked
+// before content), and timing belongs in `npm run bench`.
 
 const commands = Object.keys(contract)
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024)
@@ -33,15 +36,9 @@ async function storedState() {
   }
 }
 
-/** The call must come back, quickly, as a refusal with a stable code and a sentence. */
-async function expectRefused(
-  command: string,
-  input: unknown,
-  budgetMs = 2000,
-): Promise<Result<unknown>> {
-  const started = performance.now()
+/** The call must come back as a refusal with a stable code and a sentence. */
+async function expectRefused(command: string, input: unknown): Promise<Result<unknown>> {
   const result = await core.invoke(command, input)
-  const elapsed = performance.now() - started
   // The message is built only on failure: stringifying a 10 MB input on every call is slow.
   if (result.ok) expect.fail(`${command.slice(0, 100)} accepted ${show(input)}`)
   if (!result.ok) {
@@ -50,7 +47,6 @@ async function expectRefused(
     expect(result.message.length).toBeLessThan(2000)
     expect(result.code).not.toBe('internal')
   }
-  expect(elapsed, `${command} took ${Math.round(elapsed)} ms`).toBeLessThan(budgetMs)
   return result
 }
 
@@ -159,16 +155,16 @@ describe('hostile IPC input, for every command in the contract', () => {
     expect(Object.keys(Object.prototype)).toEqual([])
   })
 
-  it('refuses 10 MB strings cheaply, as the input, as the command name and in every field', async () => {
-    expect(await expectRefused(TEN_MB, {}, 200)).toMatchObject({ code: 'invalid-envelope' })
+  it('refuses 10 MB strings, as the input, as the command name and in every field', async () => {
+    expect(await expectRefused(TEN_MB, {})).toMatchObject({ code: 'invalid-envelope' })
     for (const command of commands) {
-      await expectRefused(command, TEN_MB, 500)
+      await expectRefused(command, TEN_MB)
       for (const field of fieldsOf(command)) {
         const result = await core.invoke(command, { [field]: TEN_MB })
         // Alone, a field may be allowed to be large (an import file); with a stray key it never is.
         expect(result.ok && contract[command as keyof typeof contract].mutates).toBe(false)
-        await expectRefused(command, { [field]: TEN_MB, ['\u0000unknown']: 1 }, 1000)
-        await expectRefused(command, { [field]: [TEN_MB, TEN_MB], ['\u0000unknown']: 1 }, 1000)
+        await expectRefused(command, { [field]: TEN_MB, ['\u0000unknown']: 1 })
+        await expectRefused(command, { [field]: [TEN_MB, TEN_MB], ['\u0000unknown']: 1 })
       }
     }
   }, 120_000)

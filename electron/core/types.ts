@@ -1,5 +1,5 @@
-import type { CoreEvent } from '@shared/ipc'
-import type { Result } from '@shared/result'
+import type { Command, CoreEvent, Input, Output } from '@shared/ipc'
+import type { ErrorCode, Failure, Result } from '@shared/result'
 import type { StoreFs } from './store/fs'
 import type { VouchNotification } from './reminders/types'
 
@@ -23,7 +23,12 @@ export interface CoreOptions {
 
 /** The headless engine behind the IPC handler, the e2e bridge, benchmarks and scripts. */
 export interface Core {
+  /** Any envelope, as it comes over IPC: the name is checked, the input parsed. */
   invoke(command: string, input: unknown): Promise<Result<unknown>>
+  /** A command typed from the contract, as a Result: for in-process callers (tests, bench, shell). */
+  request<C extends Command>(command: C, input: Input<C>): Promise<Result<Output<C>>>
+  /** A command typed from the contract; a refusal throws a CoreCallError with its code. */
+  call<C extends Command>(command: C, input: Input<C>): Promise<Output<C>>
   subscribe(listener: (event: CoreEvent) => void): () => void
   close(): Promise<void>
   /** Works out the reminders at now(), delivers them through notify and records them; on the command queue. */
@@ -36,4 +41,19 @@ export interface Core {
   settled(): Promise<void>
   /** Sends a shell event (a notification or tray click) to the same subscribers as core events. */
   emit(event: CoreEvent): void
+}
+
+/** A command the core refused, thrown by Core.call: the Failure's code, message and issues. */
+export class CoreCallError extends Error {
+  readonly code: ErrorCode
+  readonly issues: Failure['issues']
+  constructor(
+    readonly command: string,
+    failure: Failure,
+  ) {
+    super(`${command} failed: ${failure.code}: ${failure.message}`)
+    this.name = 'CoreCallError'
+    this.code = failure.code
+    this.issues = failure.issues
+  }
 }

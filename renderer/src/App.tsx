@@ -49,6 +49,13 @@ export function App() {
   const openContact = useCallback((id: string) => setPanel({ kind: 'edit', id }), [])
   const [quickLog, setQuickLog] = useState(false)
   const closeQuickLog = useCallback(() => setQuickLog(false), [])
+  /** Set by the menu's Find: focus the board's search once the board is on screen. */
+  const [findRequested, setFindRequested] = useState(false)
+  useEffect(() => {
+    if (!findRequested || view !== 'board') return
+    setFindRequested(false)
+    document.querySelector<HTMLInputElement>('.main input[type="search"]')?.focus()
+  }, [findRequested, view])
   // A notification or tray click: the panel does not show over Trash, so leave it for the board.
   useShellEvents({
     openContact: (id) => {
@@ -56,6 +63,19 @@ export function App() {
       openContact(id)
     },
     logTouch: () => setQuickLog(true),
+    go: setView,
+    menu: (action) => {
+      if (action === 'new-contact') {
+        if (view === 'trash') setView('board')
+        setPanel({ kind: 'new' })
+      }
+      if (action === 'import' || action === 'export') setView('data')
+      if (action === 'settings') setView('settings')
+      if (action === 'find') {
+        setView('board')
+        setFindRequested(true)
+      }
+    },
   })
   const newContact = useCallback(() => setPanel({ kind: 'new' }), [])
   const interceptMove = useCallback((id: string, from: StageId, to: StageId) => {
@@ -68,7 +88,12 @@ export function App() {
   const closeStageForm = useCallback(() => setStageForm(null), [])
   const stageFormName = stageForm ? (byId.get(stageForm.id)?.name ?? '') : ''
 
-  if (!loaded) return <div className="app-loading" aria-busy="true" />
+  if (!loaded)
+    return (
+      <div className="app-loading" aria-busy="true" role="status">
+        Opening your data…
+      </div>
+    )
   return (
     <div className="app" data-testid="app">
       <TopNav view={view} onChange={setView} counts={{ today: todayCount }} />

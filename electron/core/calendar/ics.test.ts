@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Contact, ReferenceRequest } from '@shared/domain'
 import type { ExportFile } from '@shared/importContract'
 import { openCore, type Core } from '../index'
-import { FakeClock } from '../reminders/simulation'
-import { makeTempDir, unwrap } from '../testing/tempDir'
+import { FakeClock } from '@testing/reminders/simulation'
+import { makeTempDir, unwrap } from '@testing/core/tempDir'
 import { escapeText, foldLine, toICalendar } from './ics'
 
 const decode = (file: ExportFile) => Buffer.from(file.dataBase64, 'base64').toString('utf8')

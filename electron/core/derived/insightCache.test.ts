@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Contact } from '@shared/domain'
-import { openCore, type Core } from '../index'
-import { makeTempDir, unwrap } from '../testing/tempDir'
+import { openCore, type Core } from '..'
+import { makeTempDir, unwrap } from '@testing/core/tempDir'
 
 interface Insights {
   contacts: Array<{ contactId: string; touch: { state: string; daysSince: number | null } }>

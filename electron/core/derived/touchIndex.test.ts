@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { lastTouchAt } from '@shared/cadence'
 import { INTERACTION_KINDS, type Interaction } from '@shared/domain'
-import { makeInteraction, makeUpdate } from '@shared/testing/builders'
-import { createRandom } from '../reminders/simulation'
+import { makeInteraction, makeUpdate } from '@testing/builders'
+import { createRandom } from '@testing/random'
 import type { Op } from '../store/ops'
 import { applyOps, previousRecords, type StoreState } from '../store/store'
-import { emptyStoreState } from '../testing/storeState'
+import { emptyStoreState } from '@testing/core/storeState'
 import { TouchIndex } from './touchIndex'
 
 /** Apply ops to the state and the index, the way the store does. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Contact } from '@shared/domain'
 import { STAGE_IDS } from '@shared/stages'
-import { makeContact } from '@shared/testing/builders'
+import { makeContact } from '@testing/builders'
 import { applyOps } from '../store/store'
-import { emptyStoreState } from '../testing/storeState'
+import { emptyStoreState } from '@testing/core/storeState'
 import type { Op } from '../store/ops'
 import { BoardIndex, byColumnOrder } from './boardIndex'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONTACT_FIELDS, type Contact } from '@shared/domain'
-import { emptyStoreState } from '../testing/storeState'
+import { emptyStoreState } from '@testing/core/storeState'
 import { BoardIndex } from './boardIndex'
 
 function contact(id: string, order: number, stage: Contact['stage'] = 'identified'): Contact {

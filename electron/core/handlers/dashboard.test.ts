@@ -6,8 +6,8 @@ import { weeklySeries } from '@shared/dashboard'
 import type { DashboardOutput, WeeklyReviewOutput } from '@shared/dashboardContract'
 import type { Contact, Interaction, ReferenceRequest, Settings } from '@shared/domain'
 import { openCore, type Core } from '../index'
-import { FakeClock } from '../reminders/simulation'
-import { makeTempDir, unwrap } from '../testing/tempDir'
+import { FakeClock } from '@testing/reminders/simulation'
+import { makeTempDir, unwrap } from '@testing/core/tempDir'
 
 const DAY = 86_400_000
 let dir: string

@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Contact, DEFAULT_SETTINGS } from '@shared/domain'
 import { BackupEntry, ExportFile, ImportPreview } from '@shared/importContract'
 import { z } from 'zod'
-import { openCore, type Core } from '../index'
+import { openCore, type Core } from '..'
 import { CURRENT_SCHEMA_VERSION, decodeStoreFile } from '../store/schema'
-import { makeTempDir, unwrap } from '../testing/tempDir'
+import { makeTempDir, unwrap } from '@testing/core/tempDir'
 
 let dirs: { dir: string; remove: () => Promise<void> }[] = []
 const cores: Core[] = []

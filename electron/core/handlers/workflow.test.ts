@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CareerUpdate, Contact, Interaction, ReferenceRequest, Settings } from '@shared/domain'
 import type { BoardInsights, TodayOutput } from '@shared/workflowContract'
-import { openCore, type Core, type CoreOptions } from '../index'
-import { makeTempDir, unwrap } from '../testing/tempDir'
+import { openCore, type Core, type CoreOptions } from '..'
+import { makeTempDir, unwrap } from '@testing/core/tempDir'
 
 let dir: string
 let remove: () => Promise<void>

@@ -1,12 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { CORPUS_DIR, corpusPresent } from '@testing/core/corpus'
 import { describe, expect, it } from 'vitest'
-import { ContactFields, LIMITS } from '../../../shared/domain'
-import { ImportRefused, parseContactsFile, suggestMapping } from './index'
-import type { ParseResult } from './index'
+import { ContactFields, LIMITS } from '@shared/domain'
+import { ImportRefused, parseContactsFile, suggestMapping } from '.'
+import type { ParseResult } from '.'
 
-const repoRoot = resolve(import.meta.dirname, '../../..')
-const corpusDir = resolve(repoRoot, '../shared/corpora')
+const corpusDir = CORPUS_DIR
 
 /** Documentation that sits beside the data files and is not a contacts file. */
 const DOCUMENTATION = new Set([
@@ -31,9 +31,7 @@ function walk(dir: string): string[] {
   })
 }
 
-const present = existsSync(corpusDir)
-if (!present)
-  console.log(`Corpus test skipped: ${corpusDir} not found (CI clones shared/ beside the repo).`)
+const present = corpusPresent('Corpus test')
 
 describe.skipIf(!present)('import corpus (../shared/corpora)', () => {
   const files = present

@@ -1,12 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import iconv from 'iconv-lite'
+import { CORPUS_DIR, corpusPresent } from '@testing/core/corpus'
 import { describe, expect, it } from 'vitest'
-import { parseContactsFile, suggestMapping } from './index'
+import { parseContactsFile, suggestMapping } from '.'
 
-const corpus = resolve(import.meta.dirname, '../../..', '../shared/corpora')
-const present = existsSync(corpus)
-if (!present) console.log(`CSV corpus tests skipped: ${corpus} not found.`)
+const corpus = CORPUS_DIR
+const present = corpusPresent('CSV corpus tests')
 
 const fromText = (text: string, name = 'Connections.csv') =>
   parseContactsFile(Buffer.from(text, 'utf8'), name)

@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
-import { RELATIONSHIPS, relationshipLabel } from '../../../shared/domain'
-import type { ContactFields, Relationship } from '../../../shared/domain'
+import { RELATIONSHIPS, relationshipLabel } from '@shared/domain'
+import type { ContactFields, Relationship } from '@shared/domain'
 import { birthdayLine, finishDraft, newDraft } from './draft'
 import type { Draft, Labelled } from './draft'
 import { IMPORT_LIMITS, ImportRefused } from './types'

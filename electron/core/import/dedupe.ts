@@ -1,4 +1,4 @@
-import type { Contact } from '../../../shared/domain'
+import type { Contact } from '@shared/domain'
 import type { ImportedContact } from './types'
 
 /** Why a row is taken for a contact already known. */

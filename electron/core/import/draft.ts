@@ -1,5 +1,5 @@
-import { LIMITS } from '../../../shared/domain'
-import { validateExternalLink } from '../../../shared/links'
+import { LIMITS } from '@shared/domain'
+import { validateExternalLink } from '@shared/links'
 import type { ImportedContact, ImportWarning } from './types'
 
 /** One labelled value of a multi-valued field (email, phone). */

@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import type { Contact, ContactFields } from '../../../shared/domain'
+import type { Contact, ContactFields } from '@shared/domain'
 
 function escapeText(value: string): string {
   return value

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { makeContact } from '../../../shared/testing/builders'
-import type { Contact } from '../../../shared/domain'
-import {
-  CSV_COLUMNS,
-  findDuplicates,
-  ImportRefused,
-  parseContactsFile,
-  toCsv,
-  toVCard,
-} from './index'
-import type { ImportedContact } from './index'
+import { makeContact } from '@testing/builders'
+import type { Contact } from '@shared/domain'
+import { CSV_COLUMNS, findDuplicates, ImportRefused, parseContactsFile, toCsv, toVCard } from '.'
+import type { ImportedContact } from '.'
 
 const tricky: Contact[] = [
   makeContact({

@@ -1,4 +1,4 @@
-import { ContactFields, LIMITS } from '../../../shared/domain'
+import { ContactFields, LIMITS } from '@shared/domain'
 import { decodeTextFile, normaliseBytes } from './decode'
 import {
   googleHeader,

@@ -1,4 +1,4 @@
-import { LIMITS, type Contact, type ContactFields } from '../../../shared/domain'
+import { LIMITS, type Contact, type ContactFields } from '@shared/domain'
 import type { ImportFormat } from './types'
 
 /** The tag an imported contact carries, naming where it came from. */

@@ -1,4 +1,4 @@
-import type { ContactFields } from '../../../shared/domain'
+import type { ContactFields } from '@shared/domain'
 
 /** A contact as an import produces it: ContactFields from shared/domain.ts, name required, others optional. */
 export type ImportedContact = Partial<ContactFields> & {

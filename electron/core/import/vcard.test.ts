@@ -1,13 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import iconv from 'iconv-lite'
+import { CORPUS_DIR, corpusPresent } from '@testing/core/corpus'
 import { describe, expect, it } from 'vitest'
-import { parseContactsFile } from './index'
-import type { ImportedContact } from './index'
+import { parseContactsFile } from '.'
+import type { ImportedContact } from '.'
 
-const corpus = resolve(import.meta.dirname, '../../..', '../shared/corpora')
-const present = existsSync(corpus)
-if (!present) console.log(`vCard corpus tests skipped: ${corpus} not found.`)
+const corpus = CORPUS_DIR
+const present = corpusPresent('vCard corpus tests')
 
 function read(file: string) {
   return parseContactsFile(readFileSync(join(corpus, file)), file)

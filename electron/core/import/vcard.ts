@@ -27,8 +27,8 @@ import { birthdayLine, finishDraft, newDraft } from './draft'
 import type { Draft } from './draft'
 import { IMPORT_LIMITS, ImportRefused } from './types'
 import type { ImportedContact, ImportWarning } from './types'
-import { RELATIONSHIPS } from '../../../shared/domain'
-import type { Relationship } from '../../../shared/domain'
+import { RELATIONSHIPS } from '@shared/domain'
+import type { Relationship } from '@shared/domain'
 
 /** Properties whose (often huge, binary) values are never kept. */
 const DROPPED = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY', 'X-MS-CARDPICTURE', 'X-MS-OL-DESIGN'])

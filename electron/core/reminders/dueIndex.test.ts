@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DueIndex } from './dueIndex'
-import { createRandom } from './simulation'
+import { createRandom } from '@testing/random'
 
 describe('DueIndex', () => {
   it('lists keys due at or before t, earliest first', () => {

@@ -4,9 +4,9 @@ process.env.TZ = 'Europe/Paris'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Contact, ReferenceRequest } from '@shared/domain'
 import type { ReminderList } from '@shared/reminderContract'
-import { openCore, type Core } from '../index'
-import { makeTempDir, unwrap } from '../testing/tempDir'
-import { FakeClock, DAY_MS, HOUR_MS, MINUTE_MS } from './simulation'
+import { openCore, type Core } from '..'
+import { makeTempDir, unwrap } from '@testing/core/tempDir'
+import { FakeClock, DAY_MS, HOUR_MS, MINUTE_MS } from '@testing/reminders/simulation'
 import type { VouchNotification } from './types'
 
 let dir: string

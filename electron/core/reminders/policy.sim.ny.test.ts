@@ -8,7 +8,7 @@ import {
   reportSimulation,
   runPolicySimulation,
   type PolicyScenario,
-} from './simulation'
+} from '@testing/reminders/simulation'
 
 const local = (y: number, mo: number, d: number, h = 0, mi = 0) => new Date(y, mo - 1, d, h, mi)
 

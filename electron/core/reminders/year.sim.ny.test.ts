@@ -1,9 +1,9 @@
 // Before any Date exists: Node re-reads TZ when it is assigned, and vitest gives each file a worker.
 process.env.TZ = 'America/New_York'
 
-import type { YearScenario } from './yearSimulation'
-import { describeCoreYear } from './yearSuite'
-import { yearRestarts } from './yearRestarts'
+import type { YearScenario } from '@testing/reminders/yearSimulation'
+import { describeCoreYear } from '@testing/reminders/yearSuite'
+import { yearRestarts } from '@testing/reminders/yearRestarts'
 
 const local = (y: number, mo: number, d: number, h = 0, mi = 0) => new Date(y, mo - 1, d, h, mi)
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createRandom } from '../reminders/simulation'
+import { createRandom } from '@testing/random'
 import { RecordMap } from './recordMap'
 
 interface Rec {

@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { makeTempDir } from '../testing/tempDir'
+import { makeTempDir } from '@testing/core/tempDir'
+import { createRandom } from '@testing/random'
 import { hasValidChecksum } from './checksum'
 import { writeFileDurably } from './durableFile'
 import { realFs } from './fs'
@@ -36,18 +37,6 @@ function records(n: number): Map<string, Rec> {
   return new Map(Array.from({ length: n }, (_, i) => [`r${i}`, { id: `r${i}`, v: 0 }]))
 }
 
-/** Deterministic pseudo-random numbers in [0, 1). */
-function random(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Check `out` is exactly the records of `start`, each once, in start order but for `moved`. */
 function expectAsOf(out: Rec[], start: Map<string, Rec>, moved: Set<string>): void {
   const ids = out.map((r) => r.id)
@@ -61,7 +50,7 @@ function expectAsOf(out: Rec[], start: Map<string, Rec>, moved: Set<string>): vo
 describe('valuesAsOf', () => {
   it('yields each record as of the start, once, while records are put, deleted and put back', () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
-      const rand = random(seed)
+      const rand = createRandom(seed).next
       const live = records(20_000)
       const start = new Map(live)
       const overlay = new Map<string, unknown>([['scalar:settings', {}]])

@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Contact } from '@shared/domain'
 import type { AppStatus } from '@shared/ipc'
-import { openCore, type Core } from '../index'
-import { makeTempDir, unwrap } from '../testing/tempDir'
+import { openCore, type Core } from '..'
+import { makeTempDir, unwrap } from '@testing/core/tempDir'
 import { CURRENT_SCHEMA_VERSION } from './schema'
 
 let dir: string

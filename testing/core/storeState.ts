@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS } from '@shared/domain'
-import type { StoreState } from '../store/store'
+import type { StoreState } from '../../electron/core/store/store'
 
 /** An empty store state for index tests; pass collections to start from. */
 export function emptyStoreState(overrides: Partial<StoreState> = {}): StoreState {

@@ -1,4 +1,4 @@
-import { createRandom } from './simulation'
+import { createRandom } from '../random'
 
 /** A restart of the core in a simulated year: closed at `at`, opened `downMinutes` later. */
 export interface Restart {

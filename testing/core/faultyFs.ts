@@ -1,6 +1,6 @@
 import { constants } from 'node:fs'
 import type { FileHandle } from 'node:fs/promises'
-import { realFs, type StoreFs } from '../store/fs'
+import { realFs, type StoreFs } from '../../electron/core/store/fs'
 
 /**
  * A file operation the faulty filesystem can make fail. 'datasync' is the flush to disk: the

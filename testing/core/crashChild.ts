@@ -2,7 +2,7 @@
  * A writer for crash tests: opens the core on a folder and creates contacts in a loop,
  * printing "ack <n>" after each command answered ok. The parent kills it with SIGKILL.
  */
-import { openCore } from '../index'
+import { openCore } from '../../electron/core'
 
 const dataDir = process.argv[2]
 const start = Number(process.argv[3] ?? '0')

@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Contact } from '@shared/domain'
 import type { AppStatus } from '@shared/ipc'
-import { openCore } from '../index'
+import { openCore } from '../../electron/core'
 
-const repoRoot = resolve(import.meta.dirname, '../../..')
+const repoRoot = resolve(import.meta.dirname, '../..')
 
 /** What one kill -9 trial found. */
 export interface TrialResult {
@@ -29,13 +29,7 @@ export async function runCrashTrial(
 ): Promise<TrialResult> {
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(repoRoot, 'electron/core/testing/crashChild.ts'),
-      dataDir,
-      String(start),
-    ],
+    ['--import', 'tsx', join(repoRoot, 'testing/core/crashChild.ts'), dataDir, String(start)],
     {
       cwd: repoRoot,
       env: { ...process.env, ...env, TSX_TSCONFIG_PATH: join(repoRoot, 'tsconfig.node.json') },

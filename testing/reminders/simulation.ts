@@ -1,51 +1,22 @@
 /**
- * Helpers for simulating the reminder engine over months of fake time: a seeded PRNG, a fake
- * clock, a timeline of ticks and deliveries, and checkers that judge the timeline on their own
+ * Helpers for simulating the reminder engine over months of fake time: a fake clock, a timeline of ticks and deliveries, and checkers that judge the timeline on their own
  * terms (minute by minute on the wall clock) rather than by reusing the engine's arithmetic.
  */
 import { addDays, parseISO, startOfDay, startOfWeek } from 'date-fns'
-import { DueIndex } from './dueIndex'
-import { planDeliveries, requestAlertAt, WAKE_GAP_MS } from './policy'
-import { emptyDeliveryLog, type DeliveryLog, type DueItem, type VouchNotification } from './types'
-import type { LocalSpan } from './localTime'
+import { createRandom } from '../random'
+import { DueIndex } from '../../electron/core/reminders/dueIndex'
+import { planDeliveries, requestAlertAt, WAKE_GAP_MS } from '../../electron/core/reminders/policy'
+import {
+  emptyDeliveryLog,
+  type DeliveryLog,
+  type DueItem,
+  type VouchNotification,
+} from '../../electron/core/reminders/types'
+import type { LocalSpan } from '../../electron/core/reminders/localTime'
 
 export const MINUTE_MS = 60_000
 export const HOUR_MS = 60 * MINUTE_MS
 export const DAY_MS = 24 * HOUR_MS
-
-/** A seeded pseudo-random source (mulberry32): the same seed replays the same world. */
-export interface Random {
-  /** Uniform in [0, 1). */
-  next(): number
-  /** Integer in [0, n). */
-  int(n: number): number
-  /** Uniform in [min, max). */
-  between(min: number, max: number): number
-  pick<T>(items: readonly T[]): T
-}
-
-/** A PRNG from a 32-bit seed. */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  return {
-    next,
-    int,
-    between: (min, max) => min + next() * (max - min),
-    pick: (items) => {
-      const item = items[int(items.length)]
-      if (item === undefined) throw new RangeError('pick from an empty list')
-      return item
-    },
-  }
-}
 
 /** A clock the test moves by hand; pass `clock.now` wherever a `() => Date` is expected. */
 export class FakeClock {

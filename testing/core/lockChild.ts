@@ -3,7 +3,7 @@
  * "won" or "locked <message>", then holds the folder open until stdin closes or it is killed.
  */
 import { createInterface } from 'node:readline'
-import { openCore } from '../index'
+import { openCore } from '../../electron/core'
 
 const dataDir = process.argv[2]
 if (!dataDir) throw new Error('usage: lockChild <dataDir>')

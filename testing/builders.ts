@@ -6,7 +6,7 @@ import {
   Interaction,
   ReferenceRequest,
   Settings,
-} from '../domain'
+} from '@shared/domain'
 
 /** The instant builders use when a test does not say otherwise. */
 export const BUILDER_EPOCH = '2024-01-01T09:00:00.000Z'

@@ -8,13 +8,13 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_SETTINGS, type Contact, type ReferenceRequest, type Stage } from '@shared/domain'
-import { openCore, type Core } from '../index'
-import { DueIndex } from './dueIndex'
-import { requestAlertAt } from './policy'
+import { DEFAULT_SETTINGS, type Stage } from '@shared/domain'
+import { openCore, type Core } from '../../electron/core'
+import { createRandom } from '../random'
+import { DueIndex } from '../../electron/core/reminders/dueIndex'
+import { requestAlertAt } from '../../electron/core/reminders/policy'
 import {
   auditAlerts,
-  createRandom,
   daysWithSeveralDigests,
   weeksWithSeveralReviews,
   deliveriesInQuietHours,
@@ -131,12 +131,6 @@ export async function runCoreYear(scenario: YearScenario, dataDir: string): Prom
     })
     return opened
   }
-  async function run<T>(command: string, input: Record<string, unknown>): Promise<T> {
-    const result = await core.invoke(command, input)
-    if (!result.ok) throw new Error(`${command} failed: ${result.code}: ${result.message}`)
-    // The contract's output schema is checked by the renderer's client; here the caller names the type.
-    return result.value as T
-  }
 
   // Events of the world, applied in time order before the tick at or after their instant.
   const queue = new DueIndex()
@@ -161,8 +155,8 @@ export async function runCoreYear(scenario: YearScenario, dataDir: string): Prom
     }
     model.lastTouch = now
   }
-  const touch = async (model: ContactModel, kind: string) => {
-    await run('interaction.log', { contactId: model.id, kind })
+  const touch = async (model: ContactModel, kind: (typeof TOUCH_KINDS)[number]) => {
+    await core.call('interaction.log', { contactId: model.id, kind })
     touched(model.id)
     scheduleTouch(model)
   }
@@ -178,7 +172,11 @@ export async function runCoreYear(scenario: YearScenario, dataDir: string): Prom
     // A note now and then: it must not reset the clock.
     if (random.next() < 0.3) {
       schedule(random.between(model.lastTouch, at), async () => {
-        await run('interaction.log', { contactId: model.id, kind: 'note', note: 'Read their post' })
+        await core.call('interaction.log', {
+          contactId: model.id,
+          kind: 'note',
+          note: 'Read their post',
+        })
       })
     }
   }
@@ -186,7 +184,7 @@ export async function runCoreYear(scenario: YearScenario, dataDir: string): Prom
   for (let i = 0; i < scenario.contacts; i++) {
     const cadence = random.pick(CADENCES)
     const stage = random.pick(STAGES)
-    const contact = await run<Contact>('contact.create', {
+    const contact = await core.call('contact.create', {
       name: `Person ${i}`,
       stage,
       cadenceDays: cadence,
@@ -216,7 +214,7 @@ export async function runCoreYear(scenario: YearScenario, dataDir: string): Prom
       const createdAt = clock.ms
       const dueDay = new Date(createdAt + random.between(1, 20) * DAY_MS)
       const dueBy = `${dueDay.getFullYear()}-${String(dueDay.getMonth() + 1).padStart(2, '0')}-${String(dueDay.getDate()).padStart(2, '0')}`
-      const request = await run<ReferenceRequest>('request.create', {
+      const request = await core.call('request.create', {
         contactId,
         company: `Acme ${requests.length}`,
         role: 'Engineer',
@@ -236,10 +234,10 @@ export async function runCoreYear(scenario: YearScenario, dataDir: string): Prom
         if (clock.ms >= deadline && outcome < 0.8) return
         asked.removedAt = Math.min(clock.ms, deadline) - 1
         if (outcome >= 0.8) {
-          await run('request.update', { id: request.id, status: 'withdrawn' })
+          await core.call('request.update', { id: request.id, status: 'withdrawn' })
           return
         }
-        const given = await run<ReferenceRequest>('request.update', {
+        const given = await core.call('request.update', {
           id: request.id,
           status: 'given',
         })
@@ -253,7 +251,11 @@ export async function runCoreYear(scenario: YearScenario, dataDir: string): Prom
         }
         thanks.push(item)
         schedule(random.between(clock.ms + HOUR_MS, clock.ms + 4 * DAY_MS), async () => {
-          await run('interaction.log', { contactId, kind: 'thank-you', requestId: request.id })
+          await core.call('interaction.log', {
+            contactId,
+            kind: 'thank-you',
+            requestId: request.id,
+          })
           // Gone before this instant's tick runs.
           item.removedAt = clock.ms - 1
           touched(contactId)

@@ -1,0 +1,66 @@
+import { resolve } from 'node:path'
+import { ESLint } from 'eslint'
+import { describe, expect, it } from 'vitest'
+
+// The layer rules in eslint.config.js, tried on probe files that are never written to disk:
+// each forbidden import must fail lint, whatever its spelling, and each allowed one must pass.
+
+const repoRoot = resolve(import.meta.dirname, '..')
+const eslint = new ESLint({ cwd: repoRoot })
+
+async function boundaryErrors(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: resolve(repoRoot, filePath) })
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'import-x/no-restricted-paths')
+    .map((m) => m.message)
+}
+
+describe('layer boundaries in lint', () => {
+  it('refuses shell code in electron/core, by relative path', async () => {
+    const errors = await boundaryErrors(
+      'electron/core/probe.ts',
+      "import { NOTICE_HINTS } from '../notifier'\nexport const probe = NOTICE_HINTS\n",
+    )
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain('electron/core may import only shared/')
+  })
+
+  it('refuses main-process code in the renderer and anything of ours in shared/', async () => {
+    expect(
+      await boundaryErrors(
+        'renderer/src/probe.ts',
+        "import { openCore } from '../../electron/core/index'\nexport const probe = openCore\n",
+      ),
+    ).toHaveLength(1)
+    expect(
+      await boundaryErrors(
+        'shared/probe.ts',
+        "import { call } from '../renderer/src/api/client'\nexport const probe = call\n",
+      ),
+    ).toHaveLength(1)
+  })
+
+  it('refuses test support in production code, and allows it in tests', async () => {
+    const source =
+      "import { makeContact } from '@testing/builders'\nexport const probe = makeContact\n"
+    const errors = await boundaryErrors('electron/core/handlers/probe.ts', source)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain('may not import test support')
+    expect(await boundaryErrors('electron/core/handlers/probe.test.ts', source)).toEqual([])
+  })
+
+  it('allows what each layer may use, including through the @shared alias', async () => {
+    expect(
+      await boundaryErrors(
+        'electron/core/probe.ts',
+        "import { contract } from '@shared/ipc'\nimport { Store } from './store/store'\nexport const probe = [contract, Store]\n",
+      ),
+    ).toEqual([])
+    expect(
+      await boundaryErrors(
+        'electron/probe.ts',
+        "import { openCore } from './core/index'\nexport const probe = openCore\n",
+      ),
+    ).toEqual([])
+  })
+})
