@@ -32,13 +32,6 @@ const WEEK = 7 * DAY
 /** Monday 5 January 2026, 10:00 in the test process's zone, where the core runs. */
 const START = new Date(2026, 0, 5, 10)
 
-async function ok<T>(core: Core, command: string, input: Record<string, unknown>): Promise<T> {
-  const result = await core.invoke(command, input)
-  if (!result.ok) throw new Error(`${command}: ${result.message}`)
-  // The harness returns the command's output as unknown; this spec knows its shape.
-  return result.value as T
-}
-
 /**
  * Sixteen weeks of history through the core's commands, the clock moving as a user's week does:
  * three people added each Monday, a call and a message each Wednesday, references asked in weeks
@@ -51,7 +44,7 @@ async function seedHistory(core: Core, clock: FakeClock): Promise<void> {
     clock.set(START.getTime() + w * WEEK)
     for (let k = 0; k < 3; k++) {
       const i = w * 3 + k
-      const created = await ok<{ id: string }>(core, 'contact.create', {
+      const created = await core.call('contact.create', {
         name: `${NAMES[i % NAMES.length]} ${i + 1}`,
         title: 'Engineering Manager',
         company: COMPANIES[i % COMPANIES.length],
@@ -67,7 +60,7 @@ async function seedHistory(core: Core, clock: FakeClock): Promise<void> {
       [1, 'message'],
     ] as const) {
       const id = people[w * 3 + k]
-      if (id) await ok(core, 'interaction.log', { contactId: id, kind })
+      if (id) await core.call('interaction.log', { contactId: id, kind })
     }
   }
   for (const [w, thankAfterDays] of [
@@ -77,32 +70,32 @@ async function seedHistory(core: Core, clock: FakeClock): Promise<void> {
   ] as const) {
     const contactId = people[w * 3] ?? ''
     clock.set(START.getTime() + w * WEEK + DAY)
-    const request = await ok<{ id: string }>(core, 'request.create', {
+    const request = await core.call('request.create', {
       contactId,
       company: 'Globex',
       role: 'Staff Engineer',
     })
     clock.set(START.getTime() + (w + 1) * WEEK + DAY)
-    await ok(core, 'request.update', { id: request.id, status: 'given' })
+    await core.call('request.update', { id: request.id, status: 'given' })
     if (thankAfterDays !== null) {
       clock.advance(thankAfterDays * DAY)
-      await ok(core, 'interaction.log', { contactId, kind: 'thank-you', requestId: request.id })
+      await core.call('interaction.log', { contactId, kind: 'thank-you', requestId: request.id })
     }
   }
   clock.set(START.getTime() + 10 * WEEK)
-  await ok(core, 'contact.delete', { id: people[2] ?? '' })
-  const update = await ok<{ id: string }>(core, 'update.create', {
+  await core.call('contact.delete', { id: people[2] ?? '' })
+  const update = await core.call('update.create', {
     title: 'Promoted to Staff Engineer',
   })
-  await ok(core, 'update.send', { updateId: update.id, contactIds: people.slice(3, 5) })
-  await ok(core, 'settings.update', { targetSkills: ['Leadership', 'Public speaking'] })
+  await core.call('update.send', { updateId: update.id, contactIds: people.slice(3, 5) })
+  await core.call('settings.update', { targetSkills: ['Leadership', 'Public speaking'] })
   // Monday of week 16: a meeting and help offered, so the review has a week to look back on.
   clock.set(START.getTime() + 16 * WEEK + 3_600_000)
-  await ok(core, 'interaction.log', { contactId: people[40] ?? '', kind: 'meeting' })
-  await ok(core, 'interaction.log', { contactId: people[41] ?? '', kind: 'help-offered' })
+  await core.call('interaction.log', { contactId: people[40] ?? '', kind: 'meeting' })
+  await core.call('interaction.log', { contactId: people[41] ?? '', kind: 'help-offered' })
   // Wednesday of week 16, with the weekly review set for Wednesdays at 09:00.
   clock.set(START.getTime() + 16 * WEEK + 2 * DAY + 2 * 3_600_000)
-  await ok(core, 'settings.update', { weeklyReview: { enabled: true, day: 3, time: '09:00' } })
+  await core.call('settings.update', { weeklyReview: { enabled: true, day: 3, time: '09:00' } })
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -205,10 +198,8 @@ test('the weekly review walks through its five steps and is marked done', async 
   await expect(dashboard.review).toBeHidden()
   await expect(page.getByTestId('toast').filter({ hasText: 'Weekly review done' })).toBeVisible()
   await expect(dashboard.reviewBanner).toBeHidden()
-  const settings = await (await vouch.core()).invoke('settings.get', {})
-  expect(settings.ok && settings.value).toMatchObject({
-    weeklyReview: { lastDoneAt: clock.now().toISOString() },
-  })
+  const settings = await (await vouch.core()).call('settings.get', {})
+  expect(settings.weeklyReview.lastDoneAt).toBe(clock.now().toISOString())
 })
 
 /** The UIDs and summaries of the events in an .ics file. */
@@ -227,11 +218,11 @@ test('Add to calendar saves one request as an .ics event; the export holds it wi
   const clock = new FakeClock(START)
   await vouch.open({ now: clock.now })
   const core = await vouch.core()
-  const ada = await ok<{ id: string }>(core, 'contact.create', {
+  const ada = await core.call('contact.create', {
     name: 'Zoë Ångström',
     stage: 'in-touch',
   })
-  const request = await ok<{ id: string }>(core, 'request.create', {
+  const request = await core.call('request.create', {
     contactId: ada.id,
     company: 'Globex, Inc.',
     role: 'Staff Engineer; Platform',

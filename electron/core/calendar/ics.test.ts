@@ -3,11 +3,10 @@ process.env.TZ = 'Europe/Paris'
 
 import ICAL from 'ical.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Contact, ReferenceRequest } from '@shared/domain'
 import type { ExportFile } from '@shared/importContract'
 import { openCore, type Core } from '../index'
 import { FakeClock } from '@testing/reminders/simulation'
-import { makeTempDir, unwrap } from '@testing/core/tempDir'
+import { makeTempDir } from '@testing/core/tempDir'
 import { escapeText, foldLine, toICalendar } from './ics'
 
 const decode = (file: ExportFile) => Buffer.from(file.dataBase64, 'base64').toString('utf8')
@@ -91,8 +90,7 @@ describe('export.ics and request.ics', () => {
   let remove: () => Promise<void>
   let core: Core
   const clock = new FakeClock(new Date('2026-04-06T08:00:00.000Z'))
-  const run = async <T>(command: string, input: Record<string, unknown>) =>
-    unwrap(await core.invoke(command, input)) as T
+  const run: Core['call'] = (command, input) => core.call(command, input)
 
   beforeEach(async () => {
     ;({ dir, remove } = await makeTempDir())
@@ -105,19 +103,19 @@ describe('export.ics and request.ics', () => {
   })
 
   async function seed() {
-    const ada = await run<Contact>('contact.create', {
+    const ada = await run('contact.create', {
       name: 'Ada Lovelace, PhD',
       stage: 'in-touch',
     })
-    const grace = await run<Contact>('contact.create', { name: 'Grace; Hopper', stage: 'in-touch' })
-    const open = await run<ReferenceRequest>('request.create', {
+    const grace = await run('contact.create', { name: 'Grace; Hopper', stage: 'in-touch' })
+    const open = await run('request.create', {
       contactId: ada.id,
       company: 'Globex',
       role: 'Staff Engineer',
       dueBy: '2026-04-20',
       notes: 'Focus on the migration,\nand the on-call work.',
     })
-    const given = await run<ReferenceRequest>('request.create', {
+    const given = await run('request.create', {
       contactId: grace.id,
       company: 'Initech',
       role: 'Principal',
@@ -128,7 +126,7 @@ describe('export.ics and request.ics', () => {
 
   it('holds a due-date event and a thank-you event, each with an alarm, and UIDs stable across exports', async () => {
     const { open, given } = await seed()
-    const first = events(decode(await run<ExportFile>('export.ics', {})))
+    const first = events(decode(await run('export.ics', {})))
     expect(first.map((e) => e.uid).sort()).toEqual(
       [`request-due-${open.id}@vouch.app`, `thank-you-${given.id}@vouch.app`].sort(),
     )
@@ -149,7 +147,7 @@ describe('export.ics and request.ics', () => {
     // A later export after a change: same UIDs, a higher SEQUENCE for the changed request.
     clock.advance(3_600_000)
     await run('request.update', { id: open.id, dueBy: '2026-04-24' })
-    const second = events(decode(await run<ExportFile>('export.ics', {})))
+    const second = events(decode(await run('export.ics', {})))
     expect(second.map((e) => e.uid).sort()).toEqual(first.map((e) => e.uid).sort())
     const moved = second.find((e) => e.uid === due?.uid)
     expect(moved?.start).toBe('2026-04-24')
@@ -158,13 +156,13 @@ describe('export.ics and request.ics', () => {
 
   it('adds a daily keep-in-touch block naming who is due, only when asked', async () => {
     await seed()
-    const plain = events(decode(await run<ExportFile>('export.ics', {})))
+    const plain = events(decode(await run('export.ics', {})))
     expect(plain.some((e) => e.uid.startsWith('keep-in-touch'))).toBe(false)
     // Asked and Gave reference: a 14-day cadence from 6 April, so both are due on 20 April.
     clock.set(new Date('2026-04-15T08:00:00.000Z'))
-    const blocks = events(
-      decode(await run<ExportFile>('export.ics', { keepInTouch: true })),
-    ).filter((e) => e.uid.startsWith('keep-in-touch'))
+    const blocks = events(decode(await run('export.ics', { keepInTouch: true }))).filter((e) =>
+      e.uid.startsWith('keep-in-touch'),
+    )
     expect(blocks).toHaveLength(1)
     expect(blocks[0]).toMatchObject({
       uid: 'keep-in-touch-20260420@vouch.app',
@@ -178,7 +176,7 @@ describe('export.ics and request.ics', () => {
 
   it('puts one request in a calendar file of its own, with the same UID as the full export', async () => {
     const { open, grace, given } = await seed()
-    const single = await run<ExportFile>('request.ics', { id: open.id })
+    const single = await run('request.ics', { id: open.id })
     expect(single.mimeType).toBe('text/calendar')
     expect(single.fileName).toBe('vouch-ada-lovelace-phd-globex.ics')
     expect(events(decode(single)).map((e) => e.uid)).toEqual([`request-due-${open.id}@vouch.app`])
