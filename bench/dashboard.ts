@@ -1,7 +1,6 @@
 import { pathToFileURL } from 'node:url'
 import { STAGE_IDS } from '@shared/stages'
 import { openCore } from '../electron/core/index'
-import type { Core } from '../electron/core/types'
 import { dataFolder, makeDataset, removeFolder, type Dataset } from './dataset'
 import { LoopProbe, summarize, type Summary } from './stats'
 
@@ -19,12 +18,6 @@ export interface DashboardResults {
   review: Summary
 }
 
-async function ok(core: Core, command: string, input: unknown): Promise<unknown> {
-  const result = await core.invoke(command, input)
-  if (!result.ok) throw new Error(`${command} failed: ${result.code} ${result.message}`)
-  return result.value
-}
-
 /**
  * dashboard.get through openCore on a copy of the dataset: the first call (the lazy build),
  * then calls interleaved with moves and touches, as a user who keeps the dashboard open sees.
@@ -36,14 +29,12 @@ export async function benchDashboard(dataset: Dataset, runs: number): Promise<Da
     await core.settled()
     const ids = dataset.file.contacts.map((c) => c.id)
     // A career update sent to a few hundred: "who has not heard it" then walks the board.
-    const update = await ok(core, 'update.create', { title: 'Promoted to Staff Engineer' })
-    const updateId =
-      typeof update === 'object' && update !== null && 'id' in update ? update.id : ''
-    await ok(core, 'update.send', { updateId, contactIds: ids.slice(0, 300) })
+    const update = await core.call('update.create', { title: 'Promoted to Staff Engineer' })
+    await core.call('update.send', { updateId: update.id, contactIds: ids.slice(0, 300) })
     const probe = new LoopProbe()
     probe.start()
     await probe.fresh()
-    await ok(core, 'dashboard.get', {})
+    await core.call('dashboard.get', {})
     const firstCall = probe.takeWorst()
     const get: number[] = []
     const getCpu: number[] = []
@@ -51,17 +42,20 @@ export async function benchDashboard(dataset: Dataset, runs: number): Promise<Da
     for (let n = 0; n < runs; n++) {
       const id = ids[(n * 7919) % ids.length] ?? ''
       if (n % 2 === 0)
-        await ok(core, 'contact.move', { id, stage: STAGE_IDS[n % STAGE_IDS.length] })
-      else await ok(core, 'interaction.log', { contactId: id, kind: 'call' })
+        await core.call('contact.move', {
+          id,
+          stage: STAGE_IDS[n % STAGE_IDS.length] ?? 'building',
+        })
+      else await core.call('interaction.log', { contactId: id, kind: 'call' })
       await probe.fresh()
       const cpu = process.cpuUsage()
-      await ok(core, 'dashboard.get', {})
+      await core.call('dashboard.get', {})
       get.push(probe.takeWorst())
       const used = process.cpuUsage(cpu)
       getCpu.push((used.user + used.system) / 1000)
       if (n % 10 === 0) {
         await probe.fresh()
-        await ok(core, 'review.get', {})
+        await core.call('review.get', {})
         review.push(probe.takeWorst())
       }
     }
