@@ -1,7 +1,7 @@
 import { setImmediate } from 'node:timers/promises'
 import { normalizeSkill } from '@shared/coverage'
 import { contactEvents, isOnBoard, WeeklyTally } from '@shared/dashboard'
-import type { Contact } from '@shared/domain'
+import type { CareerUpdate, Contact } from '@shared/domain'
 import type { StageId } from '@shared/stages'
 import type { Op } from '../store/ops'
 import type { StoreIndex, StoreState } from '../store/store'
@@ -14,6 +14,17 @@ const SLICE_MS = 8
 interface Entry {
   stage: StageId
   skills: string[]
+  /** Their credibility (unrated counts as 3) when they have not heard the latest update, else null. */
+  notHeard: number | null
+}
+
+/** The newest career update by its date, or null. */
+function newestUpdate(updates: ReadonlyMap<string, CareerUpdate>): CareerUpdate | null {
+  let latest: CareerUpdate | null = null
+  for (const update of updates.values()) {
+    if (latest === null || Date.parse(update.at) > Date.parse(latest.at)) latest = update
+  }
+  return latest
 }
 
 /**
@@ -29,6 +40,9 @@ export class DashboardIndex implements StoreIndex {
   private readonly entries = new Map<string, Entry>()
   private readonly stageCounts = new Map<StageId, number>()
   private readonly skillCounts = new Map<string, number>()
+  /** People past Identified who have not heard the latest update, by credibility 1–5. */
+  private readonly notHeardBy: Set<string>[] = [0, 1, 2, 3, 4, 5].map(() => new Set<string>())
+  private latestUpdateId: string | null = null
   private state: StoreState | null = null
   private built = false
   /** The cadences per stage the overdue spans were derived with. */
@@ -45,6 +59,7 @@ export class DashboardIndex implements StoreIndex {
     this.state = state
     if (!this.built) return
     const dirty = new Set<string>()
+    let newUpdate = false
     for (const op of ops) {
       if (op.op === 'settings') {
         // Cadences per stage may have changed, and with them every overdue span.
@@ -52,6 +67,10 @@ export class DashboardIndex implements StoreIndex {
         continue
       }
       if (op.op !== 'put' && op.op !== 'delete') continue
+      if (op.coll === 'updates') {
+        newUpdate ||= newestUpdate(state.updates)?.id !== this.latestUpdateId
+        continue
+      }
       if (op.coll === 'contacts') dirty.add(op.op === 'put' ? op.value.id : op.id)
       else if (op.coll === 'interactions') {
         if (op.op === 'put') dirty.add(op.value.contactId)
@@ -61,7 +80,26 @@ export class DashboardIndex implements StoreIndex {
       }
     }
     if (!this.built) return
+    // A newer update: who has heard the latest changes for everyone at once.
+    if (newUpdate) this.regatherNotHeard(state)
     for (const id of dirty) this.refresh(id)
+  }
+
+  private regatherNotHeard(state: StoreState): void {
+    const latest = newestUpdate(state.updates)?.id ?? null
+    this.latestUpdateId = latest
+    for (const set of this.notHeardBy) set.clear()
+    for (const [id, entry] of this.entries) {
+      const contact = state.contacts.get(id)
+      entry.notHeard =
+        contact &&
+        latest !== null &&
+        entry.stage !== 'identified' &&
+        !this.touches.hasHeard(id, latest)
+          ? (contact.credibility ?? 3)
+          : null
+      if (entry.notHeard !== null) this.notHeardBy[entry.notHeard]?.add(id)
+    }
   }
 
   /**
@@ -76,6 +114,8 @@ export class DashboardIndex implements StoreIndex {
       this.entries.clear()
       this.stageCounts.clear()
       this.skillCounts.clear()
+      for (const set of this.notHeardBy) set.clear()
+      this.latestUpdateId = newestUpdate(state.updates)?.id ?? null
       this.cadences = JSON.stringify(state.settings.cadenceByStage)
       let n = 0
       let sliceStart = performance.now()
@@ -109,6 +149,25 @@ export class DashboardIndex implements StoreIndex {
     return this.skillCounts.get(normalizeSkill(skill)) ?? 0
   }
 
+  /**
+   * How many people on the board past Identified have not heard the latest update, and up to
+   * `keep` of their ids, the most credible first (in no set order within a rating).
+   */
+  notHeard(keep: number): { count: number; ids: string[] } {
+    let count = 0
+    const ids: string[] = []
+    for (let rating = 5; rating >= 1; rating--) {
+      const set = this.notHeardBy[rating]
+      if (!set) continue
+      count += set.size
+      for (const id of set) {
+        if (ids.length >= keep) break
+        ids.push(id)
+      }
+    }
+    return { count, ids }
+  }
+
   /** Whether a person is on the board (kept, not in the trash). */
   onBoard(contactId: string): boolean {
     return this.entries.has(contactId)
@@ -130,6 +189,7 @@ export class DashboardIndex implements StoreIndex {
       this.entries.delete(id)
       this.bump(this.stageCounts, old.stage, -1)
       for (const skill of old.skills) this.bump(this.skillCounts, skill, -1)
+      if (old.notHeard !== null) this.notHeardBy[old.notHeard]?.delete(id)
     }
     const state = this.state
     const contact = state?.contacts.get(id)
@@ -139,7 +199,13 @@ export class DashboardIndex implements StoreIndex {
     }
     this.tally.set(id, contactEvents(contact, this.touches.touchesOf(id), state.settings))
     const skills = [...new Set(contact.skills.map(normalizeSkill))].filter((s) => s !== '')
-    this.entries.set(id, { stage: contact.stage, skills })
+    const latest = this.latestUpdateId
+    const notHeard =
+      latest !== null && contact.stage !== 'identified' && !this.touches.hasHeard(id, latest)
+        ? (contact.credibility ?? 3)
+        : null
+    if (notHeard !== null) this.notHeardBy[notHeard]?.add(id)
+    this.entries.set(id, { stage: contact.stage, skills, notHeard })
     this.bump(this.stageCounts, contact.stage, 1)
     for (const skill of skills) this.bump(this.skillCounts, skill, 1)
   }

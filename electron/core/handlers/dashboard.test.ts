@@ -148,6 +148,29 @@ describe('dashboard.get', () => {
     expect(relaxed.totals.overdue).toBe(0)
   })
 
+  it('follows who has heard the latest update as updates are written and sent', async () => {
+    const { people } = await seedHistory()
+    expect((await run('dashboard.get', {})).totals.notHeard.count).toBe(8)
+    clock.advance(DAY)
+    const newer = await run('update.create', { title: 'Gave a conference talk' })
+    const fresh = await run('dashboard.get', {})
+    expect(fresh.totals.latestUpdate?.title).toBe('Gave a conference talk')
+    expect(fresh.totals.notHeard.count).toBe(9)
+    // Most credible first: credibility 5 is people 4 and 9.
+    expect(fresh.totals.notHeard.people.slice(0, 2).map((p) => p.name)).toEqual([
+      'Person 04',
+      'Person 09',
+    ])
+    const [, , , , p4, p5] = people
+    if (!p4 || !p5) throw new Error('seed')
+    await run('update.send', { updateId: newer.id, contactIds: [p4.id, p5.id] })
+    const sent = await run('dashboard.get', {})
+    expect(sent.totals.notHeard.count).toBe(7)
+    await core.close()
+    core = await openCore({ dataDir: dir, now: clock.now, compactAfterMs: 600_000 })
+    expect((await run('dashboard.get', {})).totals.notHeard).toEqual(sent.totals.notHeard)
+  })
+
   it('gives the weeks of a range asked for, ending at its last day', async () => {
     await seedHistory()
     const range = await run('dashboard.get', {

@@ -58,27 +58,16 @@ export function dashboardHandlers(
   const { dashboard } = deps
   const calendar = dashboard.tally.calendar
 
-  /**
-   * The people on the board past Identified who have not heard the newest update: how many, and
-   * the `keep` most credible (by name within a rating), gathered per rating without sorting everyone.
-   */
+  /** Who on the board past Identified has not heard the newest update: a count and the most credible. */
   const notHeard = (latest: CareerUpdate | null, keep: number) => {
-    let count = 0
-    const byRating: Contact[][] = [[], [], [], [], [], []]
-    if (latest !== null) {
-      for (const contact of dashboard.people()) {
-        if (contact.stage === 'identified' || deps.touches.hasHeard(contact.id, latest.id)) continue
-        count++
-        const bucket = byRating[credibility(contact)]
-        if (bucket && bucket.length < keep) bucket.push(contact)
-      }
-    }
+    if (latest === null) return { count: 0, people: [] }
+    const { count, ids } = dashboard.notHeard(keep)
     const people: Contact[] = []
-    for (let rating = 5; rating >= 1 && people.length < keep; rating--) {
-      const bucket = byRating[rating] ?? []
-      bucket.sort((a, b) => a.name.localeCompare(b.name, 'en'))
-      people.push(...bucket.slice(0, keep - people.length))
+    for (const id of ids) {
+      const contact = state.contacts.get(id)
+      if (contact) people.push(contact)
     }
+    people.sort((a, b) => credibility(b) - credibility(a) || a.name.localeCompare(b.name, 'en'))
     return { count, people }
   }
 
