@@ -6,6 +6,7 @@ import { resolve } from 'node:path'
 import { benchLowdb, benchSqlite, loadSqlite } from './baselines'
 import { benchBoard, type BoardResults } from './board'
 import { benchCore, benchScan, type CoreResults, type ScanResults } from './core'
+import { benchDashboard, type DashboardResults } from './dashboard'
 import { makeDataset } from './dataset'
 import { benchLargeNetworks, largeNetworkRows, type LargeNetworkResults } from './largeNetworks'
 import type { Summary } from './stats'
@@ -58,6 +59,7 @@ interface SizeResults {
   sqlite: Summary | { unavailable: string }
   lowdb: Summary
   scan: ScanResults
+  dashboard: DashboardResults
 }
 
 const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '–')
@@ -109,6 +111,8 @@ async function main(): Promise<void> {
     const scan = benchScan(dataset, 200)
     console.log('   large networks (Today, insights, search, bulk)…')
     large.push(await benchLargeNetworks(dataset, big ? 40 : 60))
+    console.log('   dashboard…')
+    const dashboard = await benchDashboard(dataset, big ? 60 : 120)
     results.push({
       contacts,
       interactions: dataset.interactions,
@@ -117,6 +121,7 @@ async function main(): Promise<void> {
       sqlite,
       lowdb,
       scan,
+      dashboard,
     })
   }
 
@@ -244,6 +249,40 @@ async function main(): Promise<void> {
       '',
       '',
       `${ratio(sc.rebuild.p50, sc.engine.p50)} faster`,
+      'info',
+    )
+    const d = r.dashboard
+    row(
+      size,
+      'blocking of dashboard.get after an edit',
+      ms(d.get.p50),
+      ms(d.get.p95),
+      'max',
+      ms(d.get.max),
+      '',
+      '',
+      d.get.p95 <= 16 ? 'met (p95 ≤ 16 ms)' : 'NOT met (p95 ≤ 16 ms)',
+    )
+    row(
+      size,
+      '  first dashboard.get (builds the series)',
+      ms(d.firstCall),
+      '',
+      '',
+      '',
+      '',
+      '',
+      'info',
+    )
+    row(
+      size,
+      '  blocking of review.get',
+      ms(d.review.p50),
+      ms(d.review.p95),
+      '',
+      '',
+      '',
+      '',
       'info',
     )
   }

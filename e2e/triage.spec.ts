@@ -236,7 +236,7 @@ test('first run: Today leads to Import and to adding a person, with no empty lis
   await expect(page.getByRole('heading', { name: 'Import / Export' })).toBeVisible()
   await new AppPage(page).goTo('Today')
   await firstRun.getByRole('button', { name: /Add a person/ }).click()
-  await expect(page.getByRole('textbox', { name: 'Name' })).toBeFocused()
+  await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toBeFocused()
 })
 
 test('the triage queue is narrowed by email, title and company', async ({ page, vouch }) => {

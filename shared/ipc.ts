@@ -5,6 +5,7 @@ import { DomainError, type Failure, type Result } from './result'
 import { workflowContract } from './workflowContract'
 import { importContract } from './importContract'
 import { reminderContract } from './reminderContract'
+import { dashboardContract } from './dashboardContract'
 import type { GoView, MenuAction } from './shellMenu'
 import { boardContract } from './boardContract'
 
@@ -69,6 +70,7 @@ export const contract = {
   ...importContract,
   ...reminderContract,
   ...boardContract,
+  ...dashboardContract,
 } as const
 
 export type Contract = typeof contract

@@ -12,7 +12,9 @@ export type MenuAction = (typeof MENU_ACTIONS)[number]
  */
 export const GO_VIEWS = [
   { view: 'today', label: 'Today' },
+  { view: 'inbox', label: 'Inbox' },
   { view: 'board', label: 'Board' },
+  { view: 'dashboard', label: 'Dashboard' },
   { view: 'updates', label: 'Updates' },
   { view: 'coverage', label: 'Coverage' },
   { view: 'data', label: 'Import / Export' },

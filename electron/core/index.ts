@@ -15,6 +15,8 @@ import { ContactInsights } from './derived/insights'
 import { NormalizedIndex } from './derived/normalizedIndex'
 import { TodayIndex } from './derived/todayIndex'
 import { boardHandlers } from './handlers/board'
+import { DashboardIndex } from './derived/dashboardIndex'
+import { dashboardHandlers } from './handlers/dashboard'
 import { reminderHandlers } from './handlers/reminders'
 import { ReminderIndex } from './reminders/engine'
 import { ReminderTicker } from './reminders/ticker'
@@ -83,6 +85,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const today = store.addIndex(new TodayIndex(touches))
   // After the TouchIndex: it reads each contact's last touch from it as ops are applied.
   const reminders = store.addIndex(new ReminderIndex(touches))
+  // After the TouchIndex too: it reads each person's touches from it.
+  const dashboard = store.addIndex(new DashboardIndex(touches))
   const ticker = new ReminderTicker(ctx, reminders, options.notify)
   const workflow = workflowHandlers(ctx, {
     touches,
@@ -97,6 +101,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...workflow,
     ...reminderHandlers(ctx, { reminders, snooze: workflow['contact.snooze'] }),
     ...boardHandlers(ctx, { insights, normalized, today, touches }),
+    ...dashboardHandlers(ctx, { dashboard, touches, reminders }),
   }
 
   let queue: Promise<unknown> = Promise.resolve()

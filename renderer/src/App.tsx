@@ -7,6 +7,7 @@ import { useContactActions } from './contact/useContactActions'
 import { TrashView } from './trash/TrashView'
 import { DataView } from './import/DataView'
 import { CoverageView } from './coverage/CoverageView'
+import { DashboardView } from './dashboard/DashboardView'
 import { RequestDialog } from './requests/RequestDialog'
 import { ThankedDropDialog } from './requests/ThankedDropDialog'
 import { startWorkflowStores } from './store/queries'
@@ -201,6 +202,7 @@ export function App() {
                 interceptMove={interceptMove}
               />
             )}
+            {view === 'dashboard' && <DashboardView onOpenContact={openContact} />}
             {view === 'updates' && <UpdatesView />}
             {view === 'coverage' && <CoverageView onOpenContact={openContact} />}
             {view === 'trash' && <TrashView />}

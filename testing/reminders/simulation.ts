@@ -2,7 +2,7 @@
  * Helpers for simulating the reminder engine over months of fake time: a fake clock, a timeline of ticks and deliveries, and checkers that judge the timeline on their own
  * terms (minute by minute on the wall clock) rather than by reusing the engine's arithmetic.
  */
-import { addDays, parseISO, startOfDay } from 'date-fns'
+import { addDays, parseISO, startOfDay, startOfWeek } from 'date-fns'
 import { createRandom } from '../random'
 import { DueIndex } from '../../electron/core/reminders/dueIndex'
 import { planDeliveries, requestAlertAt, WAKE_GAP_MS } from '../../electron/core/reminders/policy'
@@ -159,6 +159,17 @@ export function daysWithSeveralDigests(deliveries: readonly DeliveryRecord[]): s
     if (notification.kind === 'digest') perDay.set(dayOf(at), (perDay.get(dayOf(at)) ?? 0) + 1)
   }
   return [...perDay].filter(([, n]) => n > 1).map(([day]) => day)
+}
+
+/** Local weeks (their Mondays) in which more than one weekly-review notification was shown. */
+export function weeksWithSeveralReviews(deliveries: readonly DeliveryRecord[]): string[] {
+  const perWeek = new Map<string, number>()
+  for (const { at, notification } of deliveries) {
+    if (notification.kind !== 'weekly-review') continue
+    const week = dayOf(startOfWeek(new Date(at), { weekStartsOn: 1 }).getTime())
+    perWeek.set(week, (perWeek.get(week) ?? 0) + 1)
+  }
+  return [...perWeek].filter(([, n]) => n > 1).map(([week]) => week)
 }
 
 /** Deliveries shown in quiet hours, split into late catch-ups and the rest (which must be none). */

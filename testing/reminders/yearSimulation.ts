@@ -16,6 +16,7 @@ import { requestAlertAt } from '../../electron/core/reminders/policy'
 import {
   auditAlerts,
   daysWithSeveralDigests,
+  weeksWithSeveralReviews,
   deliveriesInQuietHours,
   duplicateDeliveries,
   FakeClock,
@@ -50,6 +51,8 @@ export interface YearReport {
   deliveries: number
   digests: number
   lateDigests: number
+  /** Weekly-review notifications shown (the app's default: Fridays at 16:00). */
+  reviews: number
   contactEpisodes: number
   thanksOwed: number
   thanksAlerted: number
@@ -59,6 +62,7 @@ export interface YearReport {
     overdueContactsWithoutReminder: number
     duplicateDeliveries: number
     daysWithSeveralDigests: number
+    weeksWithSeveralReviews: number
     onTimeDeliveriesInQuietHours: number
     missedDigests: number
     alertsNeverSent: number
@@ -318,6 +322,8 @@ export async function runCoreYear(scenario: YearScenario, dataDir: string): Prom
     deliveries: timeline.deliveries.length,
     digests: digests.length,
     lateDigests: digests.filter(({ notification }) => notification.late === true).length,
+    reviews: timeline.deliveries.filter(({ notification }) => notification.kind === 'weekly-review')
+      .length,
     contactEpisodes: episodes.length,
     thanksOwed: thanks.length,
     thanksAlerted: thanksAudit.alerted,
@@ -327,6 +333,7 @@ export async function runCoreYear(scenario: YearScenario, dataDir: string): Prom
       overdueContactsWithoutReminder: uncoveredEpisodes(episodes, timeline, end).length,
       duplicateDeliveries: duplicateDeliveries(timeline.deliveries).length,
       daysWithSeveralDigests: daysWithSeveralDigests(timeline.deliveries).length,
+      weeksWithSeveralReviews: weeksWithSeveralReviews(timeline.deliveries).length,
       onTimeDeliveriesInQuietHours: deliveriesInQuietHours(timeline.deliveries, quiet).onTime
         .length,
       missedDigests: missedDigests(timeline, DEFAULT_SETTINGS.digestTime, quiet).length,
@@ -363,7 +370,7 @@ export function formatYearReport(zone: string, report: YearReport): string {
     .join(' ')
   return (
     `[${zone}] ticks=${report.ticks} restarts=${report.restarts} deliveries=${report.deliveries}` +
-    ` digests=${report.digests} (late ${report.lateDigests}) contact due stretches=${report.contactEpisodes}` +
+    ` digests=${report.digests} (late ${report.lateDigests}) reviews=${report.reviews} contact due stretches=${report.contactEpisodes}` +
     ` thanks owed=${report.thanksOwed} alerted=${report.thanksAlerted} requests alerted=${report.requestsAlerted}` +
     ` | ${problems}`
   )

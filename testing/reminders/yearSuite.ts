@@ -32,6 +32,7 @@ export function describeCoreYear(args: {
         overdueContactsWithoutReminder: 0,
         duplicateDeliveries: 0,
         daysWithSeveralDigests: 0,
+        weeksWithSeveralReviews: 0,
         onTimeDeliveriesInQuietHours: 0,
         missedDigests: 0,
         alertsNeverSent: 0,
@@ -42,6 +43,8 @@ export function describeCoreYear(args: {
       // The world really was busy: these guard against a vacuous pass.
       expect(report.digests).toBeGreaterThan(300)
       expect(report.lateDigests).toBeGreaterThan(0)
+      // A review a week, less the weeks the app was closed through (caught up late instead).
+      expect(report.reviews).toBeGreaterThan(40)
       expect(report.contactEpisodes).toBeGreaterThan(2000)
       expect(report.thanksOwed).toBeGreaterThan(40)
       expect(report.thanksAlerted).toBeGreaterThan(30)

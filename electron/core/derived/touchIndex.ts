@@ -108,6 +108,11 @@ export class TouchIndex implements StoreIndex {
     return this.lastTouch
   }
 
+  /** Whether the contact received the career update through an update-sent touch. */
+  hasHeard(contactId: string, updateId: string): boolean {
+    return this.heard.get(contactId)?.has(updateId) ?? false
+  }
+
   /** The newest (by its date) of `updates` that the contact received, or null. */
   lastUpdateHeard(
     contactId: string,

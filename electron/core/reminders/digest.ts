@@ -77,3 +77,16 @@ export function groupedAlertNotification(
     keys: items.map((item) => item.key),
   }
 }
+
+/** The weekly review's one notification. */
+export function weeklyReviewNotification(late: boolean): VouchNotification {
+  return {
+    kind: 'weekly-review',
+    title: 'Vouch — your weekly review',
+    body: late
+      ? 'Five minutes to look back on the week, who is overdue and thanks owed. Missed while you were away.'
+      : 'Five minutes to look back on the week, who is overdue and thanks owed.',
+    late,
+    keys: [],
+  }
+}

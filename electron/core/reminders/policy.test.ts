@@ -362,6 +362,77 @@ describe('planDeliveries: sleep, restarts and switching off', () => {
   })
 })
 
+describe('planDeliveries: weekly review', () => {
+  const weekly = (over: Partial<typeof DEFAULT_SETTINGS.weeklyReview> = {}) => ({
+    ...settings,
+    weeklyReview: { ...DEFAULT_SETTINGS.weeklyReview, ...over },
+  })
+  const reviewsOf = (delivered: { at: Date; kind: string; late: boolean }[]) =>
+    delivered
+      .filter((d) => d.kind === 'weekly-review')
+      .map((d) => `${d.at.toISOString()}${d.late ? ' late' : ''}`)
+
+  it('is delivered once a week, on the day and at the local time set', () => {
+    // Monday 5 May to Sunday 18 May 2025; the default is Friday 16:00.
+    const { delivered, log } = run(local(2025, 5, 5), local(2025, 5, 18, 23, 59), {
+      settings: weekly(),
+    })
+    expect(reviewsOf(delivered)).toEqual([
+      local(2025, 5, 9, 16).toISOString(),
+      local(2025, 5, 16, 16).toISOString(),
+    ])
+    expect(log.lastReviewWeek).toBe('2025-05-12')
+  })
+
+  it('waits for quiet hours to end, and a Sunday review belongs to the week that began on Monday', () => {
+    const { delivered, log } = run(local(2025, 5, 5), local(2025, 5, 12, 12), {
+      settings: weekly({ day: 0, time: '22:30' }),
+    })
+    // Sunday 11 May 22:30 is inside quiet hours (21:00–08:00): shown at 08:00 on Monday.
+    expect(reviewsOf(delivered)).toEqual([local(2025, 5, 12, 8).toISOString()])
+    expect(log.lastReviewWeek).toBe('2025-05-05')
+  })
+
+  it('fires at the jump when its time is skipped by the spring-forward change', () => {
+    // Sunday 30 March 2025: 02:00 → 03:00 in Paris; no quiet hours.
+    const { delivered } = run(local(2025, 3, 29, 12), local(2025, 3, 30, 12), {
+      settings: {
+        ...weekly({ day: 0, time: '02:30' }),
+        quietHours: { start: '00:00', end: '00:00' },
+      },
+    })
+    expect(reviewsOf(delivered)).toEqual([new Date('2025-03-30T01:00:00.000Z').toISOString()])
+  })
+
+  it('catches up once, late, when the app was closed at the time', () => {
+    const { delivered } = run(local(2025, 5, 10, 10), local(2025, 5, 10, 12), {
+      settings: weekly(),
+      lastTickAt: null,
+      log: { ...emptyDeliveryLog(), lastReviewWeek: '2025-04-28' },
+    })
+    expect(reviewsOf(delivered)).toEqual([`${local(2025, 5, 10, 10).toISOString()} late`])
+  })
+
+  it('is not shown when the review was done this week already, nor when it is off', () => {
+    const done = run(local(2025, 5, 9, 15), local(2025, 5, 9, 17), {
+      settings: weekly({ lastDoneAt: local(2025, 5, 8, 18).toISOString() }),
+      log: { ...emptyDeliveryLog(), lastReviewWeek: '2025-04-28' },
+    })
+    expect(reviewsOf(done.delivered)).toEqual([])
+    expect(done.log.lastReviewWeek).toBe('2025-05-05')
+    const off = run(local(2025, 5, 9, 15), local(2025, 5, 9, 17), {
+      settings: weekly({ enabled: false }),
+      log: { ...emptyDeliveryLog(), lastReviewWeek: '2025-04-28' },
+    })
+    expect(reviewsOf(off.delivered)).toEqual([])
+  })
+
+  it('reads a log written before weekly reviews existed', () => {
+    const old = { delivered: {}, lastDigestDay: null, lastDigestAt: null, awakeSince: null }
+    expect(parseDeliveryLog(old)?.lastReviewWeek).toBeNull()
+  })
+})
+
 describe('parseDeliveryLog', () => {
   it('round-trips through JSON and keeps a "__proto__" key as a key', () => {
     const result = planDeliveries({

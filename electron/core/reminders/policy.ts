@@ -1,6 +1,11 @@
-import { addDays, parseISO, startOfDay } from 'date-fns'
+import { addDays, addWeeks, parseISO, startOfDay, startOfWeek } from 'date-fns'
 import type { Settings } from '@shared/domain'
-import { alertNotification, digestNotification, groupedAlertNotification } from './digest'
+import {
+  alertNotification,
+  digestNotification,
+  groupedAlertNotification,
+  weeklyReviewNotification,
+} from './digest'
 import {
   atLocalTime,
   firstInstantOutside,
@@ -28,7 +33,8 @@ export interface PlanInput {
   now: Date
   /** ISO instant of the previous tick, or null on the first tick after a launch. */
   lastTickAt: string | null
-  settings: Pick<Settings, 'digestTime' | 'quietHours' | 'notificationsEnabled'>
+  settings: Pick<Settings, 'digestTime' | 'quietHours' | 'notificationsEnabled'> &
+    Partial<Pick<Settings, 'weeklyReview'>>
   /** Everything due; items whose dueAt is still in the future are ignored. */
   due: readonly DueItem[]
   log: DeliveryLog
@@ -60,6 +66,10 @@ export function requestAlertAt(dueBy: string): Date {
  * - Late: an item is late when its first deliverable instant came before the current run of regular
  *   ticks began (sleep, the app closed, or an entry backdated before it). Several missed digests
  *   collapse into one; a late digest counts as that day's digest, so at most one is shown per day.
+ * - Weekly review: one notification a week, on the weekday and at the local time set, under the
+ *   same quiet-hours and catch-up rules as the digest (a missed one is shown late once, until the
+ *   next week's slot replaces it, and never from before the first week planned); not shown when the
+ *   review was already done since that week began.
  * - Notifications off: nothing is shown, but what falls due meanwhile is marked delivered and the
  *   digest day advances, so turning them on again does not bring a flood.
  */
@@ -87,7 +97,12 @@ export function planDeliveries(input: PlanInput): PlanResult {
   const slot = latestDigestSlot(now, settings.digestTime, quiet)
   const digestDue =
     slot !== null && (previous.lastDigestDay === null || slot.day > previous.lastDigestDay)
-  if (pending === null && !digestDue) return { deliveries: [], log }
+  // Callers that plan reminders only (tests, simulations) may leave the weekly review out.
+  const weekly = settings.weeklyReview
+  const review = weekly?.enabled ? latestReviewSlot(now, weekly, quiet) : null
+  const reviewDue =
+    review !== null && (previous.lastReviewWeek === null || review.week > previous.lastReviewWeek)
+  if (pending === null && !digestDue && !reviewDue) return { deliveries: [], log }
 
   const nowIso = now.toISOString()
   const awakeSinceMs = Date.parse(log.awakeSince ?? nowIso)
@@ -110,6 +125,17 @@ export function planDeliveries(input: PlanInput): PlanResult {
     }
     // Once a day is enough to forget old keys; the due list tells which are still needed.
     next.delivered = pruneDelivered(next.delivered, input.due, nowMs)
+  }
+  if (review !== null && reviewDue) {
+    next.lastReviewWeek = review.week
+    const lastDone = weekly?.lastDoneAt ?? null
+    const doneThisWeek = lastDone !== null && Date.parse(lastDone) >= review.weekStart
+    // The first week Vouch plans reviews in does not bring last week's as a catch-up.
+    const firstEver =
+      previous.lastReviewWeek === null &&
+      review.weekStart < startOfWeek(now, { weekStartsOn: 1 }).getTime()
+    if (enabled && !doneThisWeek && !firstEver)
+      deliveries.push(weeklyReviewNotification(review.eligibleAt < awakeSinceMs))
   }
   return { deliveries, log: next }
 }
@@ -167,6 +193,48 @@ function latestDigestSlot(now: Date, digestTime: string, quiet: MinuteSpan): Dig
   if (todaySlot.eligibleAt <= now.getTime()) return todaySlot
   const yesterdaySlot = digestSlot(addDays(today, -1), minutes, quiet)
   return yesterdaySlot.eligibleAt <= now.getTime() ? yesterdaySlot : null
+}
+
+/** The weekly review's slot in one local week: the week's Monday and when it may first be shown. */
+interface ReviewSlot {
+  week: string
+  weekStart: number
+  eligibleAt: number
+}
+
+const reviewCache = new Map<string, ReviewSlot>()
+
+function reviewSlot(
+  weekStart: Date,
+  review: Pick<Settings['weeklyReview'], 'day' | 'time'>,
+  quiet: MinuteSpan,
+): ReviewSlot {
+  const cacheKey = `${weekStart.getTime()}|${review.day}|${review.time}|${quiet.start}|${quiet.end}`
+  const cached = reviewCache.get(cacheKey)
+  if (cached !== undefined) return cached
+  // Weeks start on Monday; day 0 is Sunday, the week's last day.
+  const day = addDays(weekStart, (review.day + 6) % 7)
+  const slot = {
+    week: localDayKey(weekStart),
+    weekStart: weekStart.getTime(),
+    eligibleAt: firstInstantOutside(atLocalTime(day, minutesOfDay(review.time)), quiet).getTime(),
+  }
+  if (reviewCache.size >= 16) reviewCache.clear()
+  reviewCache.set(cacheKey, slot)
+  return slot
+}
+
+/** The most recent weekly-review slot already deliverable at `now`: this week's, else last week's. */
+function latestReviewSlot(
+  now: Date,
+  review: Pick<Settings['weeklyReview'], 'day' | 'time'>,
+  quiet: MinuteSpan,
+): ReviewSlot | null {
+  const thisWeek = startOfWeek(now, { weekStartsOn: 1 })
+  const current = reviewSlot(thisWeek, review, quiet)
+  if (current.eligibleAt <= now.getTime()) return current
+  const previous = reviewSlot(addWeeks(thisWeek, -1), review, quiet)
+  return previous.eligibleAt <= now.getTime() ? previous : null
 }
 
 function copyRecord(record: Record<string, string>): Record<string, string> {

@@ -22,7 +22,7 @@ export interface DueItem {
 
 /** A notification to show, as plain text; the adapter cleans and escapes it for the platform. */
 export interface VouchNotification {
-  kind: 'digest' | 'thanks-owed' | 'request-due'
+  kind: 'digest' | 'thanks-owed' | 'request-due' | 'weekly-review'
   title: string
   body: string
   /** The contact to open on click; absent for digests and grouped alerts. */
@@ -45,6 +45,8 @@ export const DeliveryLog = z.object({
   lastDigestAt: Instant.nullable(),
   /** Start of the current run of regular ticks; what fell eligible before it was missed. */
   awakeSince: Instant.nullable(),
+  /** Monday ("yyyy-MM-dd") of the last week whose weekly-review slot was handled, sent or not. */
+  lastReviewWeek: z.iso.date().nullable().default(null),
 })
 export type DeliveryLog = z.infer<typeof DeliveryLog>
 
@@ -55,6 +57,7 @@ export function emptyDeliveryLog(): DeliveryLog {
     lastDigestDay: null,
     lastDigestAt: null,
     awakeSince: null,
+    lastReviewWeek: null,
   }
 }
 

@@ -81,6 +81,62 @@ describe('migration 2 → 3', () => {
     })
   })
 
+  it('rebuilds each stage history from the requests and touches stored', () => {
+    const thanked = { ...v2Contact, id: 'c2', stage: 'thanked' }
+    const decoded = decodeStoreFile(
+      JSON.stringify({
+        schemaVersion: 2,
+        seq: 0,
+        savedAt: '2026-03-02T00:00:00.000Z',
+        contacts: [v2Contact, thanked],
+        interactions: [
+          {
+            id: 'i1',
+            contactId: 'c2',
+            kind: 'thank-you',
+            at: '2026-02-12T10:00:00.000Z',
+            note: '',
+            updateId: null,
+            requestId: 'r1',
+            createdAt: '2026-02-12T10:00:00.000Z',
+          },
+        ],
+        requests: [
+          {
+            id: 'r1',
+            contactId: 'c2',
+            company: 'Initech',
+            role: 'Staff engineer',
+            dueBy: null,
+            notes: '',
+            status: 'given',
+            outcome: 'unknown',
+            askedAt: '2026-02-01T10:00:00.000Z',
+            givenAt: '2026-02-10T10:00:00.000Z',
+            thankBy: '2026-02-12T10:00:00.000Z',
+            thankedAt: null,
+            createdAt: '2026-02-01T10:00:00.000Z',
+            updatedAt: '2026-02-12T10:00:00.000Z',
+          },
+        ],
+        updates: [],
+        settings: v2Settings,
+        reminders: { lastTickAt: null, log: {} },
+        importBatches: [],
+      }),
+    )
+    expect(decoded.kind).toBe('ok')
+    if (decoded.kind !== 'ok') return
+    const [zoe, second] = decoded.file.contacts
+    expect(zoe?.stageHistory).toEqual([{ stage: 'in-touch', at: v2Contact.createdAt }])
+    expect(second?.stageHistory).toEqual([
+      { stage: 'in-touch', at: v2Contact.createdAt },
+      { stage: 'asked', at: '2026-02-01T10:00:00.000Z' },
+      { stage: 'gave-reference', at: '2026-02-10T10:00:00.000Z' },
+      { stage: 'thanked', at: '2026-02-12T10:00:00.000Z' },
+    ])
+  })
+
   it('reads journal lines an older version wrote, with the same defaults', () => {
     const put = Op.parse({ op: 'put', coll: 'contacts', value: v2Contact })
     expect(put.op === 'put' && put.coll === 'contacts' && put.value.triage).toBe('kept')

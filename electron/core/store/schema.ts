@@ -12,6 +12,7 @@ import {
   ReferenceRequest,
   Settings,
 } from '@shared/domain'
+import { knownStageHistory } from '@shared/stageHistory'
 
 /** The schema version this build writes. A file with a newer one is opened read-only. */
 export const CURRENT_SCHEMA_VERSION = 3
@@ -114,9 +115,67 @@ const MIGRATIONS: Record<number, Migration> = {
   // Version 2 keeps import batches, so an import can be undone after a restart.
   1: (data) => ({ ...data, schemaVersion: 2, importBatches: [] }),
   // Version 3 adds triage (existing people are kept on the board), stage history, postal
-  // addresses, nicknames, birthdays, profiles, the date connected and new settings: all filled by the schema's
-  // defaults when the migrated file is parsed.
-  2: (data) => ({ ...data, schemaVersion: 3 }),
+  // addresses, nicknames, birthdays, profiles, the date connected and new settings: filled by the
+  // schema's defaults when the migrated file is parsed, except the stage history, which is rebuilt
+  // from the requests and touches already stored (see knownStageHistory).
+  2: (data) => ({ ...data, schemaVersion: 3, contacts: withKnownStageHistory(data) }),
+}
+
+const Evidence = z.object({
+  requests: z.array(
+    z.object({
+      contactId: z.string(),
+      askedAt: Instant,
+      givenAt: Instant.nullable(),
+      thankedAt: Instant.nullable(),
+    }),
+  ),
+  interactions: z.array(
+    z.object({
+      contactId: z.string(),
+      kind: Interaction.shape.kind,
+      at: Instant,
+      requestId: z.string().nullable(),
+    }),
+  ),
+})
+const HistoryLess = z.object({
+  stage: Contact.shape.stage,
+  createdAt: Instant,
+  updatedAt: Instant,
+  stageHistory: z.array(z.unknown()).optional(),
+})
+
+/**
+ * The contacts of a version-2 file with stage histories rebuilt from its requests and touches.
+ * Anything of the wrong shape is left as it is, for the StoreFile parse to report.
+ */
+function withKnownStageHistory(data: Record<string, unknown>): unknown {
+  const evidence = Evidence.safeParse(data)
+  if (!Array.isArray(data.contacts) || !evidence.success) return data.contacts
+  const requestsOf = new Map<string, z.infer<typeof Evidence>['requests']>()
+  for (const request of evidence.data.requests) {
+    const list = requestsOf.get(request.contactId)
+    if (list) list.push(request)
+    else requestsOf.set(request.contactId, [request])
+  }
+  const touchesOf = new Map<string, z.infer<typeof Evidence>['interactions']>()
+  for (const touch of evidence.data.interactions) {
+    const list = touchesOf.get(touch.contactId)
+    if (list) list.push(touch)
+    else touchesOf.set(touch.contactId, [touch])
+  }
+  return data.contacts.map((raw: unknown) => {
+    const contact = HistoryLess.safeParse(raw)
+    if (typeof raw !== 'object' || raw === null || !contact.success) return raw
+    if (contact.data.stageHistory !== undefined && contact.data.stageHistory.length > 0) return raw
+    const id = 'id' in raw && typeof raw.id === 'string' ? raw.id : ''
+    const stageHistory = knownStageHistory(contact.data, {
+      requests: requestsOf.get(id) ?? [],
+      touches: touchesOf.get(id) ?? [],
+    })
+    return { ...raw, stageHistory }
+  })
 }
 
 export type Decoded =

@@ -1,6 +1,7 @@
 /** The views the navigation switches between. */
 export type View =
   | 'today'
+  | 'dashboard'
   | 'inbox'
   | 'triage'
   | 'board'
@@ -30,6 +31,7 @@ export const VIEWS: readonly NavEntry[] = [
   { id: 'board', label: 'Board', group: 'work' },
   { id: 'updates', label: 'Updates', group: 'work' },
   { id: 'coverage', label: 'Coverage', group: 'work' },
+  { id: 'dashboard', label: 'Dashboard', group: 'work' },
   { id: 'archive', label: 'Archive', group: 'manage', counted: 'people', quiet: true },
   { id: 'data', label: 'Import / Export', group: 'manage' },
   { id: 'trash', label: 'Trash', group: 'manage' },
@@ -60,20 +62,23 @@ export function TopNav({
           type="button"
           className="nav-link"
           aria-current={here === v.id ? 'page' : undefined}
-          aria-label={
-            count > 0 ? `${v.label}, ${count.toLocaleString()} ${v.counted ?? 'to do'}` : undefined
-          }
           onClick={() => onChange(v.id)}
         >
           <span className="nav-label">{v.label}</span>
           {count > 0 && (
-            <span
-              className={v.quiet ? 'nav-count nav-count-quiet' : 'nav-count'}
-              data-testid={`nav-count-${v.id}`}
-              aria-hidden="true"
-            >
-              {count.toLocaleString()}
-            </span>
+            <>
+              {/* The name starts with the visible label, as voice control users say it (WCAG 2.5.3). */}
+              <span className="nav-count-text">
+                , {count.toLocaleString()} {v.counted ?? 'to do'}
+              </span>
+              <span
+                className={v.quiet ? 'nav-count nav-count-quiet' : 'nav-count'}
+                data-testid={`nav-count-${v.id}`}
+                aria-hidden="true"
+              >
+                {count.toLocaleString()}
+              </span>
+            </>
           )}
         </button>
       </li>

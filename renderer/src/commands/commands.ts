@@ -6,6 +6,7 @@ const GO_TO: readonly { view: View; title: string; key: string; keywords?: reado
   { view: 'today', title: 'Today', key: 't', keywords: ['due', 'home'] },
   { view: 'inbox', title: 'Inbox', key: 'i', keywords: ['triage', 'imported', 'linkedin'] },
   { view: 'board', title: 'Board', key: 'b', keywords: ['kanban', 'stages'] },
+  { view: 'dashboard', title: 'Dashboard', key: 'd', keywords: ['progress', 'charts', 'review'] },
   { view: 'updates', title: 'Updates', key: 'u', keywords: ['accomplishments', 'news'] },
   { view: 'coverage', title: 'Coverage', key: 'c', keywords: ['skills', 'gaps'] },
   { view: 'archive', title: 'Archive', key: 'a', keywords: ['not now', 'archived'] },

@@ -7,13 +7,22 @@ const FORMATS = [
   { command: 'export.json', label: 'Full backup (Vouch JSON)' },
   { command: 'export.vcard', label: 'Contacts as vCard' },
   { command: 'export.csv', label: 'Contacts as CSV' },
+  { command: 'export.ics', label: 'Calendar: due dates and thank-yous (.ics)', keepInTouch: false },
+  {
+    command: 'export.ics',
+    label: 'Calendar with daily keep-in-touch blocks (.ics)',
+    keepInTouch: true,
+  },
 ] as const
 
 /** Export the data: the core produces the bytes, the browser's download saves them. */
 export function ExportMenu() {
   const toasts = useToasts()
-  const run = async (command: (typeof FORMATS)[number]['command']) => {
-    const result = await call(command, {})
+  const run = async (format: (typeof FORMATS)[number]) => {
+    const result =
+      format.command === 'export.ics'
+        ? await call('export.ics', { keepInTouch: format.keepInTouch })
+        : await call(format.command, {})
     if (!result.ok) {
       toasts.show({ tone: 'error', message: `Export failed: ${result.message}` })
       return
@@ -29,7 +38,7 @@ export function ExportMenu() {
       entries={FORMATS.map((f) => ({
         kind: 'item',
         label: f.label,
-        onSelect: () => void run(f.command),
+        onSelect: () => void run(f),
       }))}
     >
       Export…

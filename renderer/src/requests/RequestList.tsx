@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { OUTCOMES, type Outcome, type ReferenceRequest, type RequestStatus } from '@shared/domain'
 import { canMoveRequest } from '@shared/requests'
 import { call } from '../api/client'
+import { downloadFile } from '../import/files'
 import { requestsStore, useQuery } from '../store/queries'
 import { useToasts } from '../ui/toasts'
 import { BriefDialog } from './BriefDialog'
@@ -68,6 +69,18 @@ export function RequestList({ contactId }: { contactId: string }) {
     else if (change.status !== undefined) setFocusAfter({ id: request.id, status: change.status })
   }
 
+  const addToCalendar = async (request: ReferenceRequest) => {
+    const result = await call('request.ics', { id: request.id })
+    if (!result.ok) {
+      toasts.show({ tone: 'error', message: result.message })
+      return
+    }
+    downloadFile(result.value)
+    toasts.show({
+      message: `Saved ${result.value.fileName}: open it to add the event to your calendar.`,
+    })
+  }
+
   return (
     <section className="panel-section" aria-label="Reference requests" data-testid="requests">
       <h3>Reference requests</h3>
@@ -122,6 +135,17 @@ export function RequestList({ contactId }: { contactId: string }) {
               <button type="button" className="button button-small" onClick={() => setBrief(r)}>
                 Brief
               </button>
+              {((r.dueBy !== null && (r.status === 'asked' || r.status === 'agreed')) ||
+                (r.status === 'given' && r.thankedAt === null && r.thankBy !== null)) && (
+                <button
+                  type="button"
+                  className="button button-small"
+                  aria-label={`Add ${r.role} at ${r.company} to calendar`}
+                  onClick={() => void addToCalendar(r)}
+                >
+                  Add to calendar
+                </button>
+              )}
               <select
                 className="select-compact"
                 aria-label={`Outcome of ${r.role} at ${r.company}`}

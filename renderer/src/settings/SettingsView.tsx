@@ -19,6 +19,9 @@ import './settings.css'
 
 type ControlInput = (props: ControlProps) => ReactNode
 
+/** Weekday names by JavaScript's day number, Sunday first. */
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+
 const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' }
 
 /** Appearance: System, Light or Dark, applied and saved at once (no Save button to find). */
@@ -152,6 +155,45 @@ export function SettingsView() {
                 'Nothing is shown in quiet hours; what falls due waits until they end.',
               )}
             </div>
+            <div className="settings-row">
+              <div className="field">
+                <label htmlFor="weekly-review-day">Weekly review on</label>
+                <select
+                  id="weekly-review-day"
+                  value={form.reviewDay}
+                  disabled={!form.reviewEnabled}
+                  onChange={(e) => set({ reviewDay: e.target.value })}
+                >
+                  {WEEKDAYS.map((day, i) => (
+                    <option key={day} value={String(i)}>
+                      {day}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {field(
+                'weeklyReview.time',
+                'at',
+                (p) => (
+                  <input
+                    type="time"
+                    value={form.reviewTime}
+                    disabled={!form.reviewEnabled}
+                    onChange={(e) => set({ reviewTime: e.target.value })}
+                    {...p}
+                  />
+                ),
+                'One notification a week for a five-minute review: the week, who is overdue, thanks owed.',
+              )}
+            </div>
+            <label className="settings-check">
+              <input
+                type="checkbox"
+                checked={form.reviewEnabled}
+                onChange={(e) => set({ reviewEnabled: e.target.checked })}
+              />
+              Remind me of the weekly review
+            </label>
             <label className="settings-check">
               <input
                 type="checkbox"

@@ -13,6 +13,7 @@ describe('the settings form', () => {
       quietHours: { start: '21:00', end: '08:00' },
       cadenceByStage: { identified: null, building: 30 },
       thankWithinDays: 2,
+      weeklyReview: { enabled: true, day: 5, time: '16:00' },
     })
   })
 

@@ -15,6 +15,10 @@ export interface SettingsForm {
   thankWithinDays: string
   /** Saved as soon as it is chosen; kept here so a later Save does not undo it. */
   theme: Theme
+  reviewEnabled: boolean
+  /** Weekday of the weekly review, "0" (Sunday) to "6". */
+  reviewDay: string
+  reviewTime: string
 }
 
 /** The form's fields, named as the core's issue paths name them. */
@@ -23,6 +27,7 @@ export type SettingsField =
   | 'quietHours.start'
   | 'quietHours.end'
   | 'thankWithinDays'
+  | 'weeklyReview.time'
   | `cadenceByStage.${StageId}`
 
 /** Every field of the form, for placing the core's issues beside them. */
@@ -31,6 +36,7 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
   'quietHours.start',
   'quietHours.end',
   'thankWithinDays',
+  'weeklyReview.time',
   ...STAGE_IDS.map((stage) => `cadenceByStage.${stage}` as const),
 ]
 
@@ -48,6 +54,9 @@ export function toForm(settings: Settings): SettingsForm {
     cadence,
     thankWithinDays: String(settings.thankWithinDays),
     theme: settings.theme,
+    reviewEnabled: settings.weeklyReview.enabled,
+    reviewDay: String(settings.weeklyReview.day),
+    reviewTime: settings.weeklyReview.time,
   }
 }
 
@@ -74,5 +83,10 @@ export function toPatch(form: SettingsForm): Input<'settings.update'> {
     cadenceByStage,
     thankWithinDays: parseNumber(form.thankWithinDays),
     theme: form.theme,
+    weeklyReview: {
+      enabled: form.reviewEnabled,
+      day: parseNumber(form.reviewDay),
+      time: form.reviewTime,
+    },
   }
 }
