@@ -72,7 +72,7 @@ export class BoardPage {
    * dnd-kit's pointer sensor needs real moves past its activation distance, so the pointer travels in steps.
    */
   async dragCard(name: string, toStage: string, beforeName?: string): Promise<void> {
-    const from = await this.centerOf(this.cardHandle(name))
+    const from = await this.grabPointOf(this.cardHandle(name))
     const to = beforeName
       ? await this.topEdgeOf(this.cardHandle(beforeName))
       : await this.bottomOf(this.column(toStage).getByRole('list'))
@@ -99,9 +99,9 @@ export class BoardPage {
     await this.page.keyboard.press('Space')
   }
 
-  /** Click a card to open its edit panel. */
+  /** Click a card (on its name, clear of the hover actions) to open it. */
   async openCard(name: string): Promise<void> {
-    await this.cardHandle(name).click()
+    await this.cardHandle(name).click({ position: { x: 16, y: 10 } })
   }
 
   /** Open a card's menu and pick an item, e.g. a stage to move to, or "Delete". */
@@ -154,9 +154,10 @@ export class BoardPage {
     return box
   }
 
-  private async centerOf(locator: Locator) {
+  /** Where a user grabs a card: its left part, clear of the actions that show on hover at the right. */
+  private async grabPointOf(locator: Locator) {
     const box = await this.box(locator)
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+    return { x: box.x + Math.min(24, box.width / 4), y: box.y + box.height / 2 }
   }
 
   private async topEdgeOf(locator: Locator) {

@@ -18,7 +18,8 @@ import { useShellEvents } from './reminders/useShellEvents'
 import { SettingsView } from './settings/SettingsView'
 import { TopNav, type View } from './app/TopNav'
 import { useUndoShortcuts } from './app/useUndoShortcuts'
-import { contactsStore, useContacts } from './store/contacts'
+import { useContact } from './store/contact'
+import { insightsCache } from './store/insights'
 import { statusStore } from './store/status'
 import './app/app.css'
 
@@ -29,17 +30,16 @@ export function App() {
   const [stageForm, setStageForm] = useState<{ kind: 'ask' | 'thank'; id: string } | null>(null)
   const todayCount = useTodayCount()
   const [panel, setPanel] = useState<PanelTarget | null>(null)
-  const { loaded, byId } = useContacts()
   const { undo, redo } = useContactActions()
   useUndoShortcuts(undo, redo)
 
   useEffect(() => {
-    contactsStore.start()
+    insightsCache.start()
     statusStore.start()
     const stopWorkflow = startWorkflowStores()
     return () => {
       stopWorkflow()
-      contactsStore.stop()
+      insightsCache.stop()
       statusStore.stop()
     }
   }, [])
@@ -65,9 +65,8 @@ export function App() {
     return true
   }, [])
   const closeStageForm = useCallback(() => setStageForm(null), [])
-  const stageFormName = stageForm ? (byId.get(stageForm.id)?.name ?? '') : ''
+  const stageFormName = useContact(stageForm?.id ?? null).contact?.name ?? ''
 
-  if (!loaded) return <div className="app-loading" aria-busy="true" />
   return (
     <div className="app" data-testid="app">
       <TopNav view={view} onChange={setView} counts={{ today: todayCount }} />

@@ -2,7 +2,7 @@ import { useEffect, useId } from 'react'
 import { stageLabel } from '@shared/stages'
 import type { Failure } from '@shared/result'
 import { call } from '../api/client'
-import { contactsStore, useContacts } from '../store/contacts'
+import { useContact } from '../store/contact'
 import { useToasts } from '../ui/toasts'
 import { ContactForm } from './ContactForm'
 import { ContactWorkflow } from './ContactWorkflow'
@@ -16,10 +16,9 @@ export type PanelTarget = { kind: 'new' } | { kind: 'edit'; id: string }
 /** The side panel that creates or edits a contact. */
 export function ContactPanel({ target, onClose }: { target: PanelTarget; onClose(): void }) {
   const titleId = useId()
-  const { byId } = useContacts()
   const toasts = useToasts()
   const { remove } = useContactActions()
-  const contact = target.kind === 'edit' ? byId.get(target.id) : undefined
+  const { contact, loaded } = useContact(target.kind === 'edit' ? target.id : null)
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -41,8 +40,8 @@ export function ContactPanel({ target, onClose }: { target: PanelTarget; onClose
     const result = await call('contact.update', { id, ...fieldsFromForm(values) })
     if (!result.ok) return result
     if (values.stage !== result.value.stage) {
-      const index = contactsStore.getSnapshot().columns[values.stage].length
-      const moved = await call('contact.move', { id, stage: values.stage, index })
+      // No index: the card goes to the end of its new column.
+      const moved = await call('contact.move', { id, stage: values.stage })
       if (!moved.ok) return moved
     }
     toasts.show({ message: `Saved ${result.value.name}.` })
@@ -88,7 +87,7 @@ export function ContactPanel({ target, onClose }: { target: PanelTarget; onClose
           />
         ) : null}
         {target.kind === 'edit' && contact && <ContactWorkflow contact={contact} />}
-        {target.kind === 'edit' && !contact && (
+        {target.kind === 'edit' && loaded && !contact && (
           <p className="panel-missing">This person is no longer on the board.</p>
         )}
       </div>

@@ -3,14 +3,14 @@ import type { Contact } from '@shared/domain'
 import { call } from '../api/client'
 import { RequestList } from '../requests/RequestList'
 import { useToasts } from '../ui/toasts'
-import { useCoreNow, useInsightsById } from '../workflow/insights'
+import { useCoreNow, useInsight } from '../workflow/insights'
 import { LogTouchButton } from './LogTouch'
 import { Timeline } from './Timeline'
 import '../workflow/workflow.css'
 
 /** The workflow part of the contact panel: snooze, last update heard, requests and the timeline. */
 export function ContactWorkflow({ contact }: { contact: Contact }) {
-  const insight = useInsightsById().get(contact.id)
+  const insight = useInsight(contact.id)
   const now = useCoreNow()
   const toasts = useToasts()
 

@@ -11,11 +11,19 @@ interface LogTouchProps {
   name: string
   /** Label of the opening button; "Log touch" by default. */
   label?: string
+  /** Shorter visible text where room is tight (a card); the accessible name keeps the label. */
+  text?: string
   className?: string
 }
 
 /** "Log touch": pick the kind, add a note if you like, and log it with one more click. */
-export function LogTouchButton({ contactId, name, label = 'Log touch', className }: LogTouchProps) {
+export function LogTouchButton({
+  contactId,
+  name,
+  label = 'Log touch',
+  text,
+  className,
+}: LogTouchProps) {
   const [open, setOpen] = useState(false)
   const [kind, setKind] = useState<InteractionKind>('message')
   const [note, setNote] = useState('')
@@ -59,9 +67,10 @@ export function LogTouchButton({ contactId, name, label = 'Log touch', className
         className="button button-small"
         aria-label={`${label} with ${name}`}
         aria-expanded={open}
+        title={text === undefined ? undefined : label}
         onClick={() => setOpen((o) => !o)}
       >
-        {label}
+        {text ?? label}
       </button>
       {open && (
         <form className="log-touch-popup" aria-label={`Log a touch with ${name}`} onSubmit={submit}>

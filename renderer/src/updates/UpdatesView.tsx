@@ -1,12 +1,14 @@
-import { useMemo, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { format } from 'date-fns'
-import type { CareerUpdate } from '@shared/domain'
+import type { CareerUpdate, Contact } from '@shared/domain'
+import { MAX_QUERY_LIMIT } from '@shared/boardContract'
+import type { ContactFilter } from '@shared/query'
 import { STAGES, type StageId } from '@shared/stages'
 import { mailtoLink } from '@shared/templates'
 import { draftUpdateMessage, selectRecipients } from '@shared/updates'
-import { call } from '../api/client'
-import { useContacts } from '../store/contacts'
-import { insightsStore, updatesStore, useQuery } from '../store/queries'
+import { MAX_RECIPIENTS } from '@shared/workflowContract'
+import { call, subscribe } from '../api/client'
+import { updatesStore, useQuery } from '../store/queries'
 import { useToasts } from '../ui/toasts'
 import '../workflow/workflow.css'
 
@@ -103,9 +105,72 @@ function NewUpdateForm({ onCreated }: { onCreated(id: string): void }) {
   )
 }
 
+/** board.insights takes at most this many ids at once. */
+const INSIGHT_BATCH = 1000
+
+/**
+ * The people an update could go to (by stage and tag, in board order, at most MAX_RECIPIENTS)
+ * and the last update each heard: fetched for the composer only, never for the whole network
+ * at open. Fetched again when the core changes.
+ */
+function useCandidates(stages: readonly StageId[], tag: string) {
+  const [state, setState] = useState<{
+    contacts: Contact[]
+    heard: ReadonlyMap<string, string | null>
+    more: boolean
+  }>({ contacts: [], heard: new Map(), more: false })
+  const stageKey = stages.join(',')
+  useEffect(() => {
+    let live = true
+    const filter: ContactFilter = {
+      ...(stageKey === ''
+        ? {}
+        : { stages: STAGES.filter((s) => stageKey.split(',').includes(s.id)).map((s) => s.id) }),
+      ...(tag.trim() === '' ? {} : { tags: [tag.trim()] }),
+    }
+    const load = async () => {
+      const contacts: Contact[] = []
+      let total: number
+      do {
+        const page = await call('contact.query', {
+          filter,
+          offset: contacts.length,
+          limit: MAX_QUERY_LIMIT,
+        })
+        if (!page.ok || !live) return
+        total = page.value.total
+        contacts.push(...page.value.items)
+        if (page.value.items.length === 0) break
+      } while (contacts.length < Math.min(total, MAX_RECIPIENTS))
+      const heard = new Map<string, string | null>()
+      for (let i = 0; i < contacts.length; i += INSIGHT_BATCH) {
+        const ids = contacts.slice(i, i + INSIGHT_BATCH).map((c) => c.id)
+        const insights = await call('board.insights', { ids })
+        if (!insights.ok || !live) return
+        for (const c of insights.value.contacts)
+          heard.set(c.contactId, c.lastUpdateHeard?.id ?? null)
+      }
+      if (live)
+        setState({
+          contacts: contacts.slice(0, MAX_RECIPIENTS),
+          heard,
+          more: total > MAX_RECIPIENTS,
+        })
+    }
+    void load()
+    const unsubscribe = subscribe((event) => {
+      if (event.type === 'changed') void load()
+    })
+    return () => {
+      live = false
+      unsubscribe()
+    }
+    // stageKey stands for stages: a new array with the same stages must not fetch again.
+  }, [stageKey, tag])
+  return state
+}
+
 function Composer({ update, latestId }: { update: CareerUpdate; latestId: string | null }) {
-  const { byId, columns } = useContacts()
-  const insights = useQuery(insightsStore).value
   const toasts = useToasts()
   const [stages, setStages] = useState<StageId[]>([])
   const [tag, setTag] = useState('')
@@ -113,17 +178,10 @@ function Composer({ update, latestId }: { update: CareerUpdate; latestId: string
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set())
   const [busy, setBusy] = useState(false)
 
-  const heard = useMemo(() => {
-    const map = new Map<string, string | null>()
-    for (const c of insights?.contacts ?? []) map.set(c.contactId, c.lastUpdateHeard?.id ?? null)
-    return map
-  }, [insights])
-  const boardOrder = useMemo(
-    () => STAGES.flatMap((s) => columns[s.id].flatMap((id) => byId.get(id) ?? [])),
-    [byId, columns],
-  )
+  const candidates = useCandidates(stages, tag)
+  const heard = candidates.heard
   const matching = selectRecipients({
-    contacts: boardOrder,
+    contacts: candidates.contacts,
     lastUpdateHeardByContact: heard,
     latestUpdateId: latestId,
     filter: { stages, tags: tag.trim() === '' ? [] : [tag], notHeardLatest },
