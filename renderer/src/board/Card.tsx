@@ -35,9 +35,9 @@ interface CardProps {
   lifted: boolean
   selected: boolean
   handlers: CardHandlers
-  /** Offset from the list's top, and the virtualizer's measuring ref. */
-  offset: number
-  measure: (element: HTMLElement | null) => void
+  /** In a virtualized list: the offset from the list's top, and the measuring ref. */
+  offset: number | undefined
+  measure: ((element: HTMLElement | null) => void) | undefined
 }
 
 /** "title @ company", or whichever half is known. */
@@ -88,7 +88,7 @@ export const Card = memo(function Card({
   const setNode = useCallback(
     (element: HTMLElement | null) => {
       setNodeRef(element)
-      measure(element)
+      measure?.(element)
     },
     [setNodeRef, measure],
   )
@@ -127,7 +127,7 @@ export const Card = memo(function Card({
       data-index={index}
       data-selected={selected || undefined}
       // top, not a transform: a transform would trap the card menu's fixed-position popup.
-      style={{ top: offset }}
+      style={offset === undefined ? undefined : { top: offset }}
     >
       <div
         ref={setBody}

@@ -22,6 +22,12 @@ import {
   type MovingCard,
 } from './boardModel'
 
+/**
+ * Lists up to this many cards render them all, in flow (a screenful, so nothing is gained by
+ * virtualizing them); longer ones render only the cards in view.
+ */
+const VIRTUALIZE_ABOVE = 25
+
 /** A card's height before it is measured, and the list's spacing (matches board.css). */
 const ESTIMATED_CARD_HEIGHT: Record<Density, number> = { comfortable: 92, compact: 64 }
 const CARD_GAP = 6
@@ -104,8 +110,9 @@ export const CardList = memo(function CardList({
     // Lists fetched mid-move may already hold the moving card: it is drawn once, where it moves.
     return contact && contact.id === moving?.id ? undefined : contact
   }
+  const virtual = count > VIRTUALIZE_ABOVE
   const virtualizer = useVirtualizer({
-    count,
+    count: virtual ? count : 0,
     getScrollElement: () => listRef.current,
     estimateSize: () => ESTIMATED_CARD_HEIGHT[density],
     getItemKey: (index) => idAt(index)?.id ?? `slot-${index}`,
@@ -115,7 +122,13 @@ export const CardList = memo(function CardList({
     overscan: 3,
     rangeExtractor,
   })
-  const items = virtualizer.getVirtualItems()
+  const items = virtual
+    ? virtualizer.getVirtualItems()
+    : Array.from({ length: count }, (_, index) => ({
+        index,
+        key: idAt(index)?.id ?? `slot-${index}`,
+        start: undefined,
+      }))
   const first = items[0]?.index ?? 0
   const last = items[items.length - 1]?.index ?? -1
 
@@ -128,13 +141,13 @@ export const CardList = memo(function CardList({
 
   // A card moved with the keyboard stays in view: the list scrolls with it.
   useLayoutEffect(() => {
-    if (movingIndex !== null) virtualizer.scrollToIndex(movingIndex, { align: 'auto' })
-  }, [movingIndex, virtualizer])
+    if (movingIndex !== null && virtual) virtualizer.scrollToIndex(movingIndex, { align: 'auto' })
+  }, [movingIndex, virtualizer, virtual])
 
   return (
     <ul
       ref={setRef}
-      className="column-list"
+      className={virtual ? 'column-list column-list-virtual' : 'column-list'}
       aria-label={label}
       data-list-key={key}
       onFocus={onFocus}
@@ -151,7 +164,7 @@ export const CardList = memo(function CardList({
           return (
             <li
               key={item.key}
-              ref={virtualizer.measureElement}
+              ref={virtual ? virtualizer.measureElement : undefined}
               className="card card-loading"
               data-index={item.index}
               aria-hidden="true"
@@ -168,7 +181,7 @@ export const CardList = memo(function CardList({
             selected={selection.has(contact.id)}
             handlers={handlers}
             offset={item.start}
-            measure={virtualizer.measureElement}
+            measure={virtual ? virtualizer.measureElement : undefined}
           />
         )
       })}

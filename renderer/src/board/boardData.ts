@@ -39,6 +39,10 @@ export function contactAt(window: ListWindow | undefined, index: number): Contac
 
 const EMPTY_WINDOW: ListWindow = { total: null, pages: new Map() }
 
+function emptySnapshot(query: BoardQuery): BoardSnapshot {
+  return { query, summary: null, error: null, lists: new Map(), pending: null }
+}
+
 /** The board with no filter, in board order, not grouped. */
 export const DEFAULT_QUERY: BoardQuery = { filter: {}, sort: 'manual', groupBy: 'none' }
 
@@ -48,13 +52,9 @@ export const DEFAULT_QUERY: BoardQuery = { filter: {}, sort: 'manual', groupBy: 
  * whole network. A change in the core refreshes the counts and the pages in view.
  */
 export class BoardData {
-  private snapshot: BoardSnapshot = {
-    query: DEFAULT_QUERY,
-    summary: null,
-    error: null,
-    lists: new Map(),
-    pending: null,
-  }
+  private snapshot: BoardSnapshot = emptySnapshot(DEFAULT_QUERY)
+  /** A new query is being fetched: the old lists stay on screen until it lands, unmixed. */
+  private replacing = false
   /** The pending move is dropped by the first reload that starts after this count. */
   private releaseAfter: number | null = null
   private reloads = 0
@@ -76,9 +76,22 @@ export class BoardData {
     void this.refresh()
   }
 
+  /** Stop listening and forget the cards; the query stays for when the board opens again. */
   stop(): void {
     this.unsubscribeCore?.()
     this.unsubscribeCore = null
+    this.generation++
+    this.inView.clear()
+    this.loading.clear()
+    this.releaseAfter = null
+    this.replacing = false
+    this.snapshot = emptySnapshot(this.snapshot.query)
+  }
+
+  /** Back to the default query with nothing loaded (tests start from here). */
+  reset(): void {
+    this.stop()
+    this.snapshot = emptySnapshot(DEFAULT_QUERY)
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -88,12 +101,16 @@ export class BoardData {
 
   readonly getSnapshot = (): BoardSnapshot => this.snapshot
 
-  /** Show another filter, sort or grouping: the counts and the first pages are fetched afresh. */
+  /**
+   * Show another filter, sort or grouping. The cards shown stay until the counts and the pages
+   * in view for the new query arrive, then all change at once.
+   */
   setQuery(query: BoardQuery): void {
     this.generation++
     this.loading.clear()
     this.releaseAfter = null
-    this.set({ ...this.snapshot, query, lists: new Map(), pending: null })
+    this.replacing = true
+    this.set({ ...this.snapshot, query, pending: null })
     void this.refresh()
   }
 
@@ -101,6 +118,7 @@ export class BoardData {
   show(list: ListRef, from: number, to: number): void {
     const key = listKey(list)
     this.inView.set(key, { list, from, to })
+    if (this.replacing) return
     const window = this.snapshot.lists.get(key) ?? EMPTY_WINDOW
     const pages = pagesToLoad(
       from,
@@ -200,6 +218,7 @@ export class BoardData {
       window.pages.set(w.page, answer.value.items)
       lists.set(w.key, window)
     })
+    this.replacing = false
     const releases = this.releaseAfter !== null && started > this.releaseAfter
     if (releases) this.releaseAfter = null
     this.set({
