@@ -37,7 +37,7 @@ export function normalizeSkill(skill: string): string {
 /**
  * Rows per target skill (in the order given, duplicates merged) with the contacts whose skills
  * match it, and the contacts asked more than OVER_ASKED_LIMIT times in the 12 months before `now`.
- * Trashed contacts count for neither.
+ * Only kept people count: trashed, inbox and archived people count for neither.
  */
 export function coverageMatrix(args: {
   targetSkills: readonly string[]
@@ -45,7 +45,7 @@ export function coverageMatrix(args: {
   requests: readonly ReferenceRequest[]
   now: Date
 }): Coverage {
-  const active = args.contacts.filter((c) => c.trashedAt === null)
+  const active = args.contacts.filter((c) => c.trashedAt === null && c.triage === 'kept')
 
   const seen = new Set<string>()
   const rows: CoverageRow[] = []

@@ -94,12 +94,7 @@ export function computeToday(args: {
 }): Today {
   const { now, settings, dueSoonDays = DUE_SOON_DAYS } = args
   const active = new Map<string, Contact>()
-  for (const contact of args.contacts) {
-    const snoozed =
-      contact.snoozedUntil !== null && Date.parse(contact.snoozedUntil) > now.getTime()
-    if (contact.trashedAt === null && contact.triage === 'kept' && !snoozed)
-      active.set(contact.id, contact)
-  }
+  for (const contact of args.contacts) if (isOnToday(contact, now)) active.set(contact.id, contact)
 
   const overdue: OverdueItem[] = []
   const dueSoon: DueSoonItem[] = []
@@ -118,10 +113,31 @@ export function computeToday(args: {
   }
   overdue.sort(overdueOrder)
   dueSoon.sort(dueSoonOrder)
+  const requests = requestSections(args.requests, (id) => active.get(id), now)
+  return { overdue, dueSoon, ...requests }
+}
 
+/** True when a contact counts on Today at `now`: kept, not trashed, not snoozed. */
+export function isOnToday(contact: Contact, now: Date): boolean {
+  return (
+    contact.trashedAt === null &&
+    contact.triage === 'kept' &&
+    (contact.snoozedUntil === null || Date.parse(contact.snoozedUntil) <= now.getTime())
+  )
+}
+
+/**
+ * Today's request sections: thank-yous owed and requests to chase, for the contacts `activeOf`
+ * returns (it returns undefined for people who do not count on Today).
+ */
+export function requestSections(
+  requests: readonly ReferenceRequest[],
+  activeOf: (contactId: string) => Contact | undefined,
+  now: Date,
+): Pick<Today, 'thanksOwed' | 'requestFollowUps'> {
   const owed: ThanksOwedItem[] = []
-  for (const { request, overdue: late } of thanksOwed(args.requests, now)) {
-    const contact = active.get(request.contactId)
+  for (const { request, overdue: late } of thanksOwed(requests, now)) {
+    const contact = activeOf(request.contactId)
     if (!contact) continue
     owed.push({
       requestId: request.id,
@@ -137,9 +153,9 @@ export function computeToday(args: {
   }
 
   const followUps: RequestFollowUpItem[] = []
-  for (const request of args.requests) {
+  for (const request of requests) {
     if (request.status !== 'asked' && request.status !== 'agreed') continue
-    const contact = active.get(request.contactId)
+    const contact = activeOf(request.contactId)
     if (!contact) continue
     const reason = followUpReason(request, now)
     if (reason === null) continue
@@ -163,7 +179,7 @@ export function computeToday(args: {
       byName(a, b),
   )
 
-  return { overdue, dueSoon, thanksOwed: owed, requestFollowUps: followUps }
+  return { thanksOwed: owed, requestFollowUps: followUps }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { setImmediate } from 'node:timers/promises'
 import { dispatch, type CoreEvent, type Handlers } from '@shared/ipc'
 import type { Result } from '@shared/result'
 import { appHandlers } from './handlers/app'
@@ -11,6 +12,7 @@ import { workflowHandlers } from './handlers/workflow'
 import { TouchIndex } from './derived/touchIndex'
 import { ContactInsights } from './derived/insights'
 import { NormalizedIndex } from './derived/normalizedIndex'
+import { TodayIndex } from './derived/todayIndex'
 import { boardHandlers } from './handlers/board'
 import { reminderHandlers } from './handlers/reminders'
 import { ReminderIndex } from './reminders/engine'
@@ -21,6 +23,9 @@ import { Store } from './store/store'
 import type { Core, CoreOptions } from './types'
 
 export type { Core, CoreOptions } from './types'
+
+/** Contacts per background slice: about a millisecond or two of work per event-loop turn. */
+const WARM_SLICE = 1000
 
 /**
  * Open the headless core on a data folder. The IPC handler, the e2e bridge, benchmarks and
@@ -62,6 +67,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   }
   const touches = store.addIndex(new TouchIndex())
   const insights = new ContactInsights(store, touches)
+  // After the TouchIndex too: it reads each contact's last touch from it.
+  const today = store.addIndex(new TodayIndex(touches))
   const normalized = store.addIndex(new NormalizedIndex())
   // After the TouchIndex: it reads each contact's last touch from it as ops are applied.
   const reminders = store.addIndex(new ReminderIndex(touches))
@@ -69,6 +76,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const workflow = workflowHandlers(ctx, {
     touches,
     insights,
+    today,
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
   })
   const handlers: Handlers = {
@@ -77,11 +85,31 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...importExportHandlers(ctx),
     ...workflow,
     ...reminderHandlers(ctx, { reminders, snooze: workflow['contact.snooze'] }),
-    ...boardHandlers(ctx, { insights, normalized }),
+    ...boardHandlers(ctx, { insights, normalized, today, touches }),
   }
 
   let queue: Promise<unknown> = Promise.resolve()
   let closed = false
+
+  // Work no command should wait for, done a slice per event-loop turn: search text normalized
+  // once per contact, and the day's Today lists (after open, and again when the day turns).
+  let warming: Promise<void> | null = null
+  const warmInBackground = (): void => {
+    if (warming !== null || closed) return
+    warming = (async () => {
+      await store.settled()
+      for (;;) {
+        if (closed) return
+        const searchDone = normalized.warm(WARM_SLICE)
+        const todayDone = today.warm(now(), WARM_SLICE)
+        if (searchDone && todayDone) return
+        await setImmediate()
+      }
+    })().finally(() => {
+      warming = null
+    })
+  }
+  warmInBackground()
   // Commands run one at a time, so each sees the state its predecessor left.
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn, fn)
@@ -101,10 +129,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
     tick() {
       if (closed) return Promise.resolve()
+      // A tick follows the clock: when the day has turned, the new day's lists build meanwhile.
+      warmInBackground()
       return serial(() => ticker.tick())
     },
     emit,
-    settled: () => store.settled(),
+    settled: async () => {
+      await store.settled()
+      await warming
+    },
     async close() {
       if (closed) return
       closed = true

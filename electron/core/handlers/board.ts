@@ -19,6 +19,8 @@ import { DomainError } from '@shared/result'
 import { BoardQuery } from '@shared/query'
 import type { ContactInsights } from '../derived/insights'
 import type { NormalizedIndex } from '../derived/normalizedIndex'
+import type { TodayIndex } from '../derived/todayIndex'
+import type { TouchIndex } from '../derived/touchIndex'
 import type { Op } from '../store/ops'
 import { byBoardOrder } from './contacts'
 import { commit, type HandlerContext } from './context'
@@ -29,6 +31,8 @@ import { invalid } from './workflowSupport'
 export interface BoardDeps {
   insights: ContactInsights
   normalized: NormalizedIndex
+  today: TodayIndex
+  touches: TouchIndex
 }
 
 type Selection = Pick<
@@ -61,25 +65,36 @@ export function boardHandlers(
 > {
   const { state } = ctx.store
 
-  /** Facts for filters and sorts, built lazily per query. */
-  const factsFor = () => {
+  /**
+   * Facts for filters and sorts, per query. Touch status comes from the TodayIndex (kept for
+   * the day); readiness, which looks at every touch, is computed only for a readiness sort.
+   */
+  const factsFor = (withReadiness: boolean) => {
     const now = ctx.now()
     const latestId = latestUpdate(state.updates)?.id ?? null
-    let openRequests: Set<string> | null = null
+    const openRequests = new Set<string>()
+    for (const r of state.requests.values()) {
+      if (r.status === 'asked' || r.status === 'agreed') openRequests.add(r.contactId)
+    }
     return (contact: Contact): ContactFacts => {
-      if (openRequests === null) {
-        openRequests = new Set()
-        for (const r of state.requests.values()) {
-          if (r.status === 'asked' || r.status === 'agreed') openRequests.add(r.contactId)
+      const status = deps.today.statusOf(contact.id, now)
+      if (status === null || withReadiness) {
+        // Not on the board (inbox, archive), or the readiness is asked for.
+        const insight = deps.insights.of(contact, now, latestId)
+        return {
+          dueState: dueStateOf(insight.touch, now),
+          hasOpenRequest: openRequests.has(contact.id),
+          readiness: insight.readiness.score,
+          lastTouchAt: insight.lastTouchAt,
+          dueAt: insight.touch.dueAt,
         }
       }
-      const insight = deps.insights.of(contact, now, latestId)
       return {
-        dueState: dueStateOf(insight.touch, now),
+        dueState: dueStateOf(status, now),
         hasOpenRequest: openRequests.has(contact.id),
-        readiness: insight.readiness.score,
-        lastTouchAt: insight.lastTouchAt,
-        dueAt: insight.touch.dueAt,
+        readiness: 0,
+        lastTouchAt: deps.touches.lastTouchOf(contact.id),
+        dueAt: status.dueAt,
       }
     }
   }
@@ -103,7 +118,7 @@ export function boardHandlers(
     const filter = compileFilter(selection.filter)
     const groupBy: GroupBy = selection.groupBy ?? 'none'
     const lane = groupBy === 'none' ? undefined : selection.lane
-    const facts = filter.needsFacts ? factsFor() : null
+    const facts = filter.needsFacts ? factsFor(false) : null
     const out: Contact[] = []
     for (const contact of candidates(selection.triage, selection.stage)) {
       if (!filter.empty) {
@@ -125,7 +140,7 @@ export function boardHandlers(
 
   const sorted = (contacts: Contact[], sort: ContactSort): Contact[] => {
     if (sort === 'manual') return contacts
-    const facts = sortNeedsFacts(sort) ? factsFor() : null
+    const facts = sortNeedsFacts(sort) ? factsFor(sort === 'readiness') : null
     const compare = compareContacts(sort)
     return contacts
       .map((contact) => ({ contact, facts: facts ? facts(contact) : noFacts }))

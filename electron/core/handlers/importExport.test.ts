@@ -460,3 +460,77 @@ describe('migration 1 → 2', () => {
     ).toBe(true)
   })
 })
+
+describe('triage on import', () => {
+  const triageOf = async (core: Core, id: string) =>
+    Contact.parse(unwrap(await core.invoke('contact.get', { id }))).triage
+  const inbox = async (core: Core) =>
+    z
+      .object({ total: z.number(), items: z.array(Contact) })
+      .parse(unwrap(await core.invoke('contact.query', { triage: 'inbox', limit: 100 })))
+
+  it('lands new people in the inbox by default and keeps a merged person where they were', async () => {
+    const core = await open(await tempDir())
+    const ada = await create(core, { name: 'Ada L.', email: 'ada@example.com' })
+    const p = await preview(core, 'contacts.vcf', VCARDS)
+    const result = CommitResult.parse(
+      unwrap(await core.invoke('import.commit', { token: p.token, duplicates: 'merge' })),
+    )
+    expect(result).toMatchObject({ added: 2, merged: 1 })
+    expect((await list(core)).map((c) => c.name)).toEqual(['Ada L.'])
+    expect(await triageOf(core, ada.id)).toBe('kept')
+    const waiting = await inbox(core)
+    expect(waiting.total).toBe(2)
+    expect(waiting.items.map((c) => [c.name, c.triage])).toEqual([
+      ['Grace Hopper', 'inbox'],
+      ['Alan Turing', 'inbox'],
+    ])
+
+    // Merging into someone still in the inbox leaves them there.
+    const again = await preview(core, 'contacts.vcf', VCARDS)
+    unwrap(await core.invoke('import.commit', { token: again.token, duplicates: 'merge' }))
+    expect((await inbox(core)).total).toBe(2)
+  })
+
+  it('puts new people on the board with placeOnBoard', async () => {
+    const core = await open(await tempDir())
+    const p = await preview(core, 'contacts.vcf', VCARDS)
+    unwrap(
+      await core.invoke('import.commit', {
+        token: p.token,
+        duplicates: 'skip',
+        placeOnBoard: true,
+      }),
+    )
+    const board = await list(core)
+    expect(board.map((c) => [c.name, c.triage, c.stage])).toEqual([
+      ['Ada Lovelace', 'kept', 'identified'],
+      ['Grace Hopper', 'kept', 'identified'],
+      ['Alan Turing', 'kept', 'identified'],
+    ])
+    expect((await inbox(core)).total).toBe(0)
+  })
+
+  it('a Vouch JSON restore keeps the triage stored in the file', async () => {
+    const core = await open(await tempDir())
+    const kept = await create(core, { name: 'Kept Person' })
+    const archived = await create(core, { name: 'Archived Person' })
+    const waiting = await create(core, { name: 'Inbox Person' })
+    unwrap(await core.invoke('contact.bulk', { ids: [archived.id], set: { triage: 'archived' } }))
+    unwrap(await core.invoke('contact.bulk', { ids: [waiting.id], set: { triage: 'inbox' } }))
+    const exported = ExportFile.parse(unwrap(await core.invoke('export.json', {})))
+    const fresh = await open(await tempDir())
+    const p = ImportPreview.parse(
+      unwrap(
+        await fresh.invoke('import.preview', {
+          fileName: exported.fileName,
+          dataBase64: exported.dataBase64,
+        }),
+      ),
+    )
+    unwrap(await fresh.invoke('import.commit', { token: p.token, duplicates: 'skip' }))
+    expect(await triageOf(fresh, kept.id)).toBe('kept')
+    expect(await triageOf(fresh, archived.id)).toBe('archived')
+    expect(await triageOf(fresh, waiting.id)).toBe('inbox')
+  })
+})

@@ -1,7 +1,7 @@
 import { coverageMatrix } from '@shared/coverage'
 import type { Handlers } from '@shared/ipc'
 import { validateExternalLink } from '@shared/links'
-import { computeToday } from '@shared/today'
+import { isOnToday, requestSections } from '@shared/today'
 import type { ContactInsight } from '@shared/workflowContract'
 import type { Contact } from '@shared/domain'
 import type { HandlerContext } from './context'
@@ -9,8 +9,8 @@ import { latestUpdate } from './requests'
 import { invalid, type WorkflowDeps } from './workflowSupport'
 
 /**
- * Read-only views computed from the store and the TouchIndex: Today, the board's per-card
- * insights and the coverage matrix; and link.open, which hands a checked link to the OS.
+ * Read-only views computed from the store and its indexes: Today (TodayIndex), the board's
+ * per-card insights (ContactInsights) and the coverage matrix, each over kept people only; and link.open, which hands a checked link to the OS.
  */
 export function viewHandlers(
   ctx: HandlerContext,
@@ -22,25 +22,25 @@ export function viewHandlers(
   return {
     'today.get': ({ limit }) => {
       const now = ctx.now()
-      const latestId = latestUpdate(state.updates)?.id ?? null
-      const today = computeToday({
-        contacts: [...state.contacts.values()],
-        lastTouchByContact: deps.touches.lastTouchByContact(),
-        requests: [...state.requests.values()],
+      const { overdue, dueSoon } = deps.today.sections(now)
+      const { thanksOwed, requestFollowUps } = requestSections(
+        [...state.requests.values()],
+        (id) => {
+          const contact = state.contacts.get(id)
+          return contact && isOnToday(contact, now) ? contact : undefined
+        },
         now,
-        settings: state.settings,
-        statusOf: (contact) => insightOf(contact, now, latestId).touch,
-      })
+      )
       return {
-        overdue: today.overdue.slice(0, limit),
-        dueSoon: today.dueSoon.slice(0, limit),
-        thanksOwed: today.thanksOwed.slice(0, limit),
-        requestFollowUps: today.requestFollowUps.slice(0, limit),
+        overdue: overdue.slice(0, limit),
+        dueSoon: dueSoon.slice(0, limit),
+        thanksOwed: thanksOwed.slice(0, limit),
+        requestFollowUps: requestFollowUps.slice(0, limit),
         counts: {
-          overdue: today.overdue.length,
-          dueSoon: today.dueSoon.length,
-          thanksOwed: today.thanksOwed.length,
-          requestFollowUps: today.requestFollowUps.length,
+          overdue: overdue.length,
+          dueSoon: dueSoon.length,
+          thanksOwed: thanksOwed.length,
+          requestFollowUps: requestFollowUps.length,
         },
       }
     },
@@ -67,7 +67,7 @@ export function viewHandlers(
     'coverage.get': () =>
       coverageMatrix({
         targetSkills: state.settings.targetSkills,
-        contacts: [...state.contacts.values()],
+        contacts: ctx.board.all(),
         requests: [...state.requests.values()],
         now: ctx.now(),
       }),

@@ -3,6 +3,7 @@ import type { Contact, Interaction, ReferenceRequest } from '@shared/domain'
 import { DomainError } from '@shared/result'
 import type { StageId } from '@shared/stages'
 import type { ContactInsights } from '../derived/insights'
+import type { TodayIndex } from '../derived/todayIndex'
 import type { TouchIndex } from '../derived/touchIndex'
 import type { Op } from '../store/ops'
 import { placeAt } from './contacts'
@@ -13,6 +14,8 @@ export interface WorkflowDeps {
   touches: TouchIndex
   /** Per-contact insights, cached for the day. */
   insights: ContactInsights
+  /** Today's touch sections and each kept person's touch status, kept for the day. */
+  today: TodayIndex
   /** Hands a validated link to the operating system; absent in tests and scripts. */
   openExternal?: (url: string) => Promise<void>
 }

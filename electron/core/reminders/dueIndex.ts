@@ -31,8 +31,8 @@ function keysOf(list: readonly Entry[], from: number, to: number): string[] {
  * copy of the prefix that is due: no walk over the rest and no sort.
  *
  * Changes are gathered and folded in at the next read: a few are spliced into place (binary
- * search, O(log n + n) moves of pointers), many at once (opening the store, a settings change
- * that moves every contact) trigger one sort instead of n splices.
+ * search, O(log n + n) moves of pointers), many at once (opening the store, a bulk edit, a
+ * settings change that moves every contact) are sorted among themselves and merged in.
  * upsert/remove: O(1) until the next read; dueBefore: O(log n + k) for the k due keys;
  * count/nextDueAfter: O(log n).
  */
@@ -108,9 +108,19 @@ export class DueIndex {
   private upToDate(): Entry[] {
     const changed = this.changed
     if (changed.size === 0) return this.sorted
-    if (changed.size > 64 && changed.size * 16 > this.sorted.length) {
-      // Many changes: one sort beats a splice per change.
-      this.sorted = [...this.live.values()].sort(compare)
+    if (changed.size > 64) {
+      // Many changes (a bulk edit, opening the store, a settings change): drop the old entries
+      // in one pass, sort only the new ones and merge, O(n + k log k), instead of k splices.
+      const fresh: Entry[] = []
+      for (const key of changed.keys()) {
+        const entry = this.live.get(key)
+        if (entry !== undefined) fresh.push(entry)
+      }
+      fresh.sort(compare)
+      this.sorted = merge(
+        this.sorted.filter((entry) => !changed.has(entry.key)),
+        fresh,
+      )
     } else {
       const sorted = this.sorted
       for (const [key, old] of changed) {
@@ -125,4 +135,26 @@ export class DueIndex {
     changed.clear()
     return this.sorted
   }
+}
+
+/** Two sorted lists as one sorted list. */
+function merge(a: readonly Entry[], b: readonly Entry[]): Entry[] {
+  const out: Entry[] = new Array<Entry>(a.length + b.length)
+  let i = 0
+  let j = 0
+  let k = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i] as Entry
+    const y = b[j] as Entry
+    if (compare(x, y) <= 0) {
+      out[k++] = x
+      i++
+    } else {
+      out[k++] = y
+      j++
+    }
+  }
+  while (i < a.length) out[k++] = a[i++] as Entry
+  while (j < b.length) out[k++] = b[j++] as Entry
+  return out
 }

@@ -39,11 +39,14 @@ export class ReminderIndex implements StoreIndex {
   private readonly requestsOf = new Map<string, Set<string>>()
   private readonly contactOfRequest = new Map<string, string>()
   private state: StoreState | null = null
+  /** The default cadences the due instants were computed with. */
+  private cadences = ''
 
   constructor(private readonly touches: TouchIndex) {}
 
   rebuild(state: StoreState): void {
     this.state = state
+    this.cadences = JSON.stringify(state.settings.cadenceByStage)
     this.due = new DueIndex()
     this.items.clear()
     this.expiry.clear()
@@ -59,8 +62,10 @@ export class ReminderIndex implements StoreIndex {
     const requests = new Set<string>()
     for (const op of ops) {
       if (op.op === 'settings') {
+        const cadences = JSON.stringify(op.value.cadenceByStage)
         // Default cadences per stage changed: every contact's due instant may move.
-        for (const id of state.contacts.keys()) contacts.add(id)
+        if (cadences !== this.cadences) for (const id of state.contacts.keys()) contacts.add(id)
+        this.cadences = cadences
         continue
       }
       if (op.op !== 'put' && op.op !== 'delete') continue
@@ -114,7 +119,8 @@ export class ReminderIndex implements StoreIndex {
   /** When the contact next needs a touch: cadence after the last touch, not before a snooze ends. */
   private contactDueAt(contact: Contact): Date | null {
     const state = this.state
-    if (state === null || contact.trashedAt !== null) return null
+    // Only people on the board remind: the inbox and the archive never do.
+    if (state === null || contact.trashedAt !== null || contact.triage !== 'kept') return null
     const cadence = effectiveCadence(contact, state.settings)
     if (cadence === null) return null
     const lastTouch = this.touches.lastTouchOf(contact.id)
@@ -143,7 +149,8 @@ export class ReminderIndex implements StoreIndex {
     if (!set) this.requestsOf.set(request.contactId, (set = new Set()))
     set.add(id)
     this.contactOfRequest.set(id, request.contactId)
-    const active = state.contacts.get(request.contactId)?.trashedAt === null
+    const holder = state.contacts.get(request.contactId)
+    const active = holder !== undefined && holder.trashedAt === null && holder.triage === 'kept'
     const owesThanks = active && request.status === 'given' && request.thankedAt === null
     this.due.upsert(thanks, owesThanks ? Date.parse(request.givenAt ?? request.updatedAt) : null)
     const open = active && (request.status === 'asked' || request.status === 'agreed')

@@ -1,0 +1,234 @@
+import { format } from 'date-fns'
+import { touchStatus, type TouchStatus } from '@shared/cadence'
+import type { Contact, Settings } from '@shared/domain'
+import {
+  dueSoonOrder,
+  overdueOrder,
+  touchItemOf,
+  type DueSoonItem,
+  type OverdueItem,
+} from '@shared/today'
+import type { Op } from '../store/ops'
+import type { StoreIndex, StoreState } from '../store/store'
+import { partitionPoint } from './sorted'
+import type { TouchIndex } from './touchIndex'
+
+/** What the index holds for one kept contact on one day. */
+interface Entry {
+  status: TouchStatus
+  overdue: OverdueItem | null
+  dueSoon: DueSoonItem | null
+  /** When the contact is snoozed: the instant (ms) the snooze ends and the entry goes stale. */
+  snoozeEnds: number | null
+}
+
+/** The lists of one day, as built (or being built) for it. */
+interface DayLists {
+  day: string
+  entries: Map<string, Entry>
+  overdue: OverdueItem[]
+  dueSoon: DueSoonItem[]
+  /** Snoozed contacts: id → when the snooze ends (ms), when their entry goes stale. */
+  snoozed: Map<string, number>
+}
+
+/** A build of a day's lists in slices, in the background. */
+interface Warming {
+  lists: DayLists
+  now: Date
+  cursor: Iterator<Contact>
+}
+
+const dayOf = (now: Date) => format(now, 'yyyy-MM-dd')
+
+function isOwned(value: unknown): value is { contactId: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'contactId' in value &&
+    typeof value.contactId === 'string'
+  )
+}
+
+/** Index of `item` in a list sorted by `order`, or -1. */
+function indexIn<T>(list: readonly T[], item: T, order: (a: T, b: T) => number): number {
+  const at = partitionPoint(list, (probe) => order(probe, item) < 0)
+  return list[at] === item ? at : list.indexOf(item)
+}
+
+function insertInto<T>(list: T[], item: T, order: (a: T, b: T) => number): void {
+  list.splice(
+    partitionPoint(list, (probe) => order(probe, item) < 0),
+    0,
+    item,
+  )
+}
+
+/**
+ * Today's touch sections (overdue and due soon, in priority order) and each kept person's touch
+ * status, for the current local day. A status only changes when the day turns, when the contact
+ * or its touches change, or when a snooze ends, so a day's lists are built once (in background
+ * slices when the day turns: see warm) and then kept up to date contact by contact: a read
+ * after a command costs O(changed · log n), not a pass over every person.
+ */
+export class TodayIndex implements StoreIndex {
+  private state: StoreState | null = null
+  private lists: DayLists | null = null
+  private warming: Warming | null = null
+  /** Contacts whose entry may be stale, folded in at the next read. */
+  private readonly dirty = new Set<string>()
+  private cadences = ''
+
+  constructor(private readonly touches: TouchIndex) {}
+
+  rebuild(state: StoreState): void {
+    this.state = state
+    this.lists = null
+    this.warming = null
+    this.dirty.clear()
+    this.cadences = JSON.stringify(state.settings.cadenceByStage)
+  }
+
+  apply(ops: readonly Op[], state: StoreState, previous: ReadonlyMap<string, unknown>): void {
+    this.state = state
+    for (const op of ops) {
+      if (op.op === 'settings') {
+        const cadences = JSON.stringify(op.value.cadenceByStage)
+        if (cadences !== this.cadences) {
+          // Every default cadence may have moved: the day's lists are rebuilt at the next read.
+          this.cadences = cadences
+          this.lists = null
+          this.warming = null
+          this.dirty.clear()
+        }
+      } else if (op.op === 'put' || op.op === 'delete') {
+        if (op.coll === 'contacts') this.dirty.add(op.op === 'put' ? op.value.id : op.id)
+        else if (op.coll === 'interactions') {
+          if (op.op === 'put') this.dirty.add(op.value.contactId)
+          const before = previous.get(`interactions:${op.op === 'put' ? op.value.id : op.id}`)
+          if (isOwned(before)) this.dirty.add(before.contactId)
+        }
+      }
+    }
+  }
+
+  /** Overdue and due-soon items at `now`, in priority order. Do not mutate. */
+  sections(now: Date): { overdue: readonly OverdueItem[]; dueSoon: readonly DueSoonItem[] } {
+    const lists = this.upToDate(now)
+    return { overdue: lists.overdue, dueSoon: lists.dueSoon }
+  }
+
+  /** The touch status of a kept, non-trashed contact at `now`; null for anyone else. */
+  statusOf(contactId: string, now: Date): TouchStatus | null {
+    return this.upToDate(now).entries.get(contactId)?.status ?? null
+  }
+
+  /**
+   * Build the lists of `now`'s day ahead of the first read, `budget` contacts at a time; true
+   * when there is nothing (more) to do. The core calls it a slice per event-loop turn after
+   * open and when the day turns, so no read has to build them all at once.
+   */
+  warm(now: Date, budget: number): boolean {
+    const state = this.state
+    if (state === null) return true
+    const day = dayOf(now)
+    if (this.lists?.day === day) return true
+    if (this.warming?.lists.day !== day) {
+      this.warming = { lists: emptyLists(day), now, cursor: state.contacts.values() }
+    }
+    const warming = this.warming
+    for (let i = 0; i < budget; i++) {
+      const next = warming.cursor.next()
+      if (next.done === true) {
+        this.finish(warming)
+        return true
+      }
+      this.add(warming.lists, next.value, warming.now, false)
+    }
+    return false
+  }
+
+  private upToDate(now: Date): DayLists {
+    const day = dayOf(now)
+    let lists = this.lists
+    if (lists?.day !== day) {
+      // Finish the day's build now: the read cannot wait for the background slices.
+      this.warm(now, Number.MAX_SAFE_INTEGER)
+      lists = this.lists
+      if (lists === null) throw new Error('TodayIndex: the day was not built')
+    }
+    const t = now.getTime()
+    for (const [id, ends] of lists.snoozed) if (ends <= t) this.dirty.add(id)
+    for (const id of this.dirty) this.refresh(lists, id, now)
+    this.dirty.clear()
+    return lists
+  }
+
+  private finish(warming: Warming): void {
+    const { lists } = warming
+    lists.overdue.sort(overdueOrder)
+    lists.dueSoon.sort(dueSoonOrder)
+    this.lists = lists
+    this.warming = null
+    // Contacts changed while the build ran were marked dirty; the next read refreshes them.
+  }
+
+  private refresh(lists: DayLists, id: string, now: Date): void {
+    const old = lists.entries.get(id)
+    if (old) {
+      lists.entries.delete(id)
+      lists.snoozed.delete(id)
+      if (old.overdue) {
+        const at = indexIn(lists.overdue, old.overdue, overdueOrder)
+        if (at >= 0) lists.overdue.splice(at, 1)
+      }
+      if (old.dueSoon) {
+        const at = indexIn(lists.dueSoon, old.dueSoon, dueSoonOrder)
+        if (at >= 0) lists.dueSoon.splice(at, 1)
+      }
+    }
+    const contact = this.state?.contacts.get(id)
+    if (contact) this.add(lists, contact, now, true)
+  }
+
+  /** Add a contact's entry; `sorted` inserts in place, else appends (a build sorts at the end). */
+  private add(lists: DayLists, contact: Contact, now: Date, sorted: boolean): void {
+    const state = this.state
+    if (state === null || contact.trashedAt !== null || contact.triage !== 'kept') return
+    const entry = entryOf(contact, this.touches.lastTouchOf(contact.id), now, state.settings)
+    lists.entries.set(contact.id, entry)
+    if (entry.snoozeEnds !== null) lists.snoozed.set(contact.id, entry.snoozeEnds)
+    if (entry.overdue) {
+      if (sorted) insertInto(lists.overdue, entry.overdue, overdueOrder)
+      else lists.overdue.push(entry.overdue)
+    }
+    if (entry.dueSoon) {
+      if (sorted) insertInto(lists.dueSoon, entry.dueSoon, dueSoonOrder)
+      else lists.dueSoon.push(entry.dueSoon)
+    }
+  }
+}
+
+function emptyLists(day: string): DayLists {
+  return { day, entries: new Map(), overdue: [], dueSoon: [], snoozed: new Map() }
+}
+
+function entryOf(
+  contact: Contact,
+  lastTouchAt: string | null,
+  now: Date,
+  settings: Pick<Settings, 'cadenceByStage'>,
+): Entry {
+  const status = touchStatus({ contact, lastTouchAt, now, settings })
+  if (status.snoozed) {
+    const ends = contact.snoozedUntil === null ? null : Date.parse(contact.snoozedUntil)
+    return { status, overdue: null, dueSoon: null, snoozeEnds: ends }
+  }
+  const item = touchItemOf(contact, status, now)
+  return {
+    status,
+    overdue: item?.section === 'overdue' ? item.item : null,
+    dueSoon: item?.section === 'dueSoon' ? item.item : null,
+    snoozeEnds: null,
+  }
+}
