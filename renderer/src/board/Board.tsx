@@ -108,6 +108,26 @@ export function Board({ onOpenContact, onNewContact, interceptMove }: BoardProps
     return () => boardData.stop()
   }, [])
 
+  // A gentle note when a column grows past its soft WIP limit (by a drop, a request, a bulk
+  // move): nothing is refused. Only whole columns count, so not while a filter narrows them.
+  const lastCounts = useRef<{ counts: Record<StageId, number>; filter: object } | null>(null)
+  useEffect(() => {
+    const summary = data.summary
+    if (!summary) return
+    const before = lastCounts.current
+    lastCounts.current = { counts: summary.counts, filter: data.query.filter }
+    if (!before || before.filter !== data.query.filter || Object.keys(data.query.filter).length > 0)
+      return
+    for (const stage of STAGE_IDS) {
+      const limit = settings?.wipLimits[stage] ?? null
+      const count = summary.counts[stage]
+      if (limit !== null && count > limit && count > before.counts[stage])
+        toasts.show({
+          message: `${stageLabel(stage)} now has ${people(count)}, over your soft limit of ${limit}. Nothing was refused.`,
+        })
+    }
+  }, [data.summary, data.query.filter, settings, toasts])
+
   const [moving, setMovingState] = useState<Moving | null>(null)
   // Handlers read the latest state from refs: several events can arrive before React re-renders.
   const movingRef = useRef<Moving | null>(null)
@@ -175,19 +195,6 @@ export function Board({ onOpenContact, onNewContact, interceptMove }: BoardProps
     (movingRef.current?.id === id ? movingRef.current.contact.name : locate(id)?.contact.name) ??
     'Card'
 
-  /** A gentle note when a column goes over its soft WIP limit; nothing is refused. */
-  const noteWip = async (stage: StageId) => {
-    const limit = settings?.wipLimits[stage] ?? null
-    if (limit === null) return
-    const summary = await call('board.summary', {})
-    if (!summary.ok) return
-    const count = summary.value.counts[stage]
-    if (count > limit)
-      toasts.show({
-        message: `${stageLabel(stage)} now has ${people(count)}, over your soft limit of ${limit}. Nothing was refused.`,
-      })
-  }
-
   /** Send a move to the core; the card stays drawn where it was dropped until the board has refreshed. */
   const sendMove = async (state: MovingDisplay, index: number | undefined) => {
     const { id, placement, origin, contact } = state
@@ -207,7 +214,6 @@ export function Board({ onOpenContact, onNewContact, interceptMove }: BoardProps
         ...(index === undefined ? {} : { index }),
       })
       if (!result.ok) fail(result.message)
-      else if (placement.stage !== origin.stage) void noteWip(placement.stage)
     } finally {
       boardData.release()
     }
@@ -400,7 +406,6 @@ export function Board({ onOpenContact, onNewContact, interceptMove }: BoardProps
     const result = await call('contact.move', { id, stage })
     if (!result.ok)
       toasts.show({ tone: 'error', message: `Could not move ${name}: ${result.message}` })
-    else void noteWip(stage)
   })
 
   const onDelete = useStableCallback((id: string) => void remove(id, nameOf(id)))

@@ -29,7 +29,7 @@ import {
 const VIRTUALIZE_ABOVE = 25
 
 /** A card's height before it is measured, and the list's spacing (matches board.css). */
-const ESTIMATED_CARD_HEIGHT: Record<Density, number> = { comfortable: 92, compact: 64 }
+const ESTIMATED_CARD_HEIGHT: Record<Density, number> = { comfortable: 64, compact: 48 }
 const CARD_GAP = 6
 const LIST_PADDING_TOP = 4
 const LIST_PADDING_BOTTOM = 12
