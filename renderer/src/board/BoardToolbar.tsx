@@ -118,12 +118,6 @@ export function BoardToolbar({
             ))}
           </select>
         </label>
-        <span className="toolbar-spacer" />
-        <button type="button" className="button button-primary" onClick={onNewContact}>
-          New contact
-        </button>
-      </div>
-      <div className="board-toolbar-row board-toolbar-filters">
         <span className="board-count" data-testid="board-count" aria-live="polite">
           {summary === null
             ? 'Counting…'
@@ -163,6 +157,9 @@ export function BoardToolbar({
         )}
         <span className="toolbar-spacer" />
         <SavedViews views={boardViews} active={active ?? null} query={query} onQuery={onQuery} />
+        <button type="button" className="button button-primary" onClick={onNewContact}>
+          New contact
+        </button>
       </div>
     </div>
   )

@@ -53,21 +53,21 @@ export function CardFace({ contact, detailsId }: { contact: Contact; detailsId?:
     <>
       <span className="card-name">{contact.name}</span>
       <span id={detailsId} className="card-details">
-        {role && (
-          <span className="card-role" title={role}>
+        <span className="card-line">
+          <span className="card-role" title={role || undefined}>
             {role}
           </span>
-        )}
-        <span className="card-meta">
-          <span className="card-tags" title={contact.tags.join(', ') || undefined}>
+          <DueIndicator contactId={contact.id} />
+        </span>
+        {contact.tags.length > 0 && (
+          <span className="card-tags" title={contact.tags.join(', ')}>
             {contact.tags.map((tag) => (
               <span key={tag} className="tag">
                 {tag}
               </span>
             ))}
           </span>
-          <DueIndicator contactId={contact.id} />
-        </span>
+        )}
       </span>
     </>
   )

@@ -13,6 +13,9 @@ export interface SettingsForm {
   /** Days per stage; empty (or absent) means no cadence in that stage. */
   cadence: Partial<Record<StageId, string>>
   thankWithinDays: string
+  /** Soft WIP limit per stage; empty means none. */
+  wip: Partial<Record<StageId, string>>
+  density: Settings['density']
 }
 
 /** The form's fields, named as the core's issue paths name them. */
@@ -22,11 +25,16 @@ export type SettingsField =
   | 'quietHours.end'
   | 'thankWithinDays'
   | `cadenceByStage.${StageId}`
+  | `wipLimits.${StageId}`
 
 /** The form filled from the stored settings. */
 export function toForm(settings: Settings): SettingsForm {
   const cadence: Partial<Record<StageId, string>> = {}
-  for (const stage of STAGE_IDS) cadence[stage] = String(settings.cadenceByStage[stage] ?? '')
+  const wip: Partial<Record<StageId, string>> = {}
+  for (const stage of STAGE_IDS) {
+    cadence[stage] = String(settings.cadenceByStage[stage] ?? '')
+    wip[stage] = String(settings.wipLimits[stage] ?? '')
+  }
   return {
     digestTime: settings.digestTime,
     quietStart: settings.quietHours.start,
@@ -36,6 +44,8 @@ export function toForm(settings: Settings): SettingsForm {
     launchAtLogin: settings.launchAtLogin,
     cadence,
     thankWithinDays: String(settings.thankWithinDays),
+    wip,
+    density: settings.density,
   }
 }
 
@@ -48,9 +58,12 @@ function parseNumber(text: string): number {
 /** The settings.update input for the form; the core validates every field. */
 export function toPatch(form: SettingsForm): Input<'settings.update'> {
   const cadenceByStage: Partial<Record<StageId, number | null>> = {}
+  const wipLimits: Partial<Record<StageId, number | null>> = {}
   for (const stage of STAGE_IDS) {
     const text = (form.cadence[stage] ?? '').trim()
     cadenceByStage[stage] = text === '' ? null : parseNumber(text)
+    const wip = (form.wip[stage] ?? '').trim()
+    wipLimits[stage] = wip === '' ? null : parseNumber(wip)
   }
   // The core's zod schema checks these; the renderer does not duplicate its rules.
   return {
@@ -61,6 +74,8 @@ export function toPatch(form: SettingsForm): Input<'settings.update'> {
     launchAtLogin: form.launchAtLogin,
     cadenceByStage,
     thankWithinDays: parseNumber(form.thankWithinDays),
+    wipLimits,
+    density: form.density,
   }
 }
 
