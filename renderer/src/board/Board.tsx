@@ -487,6 +487,17 @@ export function Board({ onOpenContact, onNewContact, interceptMove }: BoardProps
     else cancel(current)
   }
 
+  /** Clear the selection; the bar that held focus goes away, so focus goes to a card (or search). */
+  const endSelection = () => {
+    const active = document.activeElement
+    setSelection(new Set())
+    if (active instanceof HTMLElement && active.closest('[data-testid="bulk-bar"]')) {
+      const card = document.querySelector<HTMLElement>('.board .card-body')
+      const search = document.querySelector<HTMLElement>('input[type="search"]')
+      ;(card ?? search)?.focus()
+    }
+  }
+
   const setQuery = useCallback((query: BoardQuery) => {
     setSelection(new Set())
     boardData.setQuery(query)
@@ -568,12 +579,7 @@ export function Board({ onOpenContact, onNewContact, interceptMove }: BoardProps
         onSelectAll={filtered ? () => void selectAllMatching() : null}
       />
       {selection.size > 0 && (
-        <BulkBar
-          ids={selection}
-          onDone={() => setSelection(new Set())}
-          onClear={() => setSelection(new Set())}
-          undo={undo}
-        />
+        <BulkBar ids={selection} onDone={endSelection} onClear={endSelection} undo={undo} />
       )}
       {data.error && (
         <p className="board-error" role="alert">
