@@ -6,8 +6,8 @@ import { call, subscribe } from '../api/client'
 import { CoalescedLoad } from '../store/coalesced'
 import { listKey, pagesToLoad, type ListRef, type MovingCard } from './boardModel'
 
-/** Cards fetched per contact.query: a screenful of a column and then some. */
-export const PAGE_SIZE = 40
+/** Cards fetched per contact.query: a screenful of a column (about ten cards) and then some. */
+export const PAGE_SIZE = 24
 
 export type BoardSummary = Output<'board.summary'>
 
@@ -118,7 +118,9 @@ export class BoardData {
   show(list: ListRef, from: number, to: number): void {
     const key = listKey(list)
     this.inView.set(key, { list, from, to })
-    if (this.replacing) return
+    // Before start (lists mount before the board's effect runs) and while a new query loads,
+    // the reload that is coming fetches what is in view: no second request for the same page.
+    if (this.replacing || this.unsubscribeCore === null) return
     const window = this.snapshot.lists.get(key) ?? EMPTY_WINDOW
     const pages = pagesToLoad(
       from,
