@@ -487,15 +487,17 @@ export function Board({ onOpenContact, onNewContact, interceptMove }: BoardProps
     else cancel(current)
   }
 
-  /** Clear the selection; the bar that held focus goes away, so focus goes to a card (or search). */
+  /**
+   * Clear the selection. The bar that held focus goes away, and the cards it changed may leave
+   * their lists, so focus goes to the board's search box, which stays.
+   */
   const endSelection = () => {
     const active = document.activeElement
     setSelection(new Set())
-    if (active instanceof HTMLElement && active.closest('[data-testid="bulk-bar"]')) {
-      const card = document.querySelector<HTMLElement>('.board .card-body')
-      const search = document.querySelector<HTMLElement>('input[type="search"]')
-      ;(card ?? search)?.focus()
-    }
+    // The bar's controls are disabled while the action runs, which already drops focus to <body>.
+    const lost =
+      active === null || active === document.body || active.closest('[data-testid="bulk-bar"]')
+    if (lost) document.querySelector<HTMLElement>('.board-toolbar input[type="search"]')?.focus()
   }
 
   const setQuery = useCallback((query: BoardQuery) => {
