@@ -128,6 +128,13 @@ describe('the board', () => {
     )
     await waitFor(() => expect(namesIn('In touch')).toEqual(['Grace Hopper', 'Ada Lovelace']))
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Ada Lovelace')
+
+    // Once the user moves on, the moved card no longer pulls focus back as the board updates.
+    const search = screen.getByRole('searchbox', { name: 'Search people' })
+    act(() => search.focus())
+    fireEvent.change(search, { target: { value: 'grace' } })
+    await waitFor(() => expect(namesIn('In touch')).toEqual(['Grace Hopper']))
+    expect(document.activeElement).toBe(search)
   })
 
   it('Escape cancels a keyboard move without telling the core', async () => {

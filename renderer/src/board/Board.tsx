@@ -360,15 +360,12 @@ export function Board({ onOpenContact, onNewContact, interceptMove }: BoardProps
     const current = movingRef.current
     // relatedTarget is null when the card is remounted in another list; only a real focus move cancels.
     const to = event.relatedTarget
-    if (
-      current?.mode === 'keyboard' &&
-      current.id === id &&
-      to instanceof HTMLElement &&
-      to.closest(`[data-contact-id="${CSS.escape(id)}"]`) === null
-    ) {
-      keepFocus.current = null
-      cancel(current)
-    }
+    const leftCard =
+      to instanceof HTMLElement && to.closest(`[data-contact-id="${CSS.escape(id)}"]`) === null
+    if (!leftCard) return
+    // The user moved focus on: the card no longer pulls it back when it re-renders.
+    if (keepFocus.current === id) keepFocus.current = null
+    if (current?.mode === 'keyboard' && current.id === id) cancel(current)
   })
 
   const onClick = useStableCallback((id: string, event: MouseEvent<HTMLElement>) => {
