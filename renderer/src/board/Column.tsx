@@ -153,11 +153,13 @@ export const CardList = memo(function CardList({
       onFocus={onFocus}
     >
       {/* Gives the list the height of all its cards, so it scrolls as if every one were there. */}
-      <li
-        className="column-sizer"
-        aria-hidden="true"
-        style={{ height: virtualizer.getTotalSize() }}
-      />
+      {virtual && (
+        <li
+          className="column-sizer"
+          aria-hidden="true"
+          style={{ height: virtualizer.getTotalSize() }}
+        />
+      )}
       {items.map((item) => {
         const contact = idAt(item.index)
         if (!contact) {
