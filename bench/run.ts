@@ -7,6 +7,7 @@ import { benchLowdb, benchSqlite, loadSqlite } from './baselines'
 import { benchBoard, type BoardResults } from './board'
 import { benchCore, benchScan, type CoreResults, type ScanResults } from './core'
 import { makeDataset } from './dataset'
+import { benchLargeNetworks, largeNetworkRows, type LargeNetworkResults } from './largeNetworks'
 import type { Summary } from './stats'
 
 /**
@@ -14,7 +15,8 @@ import type { Summary } from './stats'
  * main-process blocking, cold open, the due scan and the board in Chromium, then prints a
  * table of medians, p95s and ratios and writes bench/results.json.
  * BENCH_SIZES=5000 (contacts, comma-separated) and BENCH_BOARD=5000,50000 (cards; "0" skips
- * the browser) pick a subset.
+ * the browser) pick a subset. BENCH_SECTION=large-networks runs only issue 11's rows (Today,
+ * insights, search, bulk at each size), a couple of minutes instead of ten.
  */
 
 const BENCH_DIR = import.meta.dirname
@@ -66,6 +68,23 @@ function isSummary(value: Summary | { unavailable: string }): value is Summary {
   return 'p50' in value
 }
 
+/** Only the large-network rows: BENCH_SECTION=large-networks. */
+async function mainLargeNetworks(): Promise<void> {
+  const large: LargeNetworkResults[] = []
+  for (const contacts of sizes) {
+    console.log(`\n== ${contacts} contacts, ${contacts * 10} interactions: generating…`)
+    const dataset = makeDataset(contacts, 10)
+    console.log('   large networks (Today, insights, search, bulk)…')
+    large.push(await benchLargeNetworks(dataset, contacts >= 20_000 ? 40 : 60))
+  }
+  const table = largeNetworkRows(large).join('\n')
+  console.log(table)
+  await writeFile(
+    resolve(BENCH_DIR, 'results-large-networks.json'),
+    `${JSON.stringify({ at: new Date().toISOString(), sizes: large, table }, null, 2)}\n`,
+  )
+}
+
 async function main(): Promise<void> {
   const started = performance.now()
   ensureSqlite()
@@ -74,6 +93,7 @@ async function main(): Promise<void> {
     console.log(`SQLITE FLOOR NOT MEASURED: better-sqlite3 could not be loaded (${Sqlite}).`)
 
   const results: SizeResults[] = []
+  const large: LargeNetworkResults[] = []
   for (const contacts of sizes) {
     console.log(`\n== ${contacts} contacts, ${contacts * 10} interactions: generating…`)
     const dataset = makeDataset(contacts, 10)
@@ -87,6 +107,8 @@ async function main(): Promise<void> {
     const lowdb = await benchLowdb(dataset, big ? 5 : 15)
     console.log('   due scan…')
     const scan = benchScan(dataset, 200)
+    console.log('   large networks (Today, insights, search, bulk)…')
+    large.push(await benchLargeNetworks(dataset, big ? 40 : 60))
     results.push({
       contacts,
       interactions: dataset.interactions,
@@ -225,6 +247,7 @@ async function main(): Promise<void> {
       'info',
     )
   }
+  lines.push(...largeNetworkRows(large))
   if (boards.length > 0) {
     lines.push('', '### App and board in Chromium (ms to the next frame)', '')
     row('cards', 'measure', 'p50', 'p95', 'goal')
@@ -286,9 +309,10 @@ async function main(): Promise<void> {
   const totalSeconds = (performance.now() - started) / 1000
   await writeFile(
     resolve(BENCH_DIR, 'results.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), machine, totalSeconds, sizes: results, boards, table }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, totalSeconds, sizes: results, large, boards, table }, null, 2)}\n`,
   )
   console.log(`\nWrote bench/results.json (${totalSeconds.toFixed(0)} s).`)
 }
 
-await main()
+if (process.env.BENCH_SECTION === 'large-networks') await mainLargeNetworks()
+else await main()

@@ -15,11 +15,18 @@ const VCF = `${[
   card(['FN:Alan Turing', 'TEL:+44 20 7946 0958']),
 ].join('\r\n')}\r\n`
 
+/** Everyone not trashed, on the board or in the inbox (imports land there), or the trash. */
 async function contacts(core: Core, command: 'contact.list' | 'contact.trash' = 'contact.list') {
-  const result = await core.invoke(command, {})
+  const result =
+    command === 'contact.list'
+      ? await core.invoke('contact.query', { triage: 'any', limit: 500 })
+      : await core.invoke(command, {})
   if (!result.ok) throw new Error(result.message)
-  return z.array(Contact).parse(result.value)
+  const value = command === 'contact.list' ? QueryPage.parse(result.value).items : result.value
+  return z.array(Contact).parse(value)
 }
+
+const QueryPage = z.object({ items: z.array(z.unknown()) })
 
 async function create(core: Core, input: Record<string, unknown>): Promise<Contact> {
   const result = await core.invoke('contact.create', input)

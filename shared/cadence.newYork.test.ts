@@ -67,3 +67,19 @@ describe('in America/New_York', () => {
     ])
   })
 })
+
+describe('local day arithmetic (in America/New_York)', () => {
+  it('agrees with date-fns for instants around DST changes and midnights', async () => {
+    const { addDays, differenceInCalendarDays, startOfDay } = await import('date-fns')
+    const { calendarDaysBetween, localDateKey } = await import('./cadence')
+    const base = Date.parse('2023-10-01T00:00:00.000Z')
+    // Every 37 minutes for two years, against a fixed day: covers four DST changes.
+    const fixed = new Date('2024-03-10T07:30:00.000Z')
+    for (let t = base; t < base + 730 * DAY_MS; t += 37 * 60 * 1000) {
+      const at = new Date(t)
+      expect(calendarDaysBetween(at, fixed)).toBe(differenceInCalendarDays(at, fixed))
+      expect(localDateKey(at)).toBe(format(at, 'yyyy-MM-dd'))
+      expect(nextTouchDue(at, 30).getTime()).toBe(startOfDay(addDays(at, 30)).getTime())
+    }
+  })
+})

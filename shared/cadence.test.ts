@@ -219,3 +219,29 @@ describe('describeLastTouch', () => {
     expect(describeLastTouch(days)).toBe(text)
   })
 })
+
+describe('local day arithmetic', () => {
+  it('agrees with date-fns in this zone, including years before 100', async () => {
+    const { addDays, differenceInCalendarDays, format, startOfDay } = await import('date-fns')
+    const { calendarDaysBetween, localDateKey, nextTouchDue: due } = await import('./cadence')
+    const fixed = new Date('2024-03-31T01:30:00.000Z')
+    const instants = [
+      '0050-06-01T12:00:00.000Z',
+      '1999-12-31T23:59:59.999Z',
+      '2024-03-31T00:59:00.000Z',
+      '2024-10-27T01:00:00.000Z',
+      '2026-11-01T12:00:00.000Z',
+    ].map((s) => new Date(s))
+    for (
+      let t = Date.parse('2024-01-01T00:00:00Z');
+      t < Date.parse('2025-01-01T00:00:00Z');
+      t += 3_600_000 * 7
+    )
+      instants.push(new Date(t))
+    for (const at of instants) {
+      expect(calendarDaysBetween(at, fixed)).toBe(differenceInCalendarDays(at, fixed))
+      expect(localDateKey(at)).toBe(format(at, 'yyyy-MM-dd'))
+      expect(due(at, 45).getTime()).toBe(startOfDay(addDays(at, 45)).getTime())
+    }
+  })
+})

@@ -1,5 +1,34 @@
-import { addDays, differenceInCalendarDays, format, startOfDay } from 'date-fns'
 import type { Contact, Interaction, InteractionKind, Settings } from './domain'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+// Day arithmetic in local time, as date-fns's differenceInCalendarDays, startOfDay(addDays())
+// and format(…, 'yyyy-MM-dd') do it, without their option handling: touchStatus runs for every
+// person on every day's Today, so these are on the hot path.
+
+/** The local calendar day of an instant as a day count since 1970-01-01. */
+export function localDayNumber(date: Date): number {
+  const year = date.getFullYear()
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
+  const utc =
+    year >= 0 && year < 100
+      ? new Date(0).setUTCFullYear(year, date.getMonth(), date.getDate())
+      : Date.UTC(year, date.getMonth(), date.getDate())
+  return Math.round(utc / DAY_MS)
+}
+
+/** Local calendar days from `earlier` to `later` (differenceInCalendarDays). */
+export function calendarDaysBetween(later: Date, earlier: Date): number {
+  return localDayNumber(later) - localDayNumber(earlier)
+}
+
+/** The local calendar day of an instant, yyyy-MM-dd. */
+export function localDateKey(date: Date): string {
+  const y = date.getFullYear()
+  const m = date.getMonth() + 1
+  const d = date.getDate()
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`
+}
 
 /** The keep-in-touch cadence in days that applies to a contact; null when none does. */
 export function effectiveCadence(
@@ -38,7 +67,10 @@ export function lastTouchAt(
  * so a daylight-saving change never shifts the due day.
  */
 export function nextTouchDue(lastTouch: Date, cadenceDays: number): Date {
-  return startOfDay(addDays(lastTouch, cadenceDays))
+  const due = new Date(lastTouch.getTime())
+  due.setDate(due.getDate() + cadenceDays)
+  due.setHours(0, 0, 0, 0)
+  return due
 }
 
 /** Green before the due day, amber from it, red from 1.5 × cadence, none without a cadence. */
@@ -71,8 +103,9 @@ export function touchStatus(args: {
   const cadenceDays = effectiveCadence(contact, settings)
   const touched = args.lastTouchAt === null ? null : new Date(args.lastTouchAt)
   const clockStart = touched ?? new Date(contact.createdAt)
-  const daysSince = differenceInCalendarDays(now, clockStart)
-  const daysSinceTouch = touched === null ? null : differenceInCalendarDays(now, touched)
+  const today = localDayNumber(now)
+  const daysSince = today - localDayNumber(clockStart)
+  const daysSinceTouch = touched === null ? null : today - localDayNumber(touched)
   const snoozedUntil = contact.snoozedUntil === null ? null : new Date(contact.snoozedUntil)
   const snoozed = snoozedUntil !== null && snoozedUntil.getTime() > now.getTime()
 
@@ -91,7 +124,7 @@ export function touchStatus(args: {
   let due = nextTouchDue(clockStart, cadenceDays)
   if (snoozed && snoozedUntil.getTime() > due.getTime()) due = snoozedUntil
   const base = { daysSince, daysSinceTouch, cadenceDays, snoozed }
-  const dueFields = { dueOn: format(due, 'yyyy-MM-dd'), dueAt: due.toISOString() }
+  const dueFields = { dueOn: localDateKey(due), dueAt: due.toISOString() }
 
   if (snoozed) return { state: 'ok', ...base, ...dueFields }
   const state: TouchState =

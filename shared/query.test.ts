@@ -9,7 +9,9 @@ import {
   laneKeysOf,
   lanesOf,
   matchesFilter,
+  normalizeContact,
   normalizeSearch,
+  sameSearchText,
   searchTextOf,
   type ContactFacts,
   type ContactSort,
@@ -63,6 +65,22 @@ describe('normalizeSearch and searchTextOf', () => {
     ]) {
       expect(text).toContain(word)
     }
+  })
+})
+
+describe('normalizeContact', () => {
+  it('with a previous version, reuses unchanged fields and equals a fresh normalization', () => {
+    const before = makeContact({ name: 'Zoë', notes: 'Éclair '.repeat(100), tags: ['Rust'] })
+    const first = normalizeContact(before)
+    const after = { ...before, tags: ['Rust', 'Café'], title: 'Doyenne' }
+    const reused = normalizeContact(after, { contact: before, normalized: first })
+    expect(reused).toEqual(normalizeContact(after))
+    expect(reused.text).toContain('cafe')
+    expect(reused.title).toBe('doyenne')
+    // The notes were not normalized again: the very same string is reused.
+    expect(reused.parts.at(-1)).toBe(first.parts.at(-1))
+    expect(sameSearchText(before, { ...before, stage: 'asked', credibility: 5 })).toBe(true)
+    expect(sameSearchText(before, after)).toBe(false)
   })
 })
 

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { differenceInCalendarDays } from 'date-fns'
-import type { TouchStatus } from './cadence'
+import { calendarDaysBetween, type TouchStatus } from './cadence'
 import {
   LIMITS,
   RELATIONSHIPS,
@@ -33,7 +32,7 @@ export function dueStateOf(status: TouchStatus, now: Date): DueState {
   if (status.state === 'overdue') return 'overdue'
   if (status.state === 'due') return 'due'
   if (status.state === 'ok' && status.dueAt !== null) {
-    if (differenceInCalendarDays(new Date(status.dueAt), now) <= DUE_SOON_DAYS) return 'due-soon'
+    if (calendarDaysBetween(new Date(status.dueAt), now) <= DUE_SOON_DAYS) return 'due-soon'
   }
   return status.daysSinceTouch === null ? 'never' : 'fine'
 }
@@ -119,26 +118,55 @@ export function searchWords(text: string | undefined): string[] {
   return normalized === '' ? [] : normalized.split(' ')
 }
 
+/** The fields a text search reads, in the order searchTextOf joins them. */
+const SEARCH_FIELDS = [
+  'name',
+  'nicknames',
+  'title',
+  'company',
+  'tags',
+  'relationship',
+  'field',
+  'skills',
+  'email',
+  'notes',
+] as const
+type SearchField = (typeof SEARCH_FIELDS)[number]
+const TITLE = SEARCH_FIELDS.indexOf('title')
+const COMPANY = SEARCH_FIELDS.indexOf('company')
+
+function fieldText(contact: Contact, field: SearchField): string {
+  switch (field) {
+    case 'relationship':
+      return normalizeSearch(relationshipLabel(contact.relationship))
+    case 'nicknames':
+    case 'tags':
+    case 'skills':
+      return contact[field].map(normalizeSearch).join('\n')
+    default:
+      return normalizeSearch(contact[field])
+  }
+}
+
+function sameField(a: Contact, b: Contact, field: SearchField): boolean {
+  const x = a[field]
+  const y = b[field]
+  if (typeof x === 'string' || typeof y === 'string') return x === y
+  return x === y || (x.length === y.length && x.every((v, i) => v === y[i]))
+}
+
+/** True when two versions of a contact search alike (every field searchTextOf reads is equal). */
+export function sameSearchText(a: Contact, b: Contact): boolean {
+  return SEARCH_FIELDS.every((field) => sameField(a, b, field))
+}
+
 /**
- * Everything a text search looks at, normalized once: name, nicknames, title, company, tags,
+ * Everything a text search looks at, normalized: name, nicknames, title, company, tags,
  * relationship label, field, skills, email and notes. Fields are joined by a newline so a word
  * never matches across two of them.
  */
 export function searchTextOf(contact: Contact): string {
-  return [
-    contact.name,
-    ...contact.nicknames,
-    contact.title,
-    contact.company,
-    ...contact.tags,
-    relationshipLabel(contact.relationship),
-    contact.field,
-    ...contact.skills,
-    contact.email,
-    contact.notes,
-  ]
-    .map(normalizeSearch)
-    .join('\n')
+  return normalizeContact(contact).text
 }
 
 /** A contact's text, normalized once (see normalizeSearch), for filters and lanes. */
@@ -148,16 +176,46 @@ export interface NormalizedContact {
   title: string
   company: string
   tags: string[]
+  /** Each search field normalized, in SEARCH_FIELDS order: reused for fields that did not change. */
+  parts: string[]
 }
 
-/** Normalize what filters and lanes compare; the core caches it per contact. */
-export function normalizeContact(contact: Contact): NormalizedContact {
+/**
+ * Normalize what filters and lanes compare; the core caches it per contact. With `previous`
+ * (an earlier version of the same contact and its result), fields that did not change are
+ * reused rather than normalized again: adding a tag does not re-read 20,000 characters of notes.
+ */
+export function normalizeContact(
+  contact: Contact,
+  previous?: { contact: Contact; normalized: NormalizedContact },
+): NormalizedContact {
+  const parts = SEARCH_FIELDS.map((field, i) => {
+    const reused =
+      previous && sameField(previous.contact, contact, field)
+        ? previous.normalized.parts[i]
+        : undefined
+    return reused ?? fieldText(contact, field)
+  })
+  const tags =
+    previous && sameField(previous.contact, contact, 'tags')
+      ? previous.normalized.tags
+      : contact.tags.map(normalizeSearch)
   return {
-    text: searchTextOf(contact),
-    title: normalizeSearch(contact.title),
-    company: normalizeSearch(contact.company),
-    tags: contact.tags.map(normalizeSearch),
+    text: parts.join('\n'),
+    title: parts[TITLE] ?? '',
+    company: parts[COMPANY] ?? '',
+    tags,
+    parts,
   }
+}
+
+/**
+ * True when every contact matching `next` also matches `previous` (all else equal): each
+ * earlier word is inside some new word, as when a search is typed one character at a time.
+ * A search can then look only at the previous matches.
+ */
+export function narrows(previous: readonly string[], next: readonly string[]): boolean {
+  return previous.every((word) => next.some((w) => w.includes(word)))
 }
 
 /** True when every word occurs in the normalized search text. */
@@ -168,7 +226,7 @@ export function matchesWords(searchText: string, words: readonly string[]): bool
 
 /**
  * A filter compiled once per query: normalized words and sets, so matching 50,000 contacts
- * does not normalize the filter 50,000 times. Facts and the normalized contact are asked for
+ * does not normalize the filter 50,000 times. Facts and the normalized contact are looked up
  * only when a criterion needs them.
  */
 export interface CompiledFilter {
@@ -176,7 +234,15 @@ export interface CompiledFilter {
   empty: boolean
   /** True when a criterion needs ContactFacts. */
   needsFacts: boolean
-  test(contact: Contact, facts: () => ContactFacts, normalized: () => NormalizedContact): boolean
+  /** The normalized words of the text criterion (what narrowing a search compares). */
+  words: readonly string[]
+  test(contact: Contact, lookup: FilterLookup): boolean
+}
+
+/** Where a compiled filter gets what it needs beyond the record; asked only when needed. */
+export interface FilterLookup {
+  facts(contact: Contact): ContactFacts
+  normalized(contact: Contact): NormalizedContact
 }
 
 /** Compile a filter into a predicate; see matchesFilter. */
@@ -203,7 +269,8 @@ export function compileFilter(filter: ContactFilter = {}): CompiledFilter {
   return {
     empty,
     needsFacts,
-    test(contact, facts, normalized) {
+    words,
+    test(contact, lookup) {
       if (stages && !stages.has(contact.stage)) return false
       if (relationships && !relationships.has(contact.relationship)) return false
       if (minCredibility !== undefined) {
@@ -216,14 +283,14 @@ export function compileFilter(filter: ContactFilter = {}): CompiledFilter {
         if (connectedTo !== undefined && contact.connectedOn > connectedTo) return false
       }
       if (needsText) {
-        const n = normalized()
+        const n = lookup.normalized(contact)
         if (words.length > 0 && !matchesWords(n.text, words)) return false
         if (tags && !n.tags.some((t) => tags.has(t))) return false
         if (companies && !companies.has(n.company)) return false
         if (title !== '' && !n.title.includes(title)) return false
       }
       if (needsFacts) {
-        const f = facts()
+        const f = lookup.facts(contact)
         if (due && !due.has(f.dueState)) return false
         if (hasOpenRequest !== undefined && f.hasOpenRequest !== hasOpenRequest) return false
       }
@@ -238,11 +305,10 @@ export function matchesFilter(
   filter: ContactFilter,
   facts: ContactFacts,
 ): boolean {
-  return compileFilter(filter).test(
-    contact,
-    () => facts,
-    () => normalizeContact(contact),
-  )
+  return compileFilter(filter).test(contact, {
+    facts: () => facts,
+    normalized: normalizeContact,
+  })
 }
 
 /** A contact with its facts, as the comparators see it. */

@@ -1,5 +1,5 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns'
-import { touchStatus, type TouchStatus } from './cadence'
+import { calendarDaysBetween, touchStatus, type TouchStatus } from './cadence'
 import type { Contact, ReferenceRequest, RequestStatus, Settings } from './domain'
 import { DUE_SOON_DAYS } from './query'
 import { thanksOwed } from './requests'
@@ -210,7 +210,7 @@ export function touchItemOf(
     }
   }
   if (status.state === 'ok') {
-    const daysUntilDue = differenceInCalendarDays(new Date(dueAt), now)
+    const daysUntilDue = calendarDaysBetween(new Date(dueAt), now)
     if (daysUntilDue <= dueSoonDays) {
       return {
         section: 'dueSoon',
@@ -224,7 +224,8 @@ export function touchItemOf(
 /** Most overdue relative to the cadence first, so red (≥ 1.5 × cadence) always comes before amber. */
 export function overdueOrder(a: OverdueItem, b: OverdueItem): number {
   return (
-    b.daysSince / b.cadenceDays - a.daysSince / a.cadenceDays ||
+    // b.daysSince / b.cadenceDays - a.daysSince / a.cadenceDays, in integers (cadences are ≥ 1).
+    b.daysSince * a.cadenceDays - a.daysSince * b.cadenceDays ||
     b.daysOverdue - a.daysOverdue ||
     byName(a, b)
   )

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { makeTempDir } from './testing/tempDir'
-import { runCrashTrial } from './testing/crashTrials'
+import { makeContact } from '@shared/testing/builders'
+import { runBulkCrashTrial, runCrashTrial } from './testing/crashTrials'
+import { seedStore } from './testing/seed'
 import { createRandom } from './reminders/simulation'
 
 describe('kill -9 while writing', () => {
@@ -24,4 +26,34 @@ describe('kill -9 while writing', () => {
       await remove()
     }
   }, 180_000)
+})
+
+describe('kill -9 during a large contact.bulk', () => {
+  it('leaves each bulk all applied or not at all, and keeps every acknowledged one', async () => {
+    const { dir, remove } = await makeTempDir('vouch-bulk-crash-')
+    const random = createRandom(Number(process.env.VOUCH_CRASH_SEED ?? 20261130)).next
+    const people = Array.from({ length: 2000 }, (_, i) =>
+      makeContact({ id: `p${i}`, name: `Person ${i}`, order: i, notes: 'n'.repeat(i % 300) }),
+    )
+    try {
+      await seedStore(dir, { contacts: people })
+      let start = 0
+      let acked = 0
+      for (let trial = 0; trial < 8; trial++) {
+        const result = await runBulkCrashTrial(dir, start, 200 + Math.floor(random() * 2000))
+        expect(result.people).toBe(2000)
+        // Every person carries the same round: no bulk was half applied.
+        expect(result.roundsFound, `trial ${trial}`).toHaveLength(1)
+        const [round = -2] = result.roundsFound
+        // The last acknowledged round is there, or the one in flight when the kill came.
+        if (result.lastAcked >= 0) expect([result.lastAcked, result.lastAcked + 1]).toContain(round)
+        expect(result.problem?.kind ?? 'none').not.toBe('quarantined')
+        acked += Math.max(0, result.lastAcked - start + 1)
+        start = round + 1
+      }
+      expect(acked).toBeGreaterThan(0)
+    } finally {
+      await remove()
+    }
+  }, 240_000)
 })

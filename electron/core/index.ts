@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { setImmediate } from 'node:timers/promises'
+import type { Contact } from '@shared/domain'
 import { dispatch, type CoreEvent, type Handlers } from '@shared/ipc'
 import type { Result } from '@shared/result'
 import { appHandlers } from './handlers/app'
@@ -42,6 +43,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   })
   const listeners = new Set<(event: CoreEvent) => void>()
   const emit = (event: CoreEvent) => {
+    // After a settings change or a big change (a restore, an import, a large bulk), the day's
+    // lists and the search text are rebuilt in background slices rather than by the next read.
+    if (
+      event.type === 'changed' &&
+      (event.collections.includes('settings') ||
+        (event.collections.includes('contacts') && event.contacts === undefined))
+    )
+      warmInBackground()
     for (const listener of listeners) {
       try {
         listener(event)
@@ -50,11 +59,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       }
     }
   }
-  const board = store.addIndex(new BoardIndex('kept'))
+  // Search text is cached per contact (reused field by field) and slot by slot in each board.
+  const normalized = store.addIndex(new NormalizedIndex())
+  const normalize = (contact: Contact) => normalized.of(contact)
+  const board = store.addIndex(new BoardIndex('kept', normalize))
   const boards = {
     kept: board,
-    inbox: store.addIndex(new BoardIndex('inbox')),
-    archived: store.addIndex(new BoardIndex('archived')),
+    inbox: store.addIndex(new BoardIndex('inbox', normalize)),
+    archived: store.addIndex(new BoardIndex('archived', normalize)),
   }
   const ctx: HandlerContext = {
     store,
@@ -69,7 +81,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const insights = new ContactInsights(store, touches)
   // After the TouchIndex too: it reads each contact's last touch from it.
   const today = store.addIndex(new TodayIndex(touches))
-  const normalized = store.addIndex(new NormalizedIndex())
   // After the TouchIndex: it reads each contact's last touch from it as ops are applied.
   const reminders = store.addIndex(new ReminderIndex(touches))
   const ticker = new ReminderTicker(ctx, reminders, options.notify)

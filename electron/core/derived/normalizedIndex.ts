@@ -1,22 +1,37 @@
 import type { Contact } from '@shared/domain'
-import { normalizeContact, type NormalizedContact } from '@shared/query'
+import { normalizeContact, sameSearchText, type NormalizedContact } from '@shared/query'
 import type { Op } from '../store/ops'
 import type { StoreIndex, StoreState } from '../store/store'
 
+/** The contact an entry was normalized from, and the result. */
+interface Entry {
+  from: Contact
+  normalized: NormalizedContact
+}
+
 /**
  * Each contact's search text, title, company and tags normalized once (NFD, marks stripped,
- * lower case) and kept until the contact is put again, so a search keystroke over 50,000
- * people is a pass of `includes` over cached strings rather than 50,000 normalizations.
+ * lower case) and kept until the contact's text changes, so a search keystroke over 50,000
+ * people is a pass of `includes` over cached strings rather than 50,000 normalizations. A put
+ * that changes no text (a move, a bulk stage or credibility change) keeps the entry; one that
+ * does is normalized again at the next read, reusing every field that did not change.
  * Filled lazily, and ahead of time in background slices (warm).
  */
 export class NormalizedIndex implements StoreIndex {
-  private readonly entries = new Map<string, NormalizedContact>()
+  private readonly entries = new Map<string, Entry>()
+  private changes = 0
   private state: StoreState | null = null
   /** Where warm() goes on; a Map iterator follows inserts made meanwhile. */
   private cursor: Iterator<Contact> | null = null
 
+  /** Goes up whenever any contact is put, deleted or the store is replaced. */
+  get version(): number {
+    return this.changes
+  }
+
   rebuild(state: StoreState): void {
     this.state = state
+    this.changes++
     this.entries.clear()
     this.cursor = null
   }
@@ -24,37 +39,46 @@ export class NormalizedIndex implements StoreIndex {
   apply(ops: readonly Op[], state: StoreState): void {
     this.state = state
     for (const op of ops) {
-      if (op.op === 'put' && op.coll === 'contacts') this.entries.delete(op.value.id)
-      else if (op.op === 'delete' && op.coll === 'contacts') this.entries.delete(op.id)
+      if ((op.op === 'put' || op.op === 'delete') && op.coll === 'contacts') this.changes++
+      // A put is checked against the entry at the next read (see of).
+      if (op.op === 'delete' && op.coll === 'contacts') this.entries.delete(op.id)
     }
   }
 
   /** The normalized text of a contact as stored now. */
   of(contact: Contact): NormalizedContact {
     const cached = this.entries.get(contact.id)
-    if (cached) return cached
-    const fresh = normalizeContact(contact)
-    this.entries.set(contact.id, fresh)
-    return fresh
+    if (cached) {
+      if (cached.from === contact) return cached.normalized
+      if (sameSearchText(cached.from, contact)) {
+        cached.from = contact
+        return cached.normalized
+      }
+    }
+    const normalized = normalizeContact(
+      contact,
+      cached ? { contact: cached.from, normalized: cached.normalized } : undefined,
+    )
+    this.entries.set(contact.id, { from: contact, normalized })
+    return normalized
   }
 
   /**
-   * Normalize up to `budget` contacts not cached yet; true once every contact is cached.
+   * Visit up to `budget` contacts, normalizing those not cached yet; true once all are.
    * Called a slice per event-loop turn after open so the first keystroke finds them ready.
    */
   warm(budget: number): boolean {
     const state = this.state
     if (state === null) return true
     this.cursor ??= state.contacts.values()
-    for (let done = 0; done < budget;) {
+    // The budget counts every contact visited, cached or not, so no slice walks them all.
+    for (let visited = 0; visited < budget; visited++) {
       const next = this.cursor.next()
       if (next.done === true) {
         this.cursor = null
         return true
       }
-      if (this.entries.has(next.value.id)) continue
-      this.entries.set(next.value.id, normalizeContact(next.value))
-      done++
+      if (this.entries.get(next.value.id)?.from !== next.value) this.of(next.value)
     }
     return false
   }

@@ -12,3 +12,29 @@ export function partitionPoint<T>(list: readonly T[], isBefore: (item: T) => boo
   }
   return lo
 }
+
+/** Two lists sorted by `order` as one sorted list (ties: `a`'s first). */
+export function mergeSorted<T>(
+  a: readonly T[],
+  b: readonly T[],
+  order: (x: T, y: T) => number,
+): T[] {
+  if (b.length === 0) return a.slice()
+  const out: T[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i] as T
+    const y = b[j] as T
+    if (order(x, y) <= 0) {
+      out.push(x)
+      i++
+    } else {
+      out.push(y)
+      j++
+    }
+  }
+  while (i < a.length) out.push(a[i++] as T)
+  while (j < b.length) out.push(b[j++] as T)
+  return out
+}

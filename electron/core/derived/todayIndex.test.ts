@@ -90,6 +90,15 @@ describe('TodayIndex', () => {
       } else if (roll < 0.8) {
         const trashedAt = contact.trashedAt === null ? now.toISOString() : null
         apply([{ op: 'put', coll: 'contacts', value: { ...contact, trashedAt } }])
+      } else if (roll < 0.81) {
+        // A bulk: 100 people move at once (folded in by one merge, not 100 splices).
+        const ops: Op[] = []
+        for (let k = 0; k < 100; k++) {
+          const someone = state.contacts.get(`c${Math.floor(rnd() * 200)}`)
+          if (someone)
+            ops.push({ op: 'put', coll: 'contacts', value: { ...someone, stage: pick(STAGE_IDS) } })
+        }
+        apply(ops)
       } else if (roll < 0.83) {
         const cadence = 5 + Math.floor(rnd() * 60)
         const settings = {

@@ -1,5 +1,4 @@
-import { format } from 'date-fns'
-import { touchStatus, type TouchStatus } from '@shared/cadence'
+import { localDateKey, touchStatus, type TouchStatus } from '@shared/cadence'
 import type { Contact, Settings } from '@shared/domain'
 import {
   dueSoonOrder,
@@ -10,11 +9,14 @@ import {
 } from '@shared/today'
 import type { Op } from '../store/ops'
 import type { StoreIndex, StoreState } from '../store/store'
-import { partitionPoint } from './sorted'
+import { mergeSorted, partitionPoint } from './sorted'
 import type { TouchIndex } from './touchIndex'
 
 /** What the index holds for one kept contact on one day. */
 interface Entry {
+  /** The record and last touch the entry was computed from. */
+  contact: Contact
+  lastTouchAt: string | null
   status: TouchStatus
   overdue: OverdueItem | null
   dueSoon: DueSoonItem | null
@@ -39,7 +41,7 @@ interface Warming {
   cursor: Iterator<Contact>
 }
 
-const dayOf = (now: Date) => format(now, 'yyyy-MM-dd')
+const dayOf = localDateKey
 
 function isOwned(value: unknown): value is { contactId: string } {
   return (
@@ -50,10 +52,13 @@ function isOwned(value: unknown): value is { contactId: string } {
   )
 }
 
-/** Index of `item` in a list sorted by `order`, or -1. */
-function indexIn<T>(list: readonly T[], item: T, order: (a: T, b: T) => number): number {
-  const at = partitionPoint(list, (probe) => order(probe, item) < 0)
-  return list[at] === item ? at : list.indexOf(item)
+/** Changes folded in one by one up to this many; more are merged in one pass. */
+const BATCH = 64
+
+function removeFrom<T>(list: T[], item: T, order: (a: T, b: T) => number): void {
+  const found = partitionPoint(list, (probe) => order(probe, item) < 0)
+  const at = list[found] === item ? found : list.indexOf(item)
+  if (at >= 0) list.splice(at, 1)
 }
 
 function insertInto<T>(list: T[], item: T, order: (a: T, b: T) => number): void {
@@ -143,7 +148,9 @@ export class TodayIndex implements StoreIndex {
         this.finish(warming)
         return true
       }
-      this.add(warming.lists, next.value, warming.now, false)
+      const entry = this.add(warming.lists, next.value, warming.now)
+      if (entry?.overdue) warming.lists.overdue.push(entry.overdue)
+      if (entry?.dueSoon) warming.lists.dueSoon.push(entry.dueSoon)
     }
     return false
   }
@@ -159,7 +166,7 @@ export class TodayIndex implements StoreIndex {
     }
     const t = now.getTime()
     for (const [id, ends] of lists.snoozed) if (ends <= t) this.dirty.add(id)
-    for (const id of this.dirty) this.refresh(lists, id, now)
+    if (this.dirty.size > 0) this.refresh(lists, this.dirty, now)
     this.dirty.clear()
     return lists
   }
@@ -173,44 +180,86 @@ export class TodayIndex implements StoreIndex {
     // Contacts changed while the build ran were marked dirty; the next read refreshes them.
   }
 
-  private refresh(lists: DayLists, id: string, now: Date): void {
-    const old = lists.entries.get(id)
-    if (old) {
-      lists.entries.delete(id)
-      lists.snoozed.delete(id)
-      if (old.overdue) {
-        const at = indexIn(lists.overdue, old.overdue, overdueOrder)
-        if (at >= 0) lists.overdue.splice(at, 1)
+  /**
+   * Bring the entries of `ids` up to date. A few are spliced into place; many at once (a bulk
+   * move) are taken out and put back in one pass over each list: k splices into a list of
+   * 35,000 items would move the list k times.
+   */
+  private refresh(lists: DayLists, ids: ReadonlySet<string>, now: Date): void {
+    const batch = ids.size > BATCH
+    const removed = new Set<OverdueItem | DueSoonItem>()
+    const overdue: OverdueItem[] = []
+    const dueSoon: DueSoonItem[] = []
+    for (const id of ids) {
+      const old = lists.entries.get(id)
+      const contact = this.state?.contacts.get(id)
+      if (
+        old &&
+        contact &&
+        old.snoozeEnds === null &&
+        sameInputs(old.contact, contact) &&
+        old.lastTouchAt === this.touches.lastTouchOf(id)
+      ) {
+        // A change Today does not read (tags, notes, credibility…): the entry stands.
+        old.contact = contact
+        continue
       }
-      if (old.dueSoon) {
-        const at = indexIn(lists.dueSoon, old.dueSoon, dueSoonOrder)
-        if (at >= 0) lists.dueSoon.splice(at, 1)
+      if (old) {
+        lists.entries.delete(id)
+        lists.snoozed.delete(id)
+        if (old.overdue) {
+          if (batch) removed.add(old.overdue)
+          else removeFrom(lists.overdue, old.overdue, overdueOrder)
+        }
+        if (old.dueSoon) {
+          if (batch) removed.add(old.dueSoon)
+          else removeFrom(lists.dueSoon, old.dueSoon, dueSoonOrder)
+        }
+      }
+      const entry = contact ? this.add(lists, contact, now) : null
+      if (entry?.overdue) {
+        if (batch) overdue.push(entry.overdue)
+        else insertInto(lists.overdue, entry.overdue, overdueOrder)
+      }
+      if (entry?.dueSoon) {
+        if (batch) dueSoon.push(entry.dueSoon)
+        else insertInto(lists.dueSoon, entry.dueSoon, dueSoonOrder)
       }
     }
-    const contact = this.state?.contacts.get(id)
-    if (contact) this.add(lists, contact, now, true)
+    if (batch) {
+      const kept = <T extends OverdueItem | DueSoonItem>(list: T[]) =>
+        removed.size === 0 ? list : list.filter((item) => !removed.has(item))
+      lists.overdue = mergeSorted(kept(lists.overdue), overdue.sort(overdueOrder), overdueOrder)
+      lists.dueSoon = mergeSorted(kept(lists.dueSoon), dueSoon.sort(dueSoonOrder), dueSoonOrder)
+    }
   }
 
-  /** Add a contact's entry; `sorted` inserts in place, else appends (a build sorts at the end). */
-  private add(lists: DayLists, contact: Contact, now: Date, sorted: boolean): void {
+  /** Compute and record a contact's entry; its items are for the caller to place. */
+  private add(lists: DayLists, contact: Contact, now: Date): Entry | null {
     const state = this.state
-    if (state === null || contact.trashedAt !== null || contact.triage !== 'kept') return
+    if (state === null || contact.trashedAt !== null || contact.triage !== 'kept') return null
     const entry = entryOf(contact, this.touches.lastTouchOf(contact.id), now, state.settings)
     lists.entries.set(contact.id, entry)
     if (entry.snoozeEnds !== null) lists.snoozed.set(contact.id, entry.snoozeEnds)
-    if (entry.overdue) {
-      if (sorted) insertInto(lists.overdue, entry.overdue, overdueOrder)
-      else lists.overdue.push(entry.overdue)
-    }
-    if (entry.dueSoon) {
-      if (sorted) insertInto(lists.dueSoon, entry.dueSoon, dueSoonOrder)
-      else lists.dueSoon.push(entry.dueSoon)
-    }
+    return entry
   }
 }
 
 function emptyLists(day: string): DayLists {
   return { day, entries: new Map(), overdue: [], dueSoon: [], snoozed: new Map() }
+}
+
+/** Whether two versions of a contact give the same Today entry (with the same last touch). */
+function sameInputs(a: Contact, b: Contact): boolean {
+  return (
+    a.name === b.name &&
+    a.stage === b.stage &&
+    a.cadenceDays === b.cadenceDays &&
+    a.createdAt === b.createdAt &&
+    a.trashedAt === b.trashedAt &&
+    a.snoozedUntil === b.snoozedUntil &&
+    a.triage === b.triage
+  )
 }
 
 function entryOf(
@@ -222,10 +271,12 @@ function entryOf(
   const status = touchStatus({ contact, lastTouchAt, now, settings })
   if (status.snoozed) {
     const ends = contact.snoozedUntil === null ? null : Date.parse(contact.snoozedUntil)
-    return { status, overdue: null, dueSoon: null, snoozeEnds: ends }
+    return { contact, lastTouchAt, status, overdue: null, dueSoon: null, snoozeEnds: ends }
   }
   const item = touchItemOf(contact, status, now)
   return {
+    contact,
+    lastTouchAt,
     status,
     overdue: item?.section === 'overdue' ? item.item : null,
     dueSoon: item?.section === 'dueSoon' ? item.item : null,

@@ -419,6 +419,22 @@ describe('today.get and board.insights at size', () => {
     expect((await core.invoke('board.insights', { ids: tooMany })).ok).toBe(false)
   })
 
+  it('follows a change of the default cadences, before and after the background rebuild', async () => {
+    await seedStore(dir, {
+      contacts: people(30, () => ({
+        createdAt: new Date(START.getTime() - 20 * DAY).toISOString(),
+      })),
+    })
+    const core = await open()
+    expect((await today(core)).counts).toMatchObject({ overdue: 0, dueSoon: 0 })
+    await run(core, 'settings.update', { cadenceByStage: { building: 15 } })
+    expect((await today(core)).counts).toMatchObject({ overdue: 30, dueSoon: 0 })
+    await run(core, 'settings.update', { cadenceByStage: { building: 25 } })
+    await core.settled()
+    expect((await today(core)).counts).toMatchObject({ overdue: 0, dueSoon: 30 })
+    expect((await run<{ due: unknown[] }>(core, 'reminder.list', {})).due).toHaveLength(0)
+  })
+
   it('keeps Today right across a day change', async () => {
     // Building: 30-day cadence; created 25 days ago → due in 5 days (due soon), then due.
     await seedStore(dir, {

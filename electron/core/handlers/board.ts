@@ -11,7 +11,10 @@ import {
   type ContactFacts,
   type ContactFilter,
   type ContactSort,
+  type FilterLookup,
   type GroupBy,
+  type NormalizedContact,
+  narrows,
 } from '@shared/query'
 import { enterStage } from '@shared/stageHistory'
 import { STAGE_IDS, stageLabel, type StageId } from '@shared/stages'
@@ -113,28 +116,60 @@ export function boardHandlers(
     return out.sort(byBoardOrder)
   }
 
+  /** The last text search, so the next keystroke can look at its matches only. */
+  let lastSearch: {
+    key: string
+    words: readonly string[]
+    version: number
+    matches: readonly Contact[]
+  } | null = null
+
   /** The people a selection matches, in board order. */
   const select = (selection: Selection): Contact[] => {
     const filter = compileFilter(selection.filter)
     const groupBy: GroupBy = selection.groupBy ?? 'none'
     const lane = groupBy === 'none' ? undefined : selection.lane
     const facts = filter.needsFacts ? factsFor(false) : null
+    // The normalized text of the card being tested, when a board scan hands it over.
+    let scanned: Contact | null = null
+    let scannedText: NormalizedContact | null = null
+    const normalizedOf = (contact: Contact) =>
+      scanned === contact && scannedText !== null ? scannedText : deps.normalized.of(contact)
+    const lookup: FilterLookup = {
+      facts: (contact) => (facts ? facts(contact) : noFacts),
+      normalized: normalizedOf,
+    }
+    // Typing narrows a search: while nothing changed, the next keystroke only needs to look
+    // at the previous one's matches. Due filters follow the clock, so they always look again.
+    const searching = filter.words.length > 0 && !filter.needsFacts
+    const key = JSON.stringify({ ...selection, filter: { ...selection.filter, text: undefined } })
+    const version = deps.normalized.version
+    const previous = lastSearch
+    const narrowed =
+      searching &&
+      previous !== null &&
+      previous.key === key &&
+      previous.version === version &&
+      narrows(previous.words, filter.words)
     const out: Contact[] = []
-    for (const contact of candidates(selection.triage, selection.stage)) {
-      if (!filter.empty) {
-        const ok = filter.test(
-          contact,
-          () => (facts ? facts(contact) : noFacts),
-          () => deps.normalized.of(contact),
-        )
-        if (!ok) continue
-      }
+    const visit = (contact: Contact) => {
+      if (!filter.empty && !filter.test(contact, lookup)) return
       if (lane !== undefined) {
-        const lanes = lanesOf(contact, groupBy, deps.normalized.of(contact))
-        if (!lanes.some((l) => l.key === lane)) continue
+        const lanes = lanesOf(contact, groupBy, normalizedOf(contact))
+        if (!lanes.some((l) => l.key === lane)) return
       }
       out.push(contact)
     }
+    if (narrowed) for (const contact of previous.matches) visit(contact)
+    else if (selection.triage !== 'any') {
+      // One board, walked with each card's cached text slot by slot.
+      ctx.boards[selection.triage].scan(selection.stage, (contact, text) => {
+        scanned = contact
+        scannedText = text
+        visit(contact)
+      })
+    } else for (const contact of candidates(selection.triage, selection.stage)) visit(contact)
+    if (searching) lastSearch = { key, words: filter.words, version, matches: out }
     return out
   }
 
@@ -278,8 +313,18 @@ function editTags(tags: readonly string[], add: readonly string[], remove: reado
   return out
 }
 
-function sameFields(a: Contact, b: Contact): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
+/** Whether a bulk left a person as they were (only the fields a bulk may change are compared). */
+function unchanged(before: Contact, after: Contact): boolean {
+  return (
+    before.stage === after.stage &&
+    before.triage === after.triage &&
+    before.relationship === after.relationship &&
+    before.cadenceDays === after.cadenceDays &&
+    before.credibility === after.credibility &&
+    before.snoozedUntil === after.snoozedUntil &&
+    before.trashedAt === after.trashedAt &&
+    before.tags === after.tags
+  )
 }
 
 /**
@@ -337,8 +382,7 @@ async function bulk(ctx: HandlerContext, input: ParsedInput<'contact.bulk'>) {
       if (list) list.push(next)
       else entering.set(stage, [next])
     }
-    // enterStage stamps updatedAt even without a move: compare what matters.
-    if (!sameFields({ ...next, updatedAt: before.updatedAt }, before)) after.set(next.id, next)
+    if (!unchanged(before, next)) after.set(next.id, next)
   }
   for (const [stage, list] of entering) {
     const column = ctx.boards.kept.column(stage)

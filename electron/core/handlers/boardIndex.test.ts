@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Contact } from '@shared/domain'
+import { normalizeContact } from '@shared/query'
 import { STAGE_IDS } from '@shared/stages'
 import { makeContact } from '@shared/testing/builders'
 import { applyOps } from '../store/store'
@@ -63,5 +64,65 @@ describe('BoardIndex', () => {
       expect(index.column(stage).map((c) => c.id)).toEqual(expected.map((c) => c.id))
     }
     expect(index.all().length).toBeGreaterThan(100)
+  })
+
+  it('keeps one index per triage state equal to a full sort through bulk changes of 100', () => {
+    let seed = 11
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
+    const state = emptyStoreState()
+    for (let i = 0; i < 600; i++) {
+      const c = makeContact({ id: `c${i}`, stage: pick(STAGE_IDS), order: i % 37 })
+      state.contacts.set(c.id, c)
+    }
+    const indexes = (['kept', 'inbox', 'archived'] as const).map((t) => new BoardIndex(t))
+    for (const index of indexes) index.rebuild(state)
+    for (let step = 0; step < 60; step++) {
+      const size = random() < 0.5 ? 100 : 3
+      const ops: Op[] = []
+      for (let k = 0; k < size; k++) {
+        const current = state.contacts.get(`c${Math.floor(random() * 600)}`)
+        if (!current) continue
+        const roll = random()
+        if (roll < 0.1) ops.push({ op: 'delete', coll: 'contacts', id: current.id })
+        else
+          ops.push({
+            op: 'put',
+            coll: 'contacts',
+            value: {
+              ...current,
+              stage: pick(STAGE_IDS),
+              order: random() * 40,
+              triage: pick(['kept', 'inbox', 'archived'] as const),
+              name: `Name ${step} ${k}`,
+              trashedAt: roll < 0.2 ? '2026-01-01T00:00:00.000Z' : null,
+            },
+          })
+      }
+      const previous = new Map<string, unknown>()
+      for (const op of ops) {
+        const id =
+          op.op === 'put' && op.coll === 'contacts' ? op.value.id : op.op === 'delete' ? op.id : ''
+        if (!previous.has(`contacts:${id}`)) previous.set(`contacts:${id}`, state.contacts.get(id))
+      }
+      applyOps(state, ops)
+      for (const index of indexes) {
+        index.apply(ops, state, previous)
+        const expected = [...state.contacts.values()]
+          .filter((c) => c.trashedAt === null && c.triage === index.triage)
+          .sort(
+            (a, b) =>
+              STAGE_IDS.indexOf(a.stage) - STAGE_IDS.indexOf(b.stage) || byColumnOrder(a, b),
+          )
+        expect(index.all().map((c) => c.id)).toEqual(expected.map((c) => c.id))
+        expect(index.size).toBe(expected.length)
+        if (step % 10 === 9) {
+          // The cached search text stays slot for slot with its card.
+          index.scan(undefined, (contact, text) => {
+            expect(text).toEqual(normalizeContact(contact))
+          })
+        }
+      }
+    }
   })
 })

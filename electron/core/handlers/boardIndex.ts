@@ -1,6 +1,7 @@
 import type { Contact, Triage } from '@shared/domain'
+import { normalizeContact, type NormalizedContact } from '@shared/query'
 import { STAGE_IDS, type StageId } from '@shared/stages'
-import { partitionPoint } from '../derived/sorted'
+import { mergeSorted, partitionPoint } from '../derived/sorted'
 import type { Op } from '../store/ops'
 import type { StoreIndex, StoreState } from '../store/store'
 
@@ -13,6 +14,9 @@ export function byColumnOrder(a: Contact, b: Contact): number {
   )
 }
 
+/** Changes spliced in one by one up to this many; more are merged per column. */
+const BATCH = 64
+
 /** Index of the first element not before `item` in a sorted array. */
 const lowerBound = (list: readonly Contact[], item: Contact) =>
   partitionPoint(list, (probe) => byColumnOrder(probe, item) < 0)
@@ -24,9 +28,17 @@ const lowerBound = (list: readonly Contact[], item: Contact) =>
  */
 export class BoardIndex implements StoreIndex {
   private columns = new Map<StageId, Contact[]>()
+  /**
+   * Each card's normalized search text, slot for slot with its column (undefined until a scan
+   * asks), so a search walks two arrays instead of looking every person up in a Map.
+   */
+  private texts = new Map<StageId, (NormalizedContact | undefined)[]>()
   private count = 0
 
-  constructor(readonly triage: Triage = 'kept') {}
+  constructor(
+    readonly triage: Triage = 'kept',
+    private readonly normalize: (contact: Contact) => NormalizedContact = normalizeContact,
+  ) {}
 
   rebuild(state: StoreState): void {
     this.columns = new Map(STAGE_IDS.map((s) => [s, []]))
@@ -38,19 +50,73 @@ export class BoardIndex implements StoreIndex {
       }
     }
     for (const column of this.columns.values()) column.sort(byColumnOrder)
+    this.texts = new Map(
+      STAGE_IDS.map((s) => [s, new Array<NormalizedContact | undefined>(this.column(s).length)]),
+    )
   }
 
   apply(ops: readonly Op[], state: StoreState, previous: ReadonlyMap<string, unknown>): void {
     const seen = new Set<string>()
+    const leaving: Contact[] = []
+    const entering: Contact[] = []
     for (const op of ops) {
       if ((op.op !== 'put' && op.op !== 'delete') || op.coll !== 'contacts') continue
       const id = op.op === 'put' ? op.value.id : op.id
       if (seen.has(id)) continue
       seen.add(id)
       const before = previous.get(`contacts:${id}`)
-      if (isContact(before) && this.holds(before)) this.remove(before)
+      if (isContact(before) && this.holds(before)) leaving.push(before)
       const after = state.contacts.get(id)
-      if (after && this.holds(after)) this.insert(after)
+      if (after && this.holds(after)) entering.push(after)
+    }
+    if (leaving.length + entering.length <= BATCH) {
+      for (const contact of leaving) this.remove(contact)
+      for (const contact of entering) this.insert(contact)
+      return
+    }
+    // Many at once (a bulk move, an import): each column touched is filtered and merged once,
+    // where a splice per contact would move a 10,000-card column a thousand times.
+    const gone = new Set(leaving.map((c) => c.id))
+    const arriving = new Map<StageId, Contact[]>()
+    for (const contact of entering) {
+      const list = arriving.get(contact.stage)
+      if (list) list.push(contact)
+      else arriving.set(contact.stage, [contact])
+    }
+    const touched = new Set<StageId>([...leaving.map((c) => c.stage), ...arriving.keys()])
+    for (const stage of touched) {
+      const column = this.columns.get(stage) ?? []
+      const staying = column.filter((c) => !gone.has(c.id))
+      const added = (arriving.get(stage) ?? []).sort(byColumnOrder)
+      this.count += staying.length + added.length - column.length
+      const merged = mergeSorted(staying, added, byColumnOrder)
+      this.columns.set(stage, merged)
+      // Filled again by the next scan (through the caller's cache, so mostly lookups).
+      this.texts.set(stage, new Array<NormalizedContact | undefined>(merged.length))
+    }
+  }
+
+  /**
+   * Visit the cards of one column (or all, in board order) with their normalized text;
+   * `visit` returns false to stop.
+   */
+  scan(
+    stage: StageId | undefined,
+    visit: (contact: Contact, text: NormalizedContact) => boolean | void,
+  ): void {
+    for (const s of stage === undefined ? STAGE_IDS : [stage]) {
+      const column = this.column(s)
+      let texts = this.texts.get(s)
+      if (!texts || texts.length !== column.length) {
+        texts = new Array<NormalizedContact | undefined>(column.length)
+        this.texts.set(s, texts)
+      }
+      for (let i = 0; i < column.length; i++) {
+        const contact = column[i] as Contact
+        let text = texts[i]
+        if (text === undefined) texts[i] = text = this.normalize(contact)
+        if (visit(contact, text) === false) return
+      }
     }
   }
 
@@ -86,24 +152,23 @@ export class BoardIndex implements StoreIndex {
   private insert(contact: Contact): void {
     const column = this.columns.get(contact.stage)
     if (!column) return
-    column.splice(lowerBound(column, contact), 0, contact)
+    const at = lowerBound(column, contact)
+    column.splice(at, 0, contact)
+    this.texts.get(contact.stage)?.splice(at, 0, undefined)
     this.count++
   }
 
   private remove(contact: Contact): void {
     const column = this.columns.get(contact.stage)
     if (!column) return
-    const at = lowerBound(column, contact)
-    if (column[at]?.id === contact.id) {
+    const found = lowerBound(column, contact)
+    // The stored copy differs from the indexed one only if a bug slipped in; stay correct.
+    const at =
+      column[found]?.id === contact.id ? found : column.findIndex((c) => c.id === contact.id)
+    if (at >= 0) {
       column.splice(at, 1)
+      this.texts.get(contact.stage)?.splice(at, 1)
       this.count--
-    } else {
-      // The stored copy differs from the indexed one only if a bug slipped in; stay correct.
-      const i = column.findIndex((c) => c.id === contact.id)
-      if (i >= 0) {
-        column.splice(i, 1)
-        this.count--
-      }
     }
   }
 }

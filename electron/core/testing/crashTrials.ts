@@ -18,32 +18,21 @@ export interface TrialResult {
 }
 
 /**
- * Run the crash child on `dataDir`, kill it with SIGKILL after `killAfterMs`, and check the folder.
- * `env` reaches the child: VOUCH_CRASH_COMPACT_MS=0 compacts constantly, a large value never.
+ * Spawn a child script (path from the repository root) under tsx, wait for its "ready" line,
+ * feed every later stdout line to `onLine`, and kill it with SIGKILL `killAfterMs` after ready.
  */
-export async function runCrashTrial(
-  dataDir: string,
-  start: number,
+async function runChildUntilKilled(
+  script: string,
+  args: string[],
   killAfterMs: number,
-  env: Record<string, string> = {},
-): Promise<TrialResult> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(repoRoot, 'electron/core/testing/crashChild.ts'),
-      dataDir,
-      String(start),
-    ],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, ...env, TSX_TSCONFIG_PATH: join(repoRoot, 'tsconfig.node.json') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  const acked = new Set<number>()
-  const moved = new Set<number>()
+  env: Record<string, string>,
+  onLine: (line: string) => void,
+): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, TSX_TSCONFIG_PATH: join(repoRoot, 'tsconfig.node.json') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let buffer = ''
   let stderr = ''
   const exited = new Promise<void>((done) => child.once('exit', () => done()))
@@ -55,9 +44,7 @@ export async function runCrashTrial(
         const line = buffer.slice(0, nl)
         buffer = buffer.slice(nl + 1)
         if (line === 'ready') done()
-        const m = /^(ack|moved) (\d+)$/.exec(line)
-        if (m?.[1] === 'ack') acked.add(Number(m[2]))
-        if (m?.[1] === 'moved') moved.add(Number(m[2]))
+        else onLine(line)
       }
     })
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
@@ -68,6 +55,31 @@ export async function runCrashTrial(
   child.kill('SIGKILL')
   await exited
   if (stderr.includes('refused')) throw new Error(`the child saw a refused write: ${stderr}`)
+}
+
+/**
+ * Run the crash child on `dataDir`, kill it with SIGKILL after `killAfterMs`, and check the folder.
+ * `env` reaches the child: VOUCH_CRASH_COMPACT_MS=0 compacts constantly, a large value never.
+ */
+export async function runCrashTrial(
+  dataDir: string,
+  start: number,
+  killAfterMs: number,
+  env: Record<string, string> = {},
+): Promise<TrialResult> {
+  const acked = new Set<number>()
+  const moved = new Set<number>()
+  await runChildUntilKilled(
+    'electron/core/testing/crashChild.ts',
+    [dataDir, String(start)],
+    killAfterMs,
+    env,
+    (line) => {
+      const m = /^(ack|moved) (\d+)$/.exec(line)
+      if (m?.[1] === 'ack') acked.add(Number(m[2]))
+      if (m?.[1] === 'moved') moved.add(Number(m[2]))
+    },
+  )
 
   // The file must be valid JSON whenever it exists: a reader never sees a half-written snapshot.
   const text = await readFile(join(dataDir, 'vouch.json'), 'utf8').catch(() => null)
@@ -89,6 +101,55 @@ export async function runCrashTrial(
       movedLost,
       problem: (status.value as AppStatus).problem,
       killedAfterMs: killAfterMs,
+    }
+  } finally {
+    await core.close()
+  }
+}
+
+/** What one kill -9 during contact.bulk found. */
+export interface BulkTrialResult {
+  /** The last round the child saw acknowledged, or -1. */
+  lastAcked: number
+  /** The distinct rounds found across the people after reopening (all or nothing: one). */
+  roundsFound: number[]
+  people: number
+  problem: AppStatus['problem']
+}
+
+/**
+ * Run bulkCrashChild on a seeded folder (every person kept), kill it with SIGKILL during its
+ * rounds of contact.bulk, reopen and report which round each person carries: each round sets
+ * cadenceDays to round + 1 on everyone at once, so a torn bulk shows as two rounds.
+ */
+export async function runBulkCrashTrial(
+  dataDir: string,
+  start: number,
+  killAfterMs: number,
+): Promise<BulkTrialResult> {
+  let lastAcked = -1
+  await runChildUntilKilled(
+    'electron/core/testing/bulkCrashChild.ts',
+    [dataDir, String(start)],
+    killAfterMs,
+    {},
+    (line) => {
+      const m = /^ack (\d+)$/.exec(line)
+      if (m) lastAcked = Math.max(lastAcked, Number(m[1]))
+    },
+  )
+  const core = await openCore({ dataDir })
+  try {
+    const listed = await core.invoke('contact.list', {})
+    const status = await core.invoke('app.status', {})
+    if (!listed.ok || !status.ok) throw new Error('reopen failed')
+    const contacts = listed.value as Contact[]
+    const rounds = new Set(contacts.map((c) => (c.cadenceDays ?? 0) - 1))
+    return {
+      lastAcked,
+      roundsFound: [...rounds].sort((a, b) => a - b),
+      people: contacts.length,
+      problem: (status.value as AppStatus).problem,
     }
   } finally {
     await core.close()

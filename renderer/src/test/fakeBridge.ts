@@ -81,11 +81,7 @@ export function installFakeCore(contacts: readonly Contact[] = []): FakeCore {
           (s.stage === undefined || c.stage === s.stage) &&
           (s.lane === undefined ||
             lanesOf(c, s.groupBy ?? 'none').some((lane) => lane.key === s.lane)) &&
-          test.test(
-            c,
-            () => facts,
-            () => normalizeContact(c),
-          ),
+          test.test(c, { facts: () => facts, normalized: normalizeContact }),
       )
       .map((contact) => ({ contact, facts }))
       .sort(compareContacts('manual'))
