@@ -125,7 +125,7 @@ test('a card moves with the keyboard alone, and every step is announced', async 
     .toEqual(['Margaret Hamilton', 'Ada Lovelace'])
 
   // Escape puts the card back where it was.
-  await keyboard.press('Enter')
+  await keyboard.press('Space')
   await keyboard.press('ArrowLeft')
   await board.expectAnnounced('Moved to Building, position 1 of 1.')
   await keyboard.press('Escape')
@@ -134,6 +134,12 @@ test('a card moves with the keyboard alone, and every step is announced', async 
   )
   await board.expectColumn('In touch', ['Margaret Hamilton', 'Ada Lovelace'])
   await board.expectColumn('Building', [])
+
+  // Enter opens the card instead of picking it up.
+  await expect(board.cardHandle('Ada Lovelace')).toBeFocused()
+  await keyboard.press('Enter')
+  await expect(page.getByTestId('contact-panel')).toBeVisible()
+  await expect(board.cardHandle('Ada Lovelace')).toHaveAttribute('aria-pressed', 'false')
 })
 
 test('the core refuses an empty and a 10,000-character name; its message sits by the field and nothing is lost', async ({

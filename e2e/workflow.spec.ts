@@ -73,7 +73,9 @@ test('logging a touch from a card turns it from red to green and resets "last to
   await expect(card.getByTestId('last-touch')).toHaveText('last touch today')
   await expect(status.locator('.touch-dot')).toHaveCSS('background-color', 'rgb(46, 139, 62)')
   await expect(app.nav('Today')).toHaveAccessibleName('Today')
-  await expect(card.getByTestId('readiness')).toHaveAttribute('title', /Last touch today/)
+  // Readiness is explained in the due indicator's tooltip, with the last touch.
+  await expect(status).toHaveAttribute('title', /Readiness \d+ of 100/)
+  await expect(status).toHaveAttribute('title', /Last touch today/)
 
   await board.openCard('Margaret Hamilton')
   await new ContactWorkflowPage(page).expectTimeline(['Call'])

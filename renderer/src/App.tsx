@@ -23,12 +23,13 @@ import { TopNav, type View } from './app/TopNav'
 import { CommandProvider } from './commands/CommandProvider'
 import { recentPeople } from './palette/recent'
 import { FOCUS_FALLBACK_ID, useFocusNeverLost } from './ui/focus'
-import { contactsStore, useContacts } from './store/contacts'
 import { InboxView } from './triage/InboxView'
 import { TriageView } from './triage/TriageView'
 import { ArchiveView } from './triage/ArchiveView'
 import { triageSummaryStore, useTriageCounts } from './triage/counts'
-import { statusStore } from './store/status'
+import { useContact } from './store/contact'
+import { insightsCache } from './store/insights'
+import { statusStore, useAppStatus } from './store/status'
 import { useStoredTheme } from './theme/theme'
 import './app/app.css'
 
@@ -40,20 +41,21 @@ export function App() {
   const todayCount = useTodayCount()
   const triageCounts = useTriageCounts()
   const [panel, setPanel] = useState<PanelTarget | null>(null)
-  const { loaded, byId } = useContacts()
   const { undo, redo } = useContactActions()
   useStoredTheme()
   useFocusNeverLost()
+  // app.status answers once the core has opened the data folder (the shell shows the window first).
+  const opening = useAppStatus() === null
 
   useEffect(() => {
-    contactsStore.start()
+    insightsCache.start()
     statusStore.start()
     const stopWorkflow = startWorkflowStores()
     triageSummaryStore.start()
     return () => {
       triageSummaryStore.stop()
       stopWorkflow()
-      contactsStore.stop()
+      insightsCache.stop()
       statusStore.stop()
     }
   }, [])
@@ -140,14 +142,8 @@ export function App() {
     },
     [interceptMove, toasts],
   )
-  const stageFormName = stageForm ? (byId.get(stageForm.id)?.name ?? '') : ''
+  const stageFormName = useContact(stageForm?.id ?? null).contact?.name ?? ''
 
-  if (!loaded)
-    return (
-      <div className="app-loading" aria-busy="true" role="status">
-        Opening your data…
-      </div>
-    )
   // The panel does not show over Trash or Triage: opening someone from anywhere leaves them.
   const openAnywhere = (id: string) => {
     if (view === 'trash' || view === 'triage') setView('board')
@@ -180,6 +176,11 @@ export function App() {
           }}
         />
         <div className="app-content">
+          {opening && (
+            <p className="app-opening" role="status" aria-busy="true">
+              Opening your data…
+            </p>
+          )}
           <StatusBanner />
           <NoticeBanner onOpenContact={openContact} />
           <main className="main" id={FOCUS_FALLBACK_ID} tabIndex={-1}>

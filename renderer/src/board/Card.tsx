@@ -7,34 +7,37 @@ import {
   type MouseEvent,
 } from 'react'
 import { useDraggable } from '@dnd-kit/core'
-import { relationshipLabel, type Contact } from '@shared/domain'
+import type { Contact } from '@shared/domain'
 import { STAGES, type StageId } from '@shared/stages'
 import { Menu, type MenuEntry } from '../ui/Menu'
-import { CardInsights } from '../contact/CardInsights'
+import { DueIndicator } from '../contact/CardInsights'
+import { LogTouchButton } from '../contact/LogTouch'
 
 /** Id of the hidden text that tells screen-reader users how to move cards. */
 export const MOVE_INSTRUCTIONS_ID = 'card-move-instructions'
 
 /** What a card can ask the board to do; every function is stable so memoised cards do not re-render. */
 export interface CardHandlers {
-  onOpen(id: string): void
+  onClick(id: string, event: MouseEvent<HTMLElement>): void
   onKey(id: string, event: KeyboardEvent<HTMLElement>): void
   onBlur(id: string, event: FocusEvent<HTMLElement>): void
   onMoveTo(id: string, stage: StageId): void
+  onOpen(id: string): void
   onDelete(id: string): void
   registerBody(id: string, element: HTMLElement | null): void
-  registerNode(id: string, element: HTMLElement | null): void
 }
 
 interface CardProps {
   contact: Contact
+  /** Its position in its list (as shown). */
+  index: number
   /** Picked up with the keyboard. */
   lifted: boolean
+  selected: boolean
   handlers: CardHandlers
-  /** In a virtualized column: the card's index, its offset from the list's top, and the measuring ref. */
-  index?: number
-  offset?: number
-  measure?: (element: HTMLElement | null) => void
+  /** In a virtualized list: the offset from the list's top, and the measuring ref. */
+  offset: number | undefined
+  measure: ((element: HTMLElement | null) => void) | undefined
 }
 
 /** "title @ company", or whichever half is known. */
@@ -49,12 +52,15 @@ export function CardFace({ contact, detailsId }: { contact: Contact; detailsId?:
   return (
     <>
       <span className="card-name">{contact.name}</span>
-      {/* The card's description (aria-describedby), not part of its name: the name is the person's. */}
-      <span id={detailsId} className="card-details" aria-hidden="true">
-        {role && <span className="card-role">{role}</span>}
-        <span className="card-relationship">{relationshipLabel(contact.relationship)}</span>
+      <span id={detailsId} className="card-details">
+        <span className="card-line">
+          <span className="card-role" title={role || undefined}>
+            {role}
+          </span>
+          <DueIndicator contactId={contact.id} />
+        </span>
         {contact.tags.length > 0 && (
-          <span className="card-tags">
+          <span className="card-tags" title={contact.tags.join(', ')}>
             {contact.tags.map((tag) => (
               <span key={tag} className="tag">
                 {tag}
@@ -67,12 +73,13 @@ export function CardFace({ contact, detailsId }: { contact: Contact; detailsId?:
   )
 }
 
-/** One person on the board: drag it, pick it up with Space/Enter, click it to edit. */
+/** One person on the board: drag it, pick it up with Space, open it with Enter or a click. */
 export const Card = memo(function Card({
   contact,
-  lifted,
-  handlers,
   index,
+  lifted,
+  selected,
+  handlers,
   offset,
   measure,
 }: CardProps) {
@@ -81,10 +88,9 @@ export const Card = memo(function Card({
   const setNode = useCallback(
     (element: HTMLElement | null) => {
       setNodeRef(element)
-      handlers.registerNode(id, element)
       measure?.(element)
     },
-    [handlers, id, setNodeRef, measure],
+    [setNodeRef, measure],
   )
   const setBody = useCallback(
     (element: HTMLElement | null) => handlers.registerBody(id, element),
@@ -92,7 +98,7 @@ export const Card = memo(function Card({
   )
   const entries = useMemo<MenuEntry[]>(
     () => [
-      { kind: 'item', label: 'Edit…', onSelect: () => handlers.onOpen(id) },
+      { kind: 'item', label: 'Open', onSelect: () => handlers.onOpen(id) },
       { kind: 'group', label: 'Move to' },
       ...STAGES.filter((s) => s.id !== stage).map((s): MenuEntry => ({
         kind: 'item',
@@ -104,7 +110,12 @@ export const Card = memo(function Card({
     [handlers, id, stage],
   )
   const detailsId = `card-details-${id}`
-  const className = ['card', lifted ? 'card-lifted' : '', isDragging ? 'card-placeholder' : '']
+  const className = [
+    'card',
+    lifted ? 'card-lifted' : '',
+    selected ? 'card-selected' : '',
+    isDragging ? 'card-placeholder' : '',
+  ]
     .join(' ')
     .trim()
   return (
@@ -114,6 +125,7 @@ export const Card = memo(function Card({
       data-testid="card"
       data-contact-id={id}
       data-index={index}
+      data-selected={selected || undefined}
       // top, not a transform: a transform would trap the card menu's fixed-position popup.
       style={offset === undefined ? undefined : { top: offset }}
     >
@@ -122,23 +134,27 @@ export const Card = memo(function Card({
         role="button"
         tabIndex={0}
         className="card-body"
+        aria-label={name}
         aria-roledescription="movable card"
         aria-describedby={`${detailsId} ${MOVE_INSTRUCTIONS_ID}`}
         aria-pressed={lifted}
         {...listeners}
-        onClick={(event: MouseEvent) => {
+        onClick={(event: MouseEvent<HTMLElement>) => {
           event.preventDefault()
-          handlers.onOpen(id)
+          handlers.onClick(id, event)
         }}
         onKeyDown={(event) => handlers.onKey(id, event)}
         onBlur={(event) => handlers.onBlur(id, event)}
       >
         <CardFace contact={contact} detailsId={detailsId} />
+        {selected && <span className="sr-only">Selected.</span>}
       </div>
-      <CardInsights contactId={id} name={name} />
-      <Menu label={`Actions for ${name}`} entries={entries} className="card-menu">
-        <span aria-hidden="true">⋯</span>
-      </Menu>
+      <div className="card-actions">
+        <LogTouchButton contactId={id} name={name} text="Log" />
+        <Menu label={`Actions for ${name}`} entries={entries} className="card-menu">
+          Move…
+        </Menu>
+      </div>
     </li>
   )
 })

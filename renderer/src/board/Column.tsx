@@ -1,150 +1,223 @@
-import { memo, useCallback, useRef, useState, type FocusEvent } from 'react'
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+} from 'react'
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import type { Contact } from '@shared/domain'
 import { stageLabel, type StageId } from '@shared/stages'
 import { Card, type CardHandlers } from './Card'
-import { QuickAdd } from './QuickAdd'
+import { boardData, contactAt, type ListWindow } from './boardData'
+import {
+  baseIndexAt,
+  displayCount,
+  listKey,
+  wipState,
+  type ListRef,
+  type MovingCard,
+} from './boardModel'
 
 /**
- * Bench-only baseline: `?bench=all-cards` renders every card, so `npm run bench` can compare
- * the virtualized board with the naive one in the same build.
- */
-const RENDER_ALL_CARDS =
-  typeof location !== 'undefined' &&
-  new URLSearchParams(location.search).get('bench') === 'all-cards'
-
-/**
- * Columns up to this many cards render them all (about 10 DOM nodes each, so six full columns
- * stay under 2,000 nodes); longer ones render only the cards in view.
+ * Lists up to this many cards render them all, in flow (a screenful, so nothing is gained by
+ * virtualizing them); longer ones render only the cards in view.
  */
 const VIRTUALIZE_ABOVE = 25
 
 /** A card's height before it is measured, and the list's spacing (matches board.css). */
-const ESTIMATED_CARD_HEIGHT = 92
-const CARD_GAP = 8
+const ESTIMATED_CARD_HEIGHT: Record<Density, number> = { comfortable: 64, compact: 48 }
+const CARD_GAP = 6
 const LIST_PADDING_TOP = 4
 const LIST_PADDING_BOTTOM = 12
 
-interface ColumnProps {
-  stage: StageId
-  ids: readonly string[]
-  byId: ReadonlyMap<string, Contact>
-  /** How many people the column holds when no search filters it; null when not filtered. */
-  total: number | null
-  liftedId: string | null
-  /** A card being moved (by keyboard or pointer): kept rendered wherever the list is scrolled. */
-  movingId: string | null
-  handlers: CardHandlers
-  registerColumn(stage: StageId, element: HTMLElement | null): void
+export type Density = 'comfortable' | 'compact'
+
+/** A moving card as the lists draw it: where it is, and the contact to draw there. */
+export interface MovingDisplay extends MovingCard {
+  contact: Contact
 }
 
-/** One stage of the board: header with count, its cards, and quick add in the first column. */
-export const Column = memo(function Column({
+interface CardListProps {
+  stage: StageId
+  /** The lane's key when the board is grouped, else null. */
+  lane: string | null
+  /** How many cards the list has as the core counts them (the moving card included at its origin). */
+  total: number
+  window: ListWindow | undefined
+  moving: MovingDisplay | null
+  liftedId: string | null
+  selection: ReadonlySet<string>
+  density: Density
+  handlers: CardHandlers
+  label: string
+  registerList(key: string, list: ListRef, element: HTMLElement | null): void
+}
+
+/**
+ * The cards of one list, virtualized: only those in view are in the DOM, and only the pages in
+ * view are fetched. The card being moved and the focused card stay rendered wherever the list
+ * is scrolled, so focus never falls to the body.
+ */
+export const CardList = memo(function CardList({
   stage,
-  ids,
-  byId,
+  lane,
   total,
+  window,
+  moving,
   liftedId,
-  movingId,
+  selection,
+  density,
   handlers,
-  registerColumn,
-}: ColumnProps) {
-  const label = stageLabel(stage)
-  const setRef = useCallback(
-    (element: HTMLElement | null) => registerColumn(stage, element),
-    [registerColumn, stage],
-  )
+  label,
+  registerList,
+}: CardListProps) {
+  const list = useMemo<ListRef>(() => ({ stage, lane }), [stage, lane])
+  const key = listKey(list)
   const listRef = useRef<HTMLUListElement | null>(null)
-  // The focused card stays rendered when scrolled away, so focus is never dropped on the body.
-  const [focusedId, setFocusedId] = useState<string | null>(null)
+  const setRef = useCallback(
+    (element: HTMLUListElement | null) => {
+      listRef.current = element
+      registerList(key, list, element)
+    },
+    [registerList, key, list],
+  )
+  const count = displayCount(list, total, moving)
+  const [focusedIndex, setFocusedIndex] = useState<number | null>(null)
   const onFocus = useCallback((event: FocusEvent<HTMLUListElement>) => {
-    const card = event.target.closest('[data-contact-id]')
-    setFocusedId(card?.getAttribute('data-contact-id') ?? null)
+    const index = event.target.closest('[data-index]')?.getAttribute('data-index')
+    setFocusedIndex(index === null || index === undefined ? null : Number(index))
   }, [])
-  const pinnedIndexes = [movingId, focusedId].flatMap((id) => {
-    const at = id === null ? -1 : ids.indexOf(id)
-    return at >= 0 ? [at] : []
-  })
-  const pinnedKey = pinnedIndexes.join(',')
+  const movingIndex = moving && listKey(moving.placement) === key ? moving.placement.index : null
+  const pinned = [movingIndex, focusedIndex].filter((i): i is number => i !== null && i < count)
+  const pinnedKey = pinned.join(',')
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range)
-      const pinned = pinnedKey === '' ? [] : pinnedKey.split(',').map(Number)
-      const extra = pinned.filter((i) => !indexes.includes(i))
-      return extra.length === 0 ? indexes : [...indexes, ...extra].sort((a, b) => a - b)
+      const extra = pinnedKey === '' ? [] : pinnedKey.split(',').map(Number)
+      const missing = extra.filter((i) => !indexes.includes(i))
+      return missing.length === 0 ? indexes : [...indexes, ...missing].sort((a, b) => a - b)
     },
     [pinnedKey],
   )
-  const virtual = !RENDER_ALL_CARDS && ids.length > VIRTUALIZE_ABOVE
+  const idAt = (index: number): Contact | undefined => {
+    const at = baseIndexAt(list, index, moving)
+    if (at === 'moving') return moving?.contact
+    const contact = contactAt(window, at)
+    // Lists fetched mid-move may already hold the moving card: it is drawn once, where it moves.
+    return contact && contact.id === moving?.id ? undefined : contact
+  }
+  const virtual = count > VIRTUALIZE_ABOVE
   const virtualizer = useVirtualizer({
-    count: virtual ? ids.length : 0,
+    count: virtual ? count : 0,
     getScrollElement: () => listRef.current,
-    estimateSize: () => ESTIMATED_CARD_HEIGHT,
-    getItemKey: (index) => ids[index] ?? index,
+    estimateSize: () => ESTIMATED_CARD_HEIGHT[density],
+    getItemKey: (index) => idAt(index)?.id ?? `slot-${index}`,
     gap: CARD_GAP,
     paddingStart: LIST_PADDING_TOP,
     paddingEnd: LIST_PADDING_BOTTOM,
-    overscan: 2,
+    overscan: 3,
     rangeExtractor,
   })
-  const count = ids.length
-  const countText = total === null ? `${count}` : `${count} of ${total}`
-  const card = (id: string, index?: number, offset?: number) => {
-    const contact = byId.get(id)
-    return contact ? (
-      <Card
-        key={id}
-        contact={contact}
-        lifted={liftedId === id}
-        handlers={handlers}
-        {...(index !== undefined && offset !== undefined
-          ? { index, offset, measure: virtualizer.measureElement }
-          : {})}
-      />
-    ) : null
-  }
+  const items = virtual
+    ? virtualizer.getVirtualItems()
+    : Array.from({ length: count }, (_, index) => ({
+        index,
+        key: idAt(index)?.id ?? `slot-${index}`,
+        start: undefined,
+      }))
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? -1
+
+  // Fetch the pages in view (with a screen's margin either side).
+  useEffect(() => {
+    const margin = Math.max(8, last - first)
+    boardData.show(list, Math.max(0, first - margin), Math.max(last + margin, 0))
+  }, [list, first, last])
+  useEffect(() => () => boardData.hide(list), [list])
+
+  // A card moved with the keyboard stays in view: the list scrolls with it.
+  useLayoutEffect(() => {
+    if (movingIndex !== null && virtual) virtualizer.scrollToIndex(movingIndex, { align: 'auto' })
+  }, [movingIndex, virtualizer, virtual])
+
   return (
-    <section
+    <ul
       ref={setRef}
-      className={`column stage-${stage}`}
-      data-testid={`column-${stage}`}
+      className={virtual ? 'column-list column-list-virtual' : 'column-list'}
       aria-label={label}
+      data-list-key={key}
+      onFocus={onFocus}
     >
-      <header className="column-header">
-        <h2 className="column-title">{label}</h2>
-        <span
-          className="column-count"
-          data-testid="column-count"
-          aria-label={`${countText} people`}
-        >
-          {countText}
-        </span>
-      </header>
-      {stage === 'identified' && <QuickAdd onOpenContact={handlers.onOpen} />}
-      {count === 0 && <p className="column-empty">{total ? 'No matches' : 'No one here yet'}</p>}
-      {!virtual ? (
-        <ul className="column-list" aria-label={`People in ${label}`}>
-          {ids.map((id) => card(id))}
-        </ul>
-      ) : (
-        <ul
-          ref={listRef}
-          className="column-list column-list-virtual"
-          aria-label={`People in ${label}`}
-          onFocus={onFocus}
-        >
-          {/* Gives the list the height of all its cards, so it scrolls as if every one were there. */}
-          <li
-            className="column-sizer"
-            aria-hidden="true"
-            style={{ height: virtualizer.getTotalSize() }}
-          />
-          {virtualizer.getVirtualItems().map((item) => {
-            const id = ids[item.index]
-            return id === undefined ? null : card(id, item.index, item.start)
-          })}
-        </ul>
+      {/* Gives the list the height of all its cards, so it scrolls as if every one were there. */}
+      {virtual && (
+        <li
+          className="column-sizer"
+          aria-hidden="true"
+          style={{ height: virtualizer.getTotalSize() }}
+        />
       )}
-    </section>
+      {items.map((item) => {
+        const contact = idAt(item.index)
+        if (!contact) {
+          return (
+            <li
+              key={item.key}
+              ref={virtual ? virtualizer.measureElement : undefined}
+              className="card card-loading"
+              data-index={item.index}
+              aria-hidden="true"
+              style={{ top: item.start, height: ESTIMATED_CARD_HEIGHT[density] }}
+            />
+          )
+        }
+        return (
+          <Card
+            key={item.key}
+            contact={contact}
+            index={item.index}
+            lifted={liftedId === contact.id}
+            selected={selection.has(contact.id)}
+            handlers={handlers}
+            offset={item.start}
+            measure={virtual ? virtualizer.measureElement : undefined}
+          />
+        )
+      })}
+    </ul>
   )
 })
+
+interface ColumnHeaderProps {
+  stage: StageId
+  count: number | null
+  wipLimit: number | null
+}
+
+/** A column's header: its stage, its count, and "4 / 3" in amber when over its soft WIP limit. */
+export function ColumnHeader({ stage, count, wipLimit }: ColumnHeaderProps) {
+  const wip = count === null ? null : wipState(count, wipLimit ?? undefined)
+  const text = count === null ? '…' : (wip?.text ?? String(count))
+  const spoken =
+    count === null
+      ? 'counting'
+      : wip
+        ? `${count} people, limit ${wipLimit}${wip.over ? ', over the limit' : ''}`
+        : `${count} people`
+  return (
+    <header className={`column-header stage-${stage}`}>
+      <h2 className="column-title">{stageLabel(stage)}</h2>
+      <span
+        className={`column-count${wip?.over ? ' column-count-over' : ''}`}
+        data-testid="column-count"
+        aria-label={spoken}
+        title={wip ? `Soft limit: ${wipLimit} people in ${stageLabel(stage)}` : undefined}
+      >
+        {text}
+      </span>
+    </header>
+  )
+}

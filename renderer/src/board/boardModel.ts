@@ -1,80 +1,108 @@
-import type { Contact } from '@shared/domain'
 import { STAGE_IDS, type StageId } from '@shared/stages'
-import { emptyColumns, type Columns } from '../store/contacts'
-
-/** Lower-case and strip accents, so "jose" finds "José". */
-export function normalise(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-}
-
-/** The text a contact is searched by: name, company and tags. */
-export function searchKeyOf(contact: Contact): string {
-  return normalise([contact.name, contact.company, ...contact.tags].join('\n'))
-}
 
 /**
- * Keys per contact object: contacts are immutable and the store keeps unchanged ones, so after
- * an edit or on re-opening the board only new objects are normalised, not all 20,000.
+ * One list of cards on the board: a stage column, or one lane's cell of it when the board is
+ * grouped. `lane` is null when the board is not grouped.
  */
-const searchKeys = new WeakMap<Contact, string>()
-
-/** Search keys by contact id, built once per list. */
-export function buildSearchIndex(byId: ReadonlyMap<string, Contact>): ReadonlyMap<string, string> {
-  const index = new Map<string, string>()
-  for (const [id, contact] of byId) {
-    let key = searchKeys.get(contact)
-    if (key === undefined) {
-      key = searchKeyOf(contact)
-      searchKeys.set(contact, key)
-    }
-    index.set(id, key)
-  }
-  return index
+export interface ListRef {
+  stage: StageId
+  lane: string | null
 }
 
-/** Columns holding only the contacts whose key contains every word of the query. */
-export function filterColumns(
-  columns: Columns,
-  index: ReadonlyMap<string, string>,
-  query: string,
-): Columns {
-  const words = normalise(query).split(/\s+/).filter(Boolean)
-  if (words.length === 0) return columns
-  const filtered = emptyColumns()
-  for (const stage of STAGE_IDS) {
-    filtered[stage] = columns[stage].filter((id) => {
-      const key = index.get(id)
-      return key !== undefined && words.every((word) => key.includes(word))
-    })
-  }
-  return filtered
+/** A stable key for a list: never user text alone, so a lane named like a stage cannot collide. */
+export function listKey(list: ListRef): string {
+  return list.lane === null ? list.stage : `${list.stage}\u0000${list.lane}`
 }
 
-/** The stage whose column holds an id. */
-export function stageOf(columns: Columns, id: string): StageId | undefined {
-  return STAGE_IDS.find((stage) => columns[stage].includes(id))
+/** Where a card sits: its list and its position in it. */
+export interface Placement extends ListRef {
+  index: number
+}
+
+/** A card being moved: where it started and where it would land now. */
+export interface MovingCard {
+  id: string
+  origin: Placement
+  placement: Placement
+}
+
+const sameList = (a: ListRef, b: ListRef) => a.stage === b.stage && a.lane === b.lane
+
+/** How many cards a list shows while a card is moving: without it where it left, with it where it is. */
+export function displayCount(list: ListRef, total: number, moving: MovingCard | null): number {
+  if (!moving) return total
+  return (
+    total - (sameList(list, moving.origin) ? 1 : 0) + (sameList(list, moving.placement) ? 1 : 0)
+  )
 }
 
 /**
- * The index to send with contact.move: the position in the full target column (without the moved card)
- * that matches where the card sits among the visible (possibly filtered) cards.
+ * What a list shows at a displayed position while a card is moving: the moving card, or the
+ * position of a card in the list as the core has it (`base`), which still holds the moving card at
+ * its origin.
+ */
+export function baseIndexAt(
+  list: ListRef,
+  index: number,
+  moving: MovingCard | null,
+): number | 'moving' {
+  if (!moving) return index
+  let at = index
+  if (sameList(list, moving.placement)) {
+    if (index === moving.placement.index) return 'moving'
+    if (index > moving.placement.index) at -= 1
+  }
+  if (sameList(list, moving.origin) && at >= moving.origin.index) at += 1
+  return at
+}
+
+/** How many cards other than the moving one a list holds. */
+function othersIn(list: ListRef, total: number, moving: MovingCard): number {
+  return total - (sameList(list, moving.origin) ? 1 : 0)
+}
+
+export type ArrowKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight'
+
+/**
+ * Where a moving card goes after one arrow key, or null when it cannot go further that way.
+ * Up and down stay in the list; left and right change the stage and keep the lane.
+ * `totalOf` is each list's size as the core counts it (the moving card included at its origin).
+ */
+export function step(
+  moving: MovingCard,
+  key: ArrowKey,
+  totalOf: (list: ListRef) => number,
+): Placement | null {
+  const from = moving.placement
+  if (key === 'ArrowUp') return from.index > 0 ? { ...from, index: from.index - 1 } : null
+  if (key === 'ArrowDown') {
+    return from.index < othersIn(from, totalOf(from), moving)
+      ? { ...from, index: from.index + 1 }
+      : null
+  }
+  const stageAt = STAGE_IDS.indexOf(from.stage)
+  const stage = STAGE_IDS[key === 'ArrowLeft' ? stageAt - 1 : stageAt + 1]
+  if (stage === undefined) return null
+  const list = { stage, lane: from.lane }
+  return { ...list, index: Math.min(from.index, othersIn(list, totalOf(list), moving)) }
+}
+
+/**
+ * The index to send with contact.move: the position in the full target column (without the moved
+ * card) that matches where the card sits between its visible neighbours in a filtered or grouped
+ * list. `previous` and `next` are the ids shown just above and below it, if any.
  */
 export function moveIndex(
   fullColumn: readonly string[],
-  visibleColumn: readonly string[],
   id: string,
+  previous: string | undefined,
+  next: string | undefined,
 ): number {
   const full = fullColumn.filter((x) => x !== id)
-  const position = visibleColumn.indexOf(id)
-  const next = visibleColumn[position + 1]
   if (next !== undefined) {
     const at = full.indexOf(next)
     if (at >= 0) return at
   }
-  const previous = position > 0 ? visibleColumn[position - 1] : undefined
   if (previous !== undefined) {
     const at = full.indexOf(previous)
     if (at >= 0) return at + 1
@@ -82,36 +110,69 @@ export function moveIndex(
   return full.length
 }
 
-/** Where a lifted card sits: its column and its position among the visible cards. */
-export interface Placement {
-  stage: StageId
-  index: number
+/** Page-aligned ranges of positions to fetch so that [from, to] is loaded, skipping pages held. */
+export function pagesToLoad(
+  from: number,
+  to: number,
+  pageSize: number,
+  total: number | null,
+  held: (page: number) => boolean,
+): number[] {
+  if (to < from) return []
+  const last = total === null ? to : Math.min(to, total - 1)
+  const pages: number[] = []
+  for (let page = Math.floor(Math.max(0, from) / pageSize); page * pageSize <= last; page++) {
+    if (!held(page)) pages.push(page)
+  }
+  return pages
 }
 
-/** Put an id at a placement in a copy of the (visible) columns. */
-export function place(columns: Columns, id: string, placement: Placement): Columns {
-  const next = emptyColumns()
-  for (const stage of STAGE_IDS) next[stage] = columns[stage].filter((x) => x !== id)
-  const target = next[placement.stage]
-  target.splice(Math.max(0, Math.min(placement.index, target.length)), 0, id)
+/**
+ * The ids a Shift+click selects: every loaded card between the anchor and the clicked one, both
+ * included, in list order. Positions not loaded yet are skipped.
+ */
+export function rangeBetween(
+  anchor: number,
+  target: number,
+  idAt: (index: number) => string | undefined,
+): string[] {
+  const ids: string[] = []
+  const [from, to] = anchor <= target ? [anchor, target] : [target, anchor]
+  for (let i = from; i <= to; i++) {
+    const id = idAt(i)
+    if (id !== undefined) ids.push(id)
+  }
+  return ids
+}
+
+/** A toggled copy of a selection. */
+export function toggled(selection: ReadonlySet<string>, ids: readonly string[]): Set<string> {
+  const next = new Set(selection)
+  const allIn = ids.every((id) => next.has(id))
+  for (const id of ids) {
+    if (allIn) next.delete(id)
+    else next.add(id)
+  }
   return next
 }
 
-/** The placement after one arrow key, or null when the card cannot go further that way. */
-export function step(
-  columns: Columns,
-  id: string,
-  from: Placement,
-  key: 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight',
-): Placement | null {
-  const stageAt = STAGE_IDS.indexOf(from.stage)
-  if (key === 'ArrowUp') return from.index > 0 ? { stage: from.stage, index: from.index - 1 } : null
-  if (key === 'ArrowDown') {
-    const others = columns[from.stage].filter((x) => x !== id).length
-    return from.index < others ? { stage: from.stage, index: from.index + 1 } : null
-  }
-  const nextStage = STAGE_IDS[key === 'ArrowLeft' ? stageAt - 1 : stageAt + 1]
-  if (nextStage === undefined) return null
-  const others = columns[nextStage].filter((x) => x !== id).length
-  return { stage: nextStage, index: Math.min(from.index, others) }
+/** "1 person" / "240 people". */
+export function people(count: number): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? 'person' : 'people'}`
+}
+
+/** Whether a column is over its soft WIP limit, and the header text ("4 / 3"). */
+export function wipState(
+  count: number,
+  limit: number | undefined,
+): { text: string; over: boolean } | null {
+  if (limit === undefined || limit <= 0) return null
+  return { text: `${count} / ${limit}`, over: count > limit }
+}
+
+/** Short due text from days until due (negative = overdue): "12d", "today", "3d late". */
+export function dueText(daysUntilDue: number | null): string {
+  if (daysUntilDue === null) return ''
+  if (daysUntilDue === 0) return 'today'
+  return daysUntilDue > 0 ? `${daysUntilDue}d` : `${-daysUntilDue}d late`
 }

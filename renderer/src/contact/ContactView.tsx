@@ -8,7 +8,7 @@ import { RequestDialog } from '../requests/RequestDialog'
 import { RequestList } from '../requests/RequestList'
 import { Menu, type MenuEntry } from '../ui/Menu'
 import { useToasts } from '../ui/toasts'
-import { useCoreNow, useInsightsById } from '../workflow/insights'
+import { useCoreNow, useInsight } from '../workflow/insights'
 import { dueSentence } from './dueSentence'
 import { addressLines, birthdayText } from './fieldText'
 import { LogTouchButton } from './LogTouch'
@@ -47,7 +47,7 @@ export function ContactView({
   onClose(): void
   onMove: MoveContact
 }) {
-  const insight = useInsightsById().get(contact.id)
+  const insight = useInsight(contact.id)
   const now = useCoreNow()
   const toasts = useToasts()
   const [asking, setAsking] = useState(false)

@@ -11,6 +11,8 @@ interface LogTouchProps {
   name: string
   /** Label of the opening button; "Log touch" by default. */
   label?: string
+  /** Shorter visible text where room is tight (a card); the accessible name keeps the label. */
+  text?: string
   className?: string
   /** Draws the opening button as the primary action. */
   primary?: boolean
@@ -29,6 +31,7 @@ export function LogTouchButton({
   contactId,
   name,
   label = 'Log touch',
+  text,
   className,
   primary,
   answersShortcut = false,
@@ -101,9 +104,10 @@ export function LogTouchButton({
         className={`button button-small${primary ? ' button-primary' : ''}`}
         aria-label={`${label} with ${name}`}
         aria-expanded={open}
+        title={text === undefined ? undefined : label}
         onClick={() => (open ? close() : setOpen(true))}
       >
-        {label}
+        {text ?? label}
       </button>
       {open && (
         <form

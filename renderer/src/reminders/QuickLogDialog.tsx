@@ -1,16 +1,25 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { interactionKindLabel } from '@shared/interactionKinds'
 import { call } from '../api/client'
 import { draftInstant, newTouchDraft, TouchFields, type TouchDraft } from '../contact/TouchFields'
 import { Field } from '../ui/form/Field'
-import { useContacts } from '../store/contacts'
 import { Dialog } from '../ui/Dialog'
 import { useToasts } from '../ui/toasts'
 
-/** "Log touch…" from the tray: pick who (people due first), the kind and a note. */
+/** How many people a search offers: enough to pick from, never the whole network. */
+const SEARCH_LIMIT = 30
+
+interface Option {
+  id: string
+  name: string
+  due: boolean
+}
+
+/** "Log touch…" from the tray: pick who (people due first, or search by name), the kind and a note. */
 export function QuickLogDialog({ onClose }: { onClose(): void }) {
-  const { byId } = useContacts()
-  const [dueIds, setDueIds] = useState<string[]>([])
+  const [due, setDue] = useState<Option[]>([])
+  const [search, setSearch] = useState('')
+  const [found, setFound] = useState<Option[] | null>(null)
   const [contactId, setContactId] = useState('')
   const [draft, setDraft] = useState<TouchDraft>(() => newTouchDraft())
   const [dayError, setDayError] = useState<string | undefined>()
@@ -20,23 +29,50 @@ export function QuickLogDialog({ onClose }: { onClose(): void }) {
   useEffect(() => {
     void call('reminder.list', {}).then((result) => {
       if (!result.ok) return
-      const ids = [...new Set(result.value.due.map((e) => e.contactId))]
-      setDueIds(ids)
-      setContactId((current) => current || (ids[0] ?? ''))
+      const seen = new Map<string, Option>()
+      for (const e of result.value.due)
+        if (e.kind === 'contact-due')
+          seen.set(e.contactId, { id: e.contactId, name: e.name, due: true })
+      const options = [...seen.values()]
+      setDue(options)
+      setContactId((current) => current || (options[0]?.id ?? ''))
     })
   }, [])
 
-  const options = useMemo(() => {
-    const active = [...byId.values()].filter((c) => c.trashedAt === null)
-    const due = new Set(dueIds)
-    return active.sort(
-      (a, b) => Number(due.has(b.id)) - Number(due.has(a.id)) || a.name.localeCompare(b.name),
-    )
-  }, [byId, dueIds])
+  useEffect(() => {
+    if (search.trim() === '') {
+      setFound(null)
+      return
+    }
+    let live = true
+    const timer = setTimeout(() => {
+      void call('contact.query', {
+        filter: { text: search },
+        sort: 'name',
+        limit: SEARCH_LIMIT,
+      }).then((result) => {
+        if (!live || !result.ok) return
+        const dueIds = new Set(due.map((d) => d.id))
+        const options = result.value.items.map((c) => ({
+          id: c.id,
+          name: c.name,
+          due: dueIds.has(c.id),
+        }))
+        setFound(options)
+        setContactId(options[0]?.id ?? '')
+      })
+    }, 150)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [search, due])
+
+  const options = found ?? due
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    const chosen = contactId || options[0]?.id
+    const chosen = options.find((o) => o.id === contactId) ?? options[0]
     if (!chosen) return
     const when = draftInstant(draft)
     if (!when.ok) {
@@ -45,7 +81,7 @@ export function QuickLogDialog({ onClose }: { onClose(): void }) {
     }
     const { kind, note } = draft
     const result = await call('interaction.log', {
-      contactId: chosen,
+      contactId: chosen.id,
       kind,
       note,
       ...(when.at === null ? {} : { at: when.at }),
@@ -55,7 +91,7 @@ export function QuickLogDialog({ onClose }: { onClose(): void }) {
       return
     }
     toasts.show({
-      message: `Logged ${interactionKindLabel(draft.kind).toLowerCase()} with ${byId.get(chosen)?.name ?? 'them'}.`,
+      message: `Logged ${interactionKindLabel(kind).toLowerCase()} with ${chosen.name}.`,
     })
     onClose()
   }
@@ -63,18 +99,36 @@ export function QuickLogDialog({ onClose }: { onClose(): void }) {
   return (
     <Dialog title="Log a touch" onClose={onClose} testId="quick-log">
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <Field label="Find a person">
+          {(p) => (
+            <input
+              {...p}
+              type="search"
+              value={search}
+              placeholder="Name, company or tag"
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          )}
+        </Field>
         <Field label="With">
           {(p) => (
             <select {...p} value={contactId} onChange={(e) => setContactId(e.target.value)}>
               {options.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
-                  {dueIds.includes(c.id) ? ' (due)' : ''}
+                  {c.due ? ' (due)' : ''}
                 </option>
               ))}
             </select>
           )}
         </Field>
+        {options.length === 0 && (
+          <p className="field-hint">
+            {found === null
+              ? 'Nobody is due. Search for the person you talked to.'
+              : 'Nobody matches.'}
+          </p>
+        )}
         <TouchFields
           draft={draft}
           onChange={(next) => {

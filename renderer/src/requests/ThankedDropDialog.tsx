@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { call } from '../api/client'
-import { contactsStore, useContacts } from '../store/contacts'
+import { useContact } from '../store/contact'
 import { requestsStore, useQuery } from '../store/queries'
 import { Dialog } from '../ui/Dialog'
 import { useToasts } from '../ui/toasts'
@@ -11,7 +11,7 @@ import { ThankYouDialog } from './ThankYouDialog'
  * thank-you moves the card; "Just move" moves it without logging; Cancel leaves it.
  */
 export function ThankedDropDialog({ contactId, onClose }: { contactId: string; onClose(): void }) {
-  const contact = useContacts().byId.get(contactId)
+  const { contact } = useContact(contactId)
   const requests = useQuery(requestsStore).value ?? []
   const owed = requests.find(
     (r) => r.contactId === contactId && r.status === 'given' && r.thankedAt === null,
@@ -21,8 +21,7 @@ export function ThankedDropDialog({ contactId, onClose }: { contactId: string; o
   if (!contact) return null
 
   const moveToThanked = async () => {
-    const index = contactsStore.getSnapshot().columns.thanked.length
-    const result = await call('contact.move', { id: contactId, stage: 'thanked', index })
+    const result = await call('contact.move', { id: contactId, stage: 'thanked' })
     if (!result.ok)
       toasts.show({ tone: 'error', message: `Could not move ${contact.name}: ${result.message}` })
   }
@@ -34,9 +33,8 @@ export function ThankedDropDialog({ contactId, onClose }: { contactId: string; o
         request={owed ?? null}
         onClose={() => {
           // Logging a thank-you moves the card when a reference was owed; otherwise move it here.
-          void contactsStore.refresh().then(() => {
-            const after = contactsStore.getSnapshot().byId.get(contactId)
-            if (after && after.stage !== 'thanked') void moveToThanked()
+          void call('contact.get', { id: contactId }).then((after) => {
+            if (after.ok && after.value.stage !== 'thanked') void moveToThanked()
           })
           onClose()
         }}

@@ -234,6 +234,41 @@ export function SettingsView() {
             </div>
           </fieldset>
           <fieldset>
+            <legend>Board</legend>
+            <p className="field-hint">
+              A soft limit per column: its count turns amber past it, and nothing is refused. Leave
+              empty for no limit.
+            </p>
+            <div className="form-grid">
+              {STAGE_IDS.map((stage) =>
+                field(`wipLimits.${stage}`, `${stageLabel(stage)} limit`, (p) => (
+                  <input
+                    type="number"
+                    min={1}
+                    max={10000}
+                    value={form.wip[stage] ?? ''}
+                    onChange={(e) => set({ wip: { ...form.wip, [stage]: e.target.value } })}
+                    {...p}
+                  />
+                )),
+              )}
+            </div>
+            <Field label="Cards">
+              {(p) => (
+                <select
+                  {...p}
+                  value={form.density}
+                  onChange={(e) =>
+                    set({ density: e.target.value === 'compact' ? 'compact' : 'comfortable' })
+                  }
+                >
+                  <option value="comfortable">Comfortable</option>
+                  <option value="compact">Compact</option>
+                </select>
+              )}
+            </Field>
+          </fieldset>
+          <fieldset>
             <legend>App</legend>
             <label className="settings-check">
               <input

@@ -19,6 +19,9 @@ export interface SettingsForm {
   /** Weekday of the weekly review, "0" (Sunday) to "6". */
   reviewDay: string
   reviewTime: string
+  /** Soft WIP limit per stage; empty means none. */
+  wip: Partial<Record<StageId, string>>
+  density: Settings['density']
 }
 
 /** The form's fields, named as the core's issue paths name them. */
@@ -29,6 +32,7 @@ export type SettingsField =
   | 'thankWithinDays'
   | 'weeklyReview.time'
   | `cadenceByStage.${StageId}`
+  | `wipLimits.${StageId}`
 
 /** Every field of the form, for placing the core's issues beside them. */
 export const SETTINGS_FIELDS: readonly SettingsField[] = [
@@ -38,12 +42,17 @@ export const SETTINGS_FIELDS: readonly SettingsField[] = [
   'thankWithinDays',
   'weeklyReview.time',
   ...STAGE_IDS.map((stage) => `cadenceByStage.${stage}` as const),
+  ...STAGE_IDS.map((stage) => `wipLimits.${stage}` as const),
 ]
 
 /** The form filled from the stored settings. */
 export function toForm(settings: Settings): SettingsForm {
   const cadence: Partial<Record<StageId, string>> = {}
-  for (const stage of STAGE_IDS) cadence[stage] = String(settings.cadenceByStage[stage] ?? '')
+  const wip: Partial<Record<StageId, string>> = {}
+  for (const stage of STAGE_IDS) {
+    cadence[stage] = String(settings.cadenceByStage[stage] ?? '')
+    wip[stage] = String(settings.wipLimits[stage] ?? '')
+  }
   return {
     digestTime: settings.digestTime,
     quietStart: settings.quietHours.start,
@@ -57,6 +66,8 @@ export function toForm(settings: Settings): SettingsForm {
     reviewEnabled: settings.weeklyReview.enabled,
     reviewDay: String(settings.weeklyReview.day),
     reviewTime: settings.weeklyReview.time,
+    wip,
+    density: settings.density,
   }
 }
 
@@ -69,9 +80,12 @@ function parseNumber(text: string): number {
 /** The settings.update input for the form; the core validates every field. */
 export function toPatch(form: SettingsForm): Input<'settings.update'> {
   const cadenceByStage: Partial<Record<StageId, number | null>> = {}
+  const wipLimits: Partial<Record<StageId, number | null>> = {}
   for (const stage of STAGE_IDS) {
     const text = (form.cadence[stage] ?? '').trim()
     cadenceByStage[stage] = text === '' ? null : parseNumber(text)
+    const wip = (form.wip[stage] ?? '').trim()
+    wipLimits[stage] = wip === '' ? null : parseNumber(wip)
   }
   // The core's zod schema checks these; the renderer does not duplicate its rules.
   return {
@@ -88,5 +102,7 @@ export function toPatch(form: SettingsForm): Input<'settings.update'> {
       day: parseNumber(form.reviewDay),
       time: form.reviewTime,
     },
+    wipLimits,
+    density: form.density,
   }
 }

@@ -69,18 +69,18 @@ export class QueryStore<C extends Command> {
 
 const ALL = ['contacts', 'interactions', 'requests', 'updates', 'settings']
 
-/** Per-card insights: touch status, readiness, last update heard. */
-export const insightsStore = new QueryStore('board.insights', {}, ALL)
 /** The Today lists, for the Today view and the navigation counts. */
 export const todayStore = new QueryStore('today.get', { limit: TODAY_DEFAULT_LIMIT }, ALL)
 /** Career updates, newest first. */
 export const updatesStore = new QueryStore('update.list', {}, ['updates'])
 /** Every reference request, newest first. */
 export const requestsStore = new QueryStore('request.list', {}, ['requests'])
+/** The user's settings: WIP limits, density and saved views shape the board. */
+export const settingsStore = new QueryStore('settings.get', {}, ['settings'])
 
 /** Start (and stop) the workflow's query stores with the app. */
 export function startWorkflowStores(): () => void {
-  const stores = [insightsStore, todayStore, updatesStore, requestsStore]
+  const stores = [todayStore, updatesStore, requestsStore, settingsStore]
   for (const store of stores) store.start()
   return () => {
     for (const store of stores) store.stop()

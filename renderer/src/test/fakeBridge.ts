@@ -1,4 +1,14 @@
-import { DEFAULT_CONTACT_FIELDS, type Contact } from '@shared/domain'
+import { DEFAULT_CONTACT_FIELDS, DEFAULT_SETTINGS, type Contact } from '@shared/domain'
+import {
+  compareContacts,
+  compileFilter,
+  lanesOf,
+  normalizeContact,
+  type ContactFacts,
+  type ContactFilter,
+  type GroupBy,
+} from '@shared/query'
+import { STAGE_IDS } from '@shared/stages'
 import { dispatch, type AppStatus, type CoreEvent, type Handlers } from '@shared/ipc'
 import { DomainError } from '@shared/result'
 import type { VouchBridge } from '@shared/bridge'
@@ -48,6 +58,46 @@ export function installFakeCore(contacts: readonly Contact[] = []): FakeCore {
     [...store.values()]
       .filter((c) => c.stage === stage && c.trashedAt === null && c.id !== except)
       .sort((a, b) => a.order - b.order)
+  const facts: ContactFacts = {
+    dueState: 'never',
+    hasOpenRequest: false,
+    readiness: 0,
+    lastTouchAt: null,
+    dueAt: null,
+  }
+  /** Kept, non-trashed contacts matching a selection, in board order (as the core answers). */
+  const select = (s: {
+    filter?: ContactFilter | undefined
+    stage?: Contact['stage'] | undefined
+    groupBy?: GroupBy | undefined
+    lane?: string | undefined
+  }) => {
+    const test = compileFilter(s.filter ?? {})
+    return [...store.values()]
+      .filter(
+        (c) =>
+          c.trashedAt === null &&
+          c.triage === 'kept' &&
+          (s.stage === undefined || c.stage === s.stage) &&
+          (s.lane === undefined ||
+            lanesOf(c, s.groupBy ?? 'none').some((lane) => lane.key === s.lane)) &&
+          test.test(c, { facts: () => facts, normalized: normalizeContact }),
+      )
+      .map((contact) => ({ contact, facts }))
+      .sort(compareContacts('manual'))
+  }
+  const counts = (contacts: readonly Contact[]) => {
+    const byStage = Object.fromEntries(STAGE_IDS.map((id) => [id, 0]))
+    for (const c of contacts) byStage[c.stage] = (byStage[c.stage] ?? 0) + 1
+    return {
+      identified: byStage.identified ?? 0,
+      building: byStage.building ?? 0,
+      'in-touch': byStage['in-touch'] ?? 0,
+      asked: byStage.asked ?? 0,
+      'gave-reference': byStage['gave-reference'] ?? 0,
+      thanked: byStage.thanked ?? 0,
+    }
+  }
   const fake: FakeCore = {
     contacts: store,
     calls,
@@ -79,6 +129,31 @@ export function installFakeCore(contacts: readonly Contact[] = []): FakeCore {
     'contact.list': () => [...store.values()].filter((c) => c.trashedAt === null),
     'contact.trash': () => [...store.values()].filter((c) => c.trashedAt !== null),
     'contact.get': ({ id }) => get(id),
+    'contact.query': ({ sort, offset, limit, ...selection }) => {
+      const matches = select(selection).sort(compareContacts(sort))
+      return {
+        total: matches.length,
+        items: matches.slice(offset, offset + limit).map((m) => m.contact),
+      }
+    },
+    'contact.ids': (selection) => ({ ids: select(selection).map((m) => m.contact.id) }),
+    'board.summary': ({ filter }) => {
+      const matching = select({ filter }).map((m) => m.contact)
+      const kept = [...store.values()].filter((c) => c.trashedAt === null && c.triage === 'kept')
+      return {
+        counts: counts(matching),
+        matching: matching.length,
+        total: kept.length,
+        lanes: [],
+        triage: { inbox: 0, kept: kept.length, archived: 0 },
+      }
+    },
+    'board.insights': () => ({
+      now: '2025-01-02T00:00:00.000Z',
+      latestUpdateId: null,
+      contacts: [],
+    }),
+    'settings.get': () => DEFAULT_SETTINGS,
     'contact.create': ({ stage = 'identified', ...fields }) => {
       const first = column(stage)[0]
       const contact = makeContact({

@@ -4,7 +4,6 @@ import { STAGES, type StageId } from '@shared/stages'
 import { mailtoLink } from '@shared/templates'
 import { draftUpdateMessage } from '@shared/updates'
 import { call } from '../api/client'
-import { insightsStore, useQuery } from '../store/queries'
 import { Field } from '../ui/form/Field'
 import { useToasts } from '../ui/toasts'
 
@@ -22,7 +21,6 @@ function people(n: number): string {
  * at first), edit each draft, then copy or email it and log it as sent.
  */
 export function Composer({ update, latestId }: { update: CareerUpdate; latestId: string | null }) {
-  const insights = useQuery(insightsStore).value
   const toasts = useToasts()
   const [text, setText] = useState('')
   const [stages, setStages] = useState<StageId[]>([])
@@ -62,11 +60,23 @@ export function Composer({ update, latestId }: { update: CareerUpdate; latestId:
     }
   }, [text, stages, tag, limit])
 
-  const heard = useMemo(() => {
-    const map = new Map<string, string | null>()
-    for (const c of insights?.contacts ?? []) map.set(c.contactId, c.lastUpdateHeard?.id ?? null)
-    return map
-  }, [insights])
+  /** The last update each listed person heard, asked for the listed people only. */
+  const [heard, setHeard] = useState<ReadonlyMap<string, string | null>>(new Map())
+  // board.insights answers at most 1,000 ids at a time.
+  const listedIds = useMemo(() => (found?.items ?? []).slice(0, 1000).map((c) => c.id), [found])
+  useEffect(() => {
+    if (listedIds.length === 0) return
+    let live = true
+    void call('board.insights', { ids: listedIds }).then((result) => {
+      if (!live || !result.ok) return
+      setHeard(
+        new Map(result.value.contacts.map((c) => [c.contactId, c.lastUpdateHeard?.id ?? null])),
+      )
+    })
+    return () => {
+      live = false
+    }
+  }, [listedIds])
   const shown = (found?.items ?? []).filter(
     (c) => !notHeardLatest || latestId === null || heard.get(c.id) !== latestId,
   )
