@@ -64,13 +64,17 @@ export function TopNav({
           aria-current={here === v.id ? 'page' : undefined}
           onClick={() => onChange(v.id)}
         >
-          <span className="nav-label">{v.label}</span>
-          {count > 0 && (
-            <>
-              {/* The name starts with the visible label, as voice control users say it (WCAG 2.5.3). */}
+          <span className="nav-label">
+            {v.label}
+            {/* The name starts with the visible label, as voice control users say it (WCAG 2.5.3). */}
+            {count > 0 && (
               <span className="nav-count-text">
                 , {count.toLocaleString()} {v.counted ?? 'to do'}
               </span>
+            )}
+          </span>
+          {count > 0 && (
+            <>
               <span
                 className={v.quiet ? 'nav-count nav-count-quiet' : 'nav-count'}
                 data-testid={`nav-count-${v.id}`}

@@ -614,7 +614,7 @@ export function Board({ onOpenContact, onNewContact, interceptMove }: BoardProps
                   count={summary ? summary.counts[stage] : null}
                   wipLimit={filtered ? null : (wipLimits?.[stage] ?? null)}
                 />
-                {stage === 'identified' && <QuickAdd />}
+                {stage === 'identified' && <QuickAdd onOpenContact={onOpenContact} />}
                 {summary !== null &&
                   summary.counts[stage] === 0 &&
                   !(moving?.placement.stage === stage) && (

@@ -52,7 +52,8 @@ export function CardFace({ contact, detailsId }: { contact: Contact; detailsId?:
   return (
     <>
       <span className="card-name">{contact.name}</span>
-      <span id={detailsId} className="card-details">
+      {/* The card's description (aria-describedby), not part of its name: the name is the person's. */}
+      <span id={detailsId} className="card-details" aria-hidden="true">
         <span className="card-line">
           <span className="card-role" title={role || undefined}>
             {role}
@@ -110,6 +111,7 @@ export const Card = memo(function Card({
     [handlers, id, stage],
   )
   const detailsId = `card-details-${id}`
+  const selectedId = `card-selected-${id}`
   const className = [
     'card',
     lifted ? 'card-lifted' : '',
@@ -134,9 +136,8 @@ export const Card = memo(function Card({
         role="button"
         tabIndex={0}
         className="card-body"
-        aria-label={name}
         aria-roledescription="movable card"
-        aria-describedby={`${detailsId} ${MOVE_INSTRUCTIONS_ID}`}
+        aria-describedby={`${selected ? `${selectedId} ` : ''}${detailsId} ${MOVE_INSTRUCTIONS_ID}`}
         aria-pressed={lifted}
         {...listeners}
         onClick={(event: MouseEvent<HTMLElement>) => {
@@ -147,7 +148,11 @@ export const Card = memo(function Card({
         onBlur={(event) => handlers.onBlur(id, event)}
       >
         <CardFace contact={contact} detailsId={detailsId} />
-        {selected && <span className="sr-only">Selected.</span>}
+        {selected && (
+          <span id={selectedId} className="sr-only" aria-hidden="true">
+            Selected.
+          </span>
+        )}
       </div>
       <div className="card-actions">
         <LogTouchButton contactId={id} name={name} text="Log" />
