@@ -81,28 +81,32 @@ function toState(file: StoreFile): StoreState {
   }
 }
 
+/** The record type of each collection. */
+interface StoredRecords {
+  contacts: Contact
+  interactions: Interaction
+  requests: ReferenceRequest
+  updates: CareerUpdate
+  importBatches: ImportBatch
+}
+
+/**
+ * Store a record in its collection. Generic over the collection name so that TypeScript pairs
+ * each collection with its record type (https://github.com/microsoft/TypeScript/pull/47109).
+ */
+function put<K extends keyof StoredRecords>(
+  state: { [C in keyof StoredRecords]: Map<string, StoredRecords[C]> },
+  op: { [C in K]: { coll: C; value: StoredRecords[C] } }[K],
+): void {
+  state[op.coll].set(op.value.id, op.value)
+}
+
 /** Apply ops to the state in place. */
 export function applyOps(state: StoreState, ops: readonly Op[]): void {
   for (const op of ops) {
     switch (op.op) {
       case 'put':
-        switch (op.coll) {
-          case 'contacts':
-            state.contacts.set(op.value.id, op.value)
-            break
-          case 'interactions':
-            state.interactions.set(op.value.id, op.value)
-            break
-          case 'requests':
-            state.requests.set(op.value.id, op.value)
-            break
-          case 'updates':
-            state.updates.set(op.value.id, op.value)
-            break
-          case 'importBatches':
-            state.importBatches.set(op.value.id, op.value)
-            break
-        }
+        put(state, op)
         break
       case 'delete':
         state[op.coll].delete(op.id)
