@@ -6,7 +6,9 @@ import type { Result } from '@shared/result'
 import { appHandlers } from './handlers/app'
 import { BoardIndex } from './handlers/boardIndex'
 import { contactHandlers } from './handlers/contacts'
-import { importExportHandlers } from './handlers/importExport'
+import { backupHandlers } from './handlers/backups'
+import { exportHandlers } from './handlers/exports'
+import { importHandlers, ImportSessions } from './handlers/importSessions'
 import type { HandlerContext } from './handlers/context'
 import { UndoStack } from './handlers/undo'
 import { workflowHandlers } from './handlers/workflow'
@@ -94,10 +96,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     today,
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
   })
+  const imports = new ImportSessions()
   const handlers: Handlers = {
     ...appHandlers(ctx),
     ...contactHandlers(ctx),
-    ...importExportHandlers(ctx),
+    ...importHandlers(ctx, imports),
+    ...exportHandlers(ctx),
+    ...backupHandlers(ctx, () => imports.clear()),
     ...workflow,
     ...reminderHandlers(ctx, { reminders, snooze: workflow['contact.snooze'] }),
     ...boardHandlers(ctx, { insights, normalized, today, touches }),

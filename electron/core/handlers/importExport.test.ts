@@ -40,10 +40,12 @@ const CommitResult = z.object({
 })
 
 async function preview(core: Core, fileName: string, text: string, extra = {}) {
-  const value = unwrap(
-    await core.invoke('import.preview', { fileName, dataBase64: b64(text), ...extra }),
-  )
-  return ImportPreview.parse(value)
+  return previewFile(core, { fileName, dataBase64: b64(text), ...extra })
+}
+
+/** Preview a file as an export handed it over (name and base64 bytes). */
+async function previewFile(core: Core, file: { fileName: string; dataBase64: string }) {
+  return ImportPreview.parse(unwrap(await core.invoke('import.preview', file)))
 }
 
 /** Commit an import onto the board (these tests look at the board); see the inbox tests for the default. */
@@ -333,14 +335,10 @@ describe('export', () => {
 
     const fresh = await open(await tempDir())
     clock = new Date('2026-04-01T00:00:00.000Z')
-    const p = ImportPreview.parse(
-      unwrap(
-        await fresh.invoke('import.preview', {
-          fileName: exported.fileName,
-          dataBase64: exported.dataBase64,
-        }),
-      ),
-    )
+    const p = await previewFile(fresh, {
+      fileName: exported.fileName,
+      dataBase64: exported.dataBase64,
+    })
     expect(p.format).toBe('vouch-json')
     expect(p.duplicates).toEqual([])
     expect(await commitImport(fresh, { token: p.token, duplicates: 'skip' })).toMatchObject({
@@ -357,14 +355,10 @@ describe('export', () => {
     expect(await list(fresh)).toEqual(await list(core))
 
     // The same file again: every contact is a same-id duplicate, and nothing changes.
-    const again = ImportPreview.parse(
-      unwrap(
-        await fresh.invoke('import.preview', {
-          fileName: 'again.json',
-          dataBase64: exported.dataBase64,
-        }),
-      ),
-    )
+    const again = await previewFile(fresh, {
+      fileName: 'again.json',
+      dataBase64: exported.dataBase64,
+    })
     expect(again.duplicates.map((d) => d.reason)).toEqual([
       'same-id',
       'same-id',
@@ -389,14 +383,7 @@ describe('export', () => {
     const vcard = ExportFile.parse(unwrap(await core.invoke('export.vcard', {})))
     expect(vcard.mimeType).toBe('text/vcard')
     const fresh = await open(await tempDir())
-    const p = ImportPreview.parse(
-      unwrap(
-        await fresh.invoke('import.preview', {
-          fileName: vcard.fileName,
-          dataBase64: vcard.dataBase64,
-        }),
-      ),
-    )
+    const p = await previewFile(fresh, { fileName: vcard.fileName, dataBase64: vcard.dataBase64 })
     expect(p.format).toBe('vcard')
     expect(p.contacts.map((c) => [c.name, c.email ?? '', c.tags])).toEqual([
       ['Grace', '', undefined],
@@ -565,14 +552,10 @@ describe('triage on import', () => {
     unwrap(await core.invoke('contact.bulk', { ids: [waiting.id], set: { triage: 'inbox' } }))
     const exported = ExportFile.parse(unwrap(await core.invoke('export.json', {})))
     const fresh = await open(await tempDir())
-    const p = ImportPreview.parse(
-      unwrap(
-        await fresh.invoke('import.preview', {
-          fileName: exported.fileName,
-          dataBase64: exported.dataBase64,
-        }),
-      ),
-    )
+    const p = await previewFile(fresh, {
+      fileName: exported.fileName,
+      dataBase64: exported.dataBase64,
+    })
     unwrap(await fresh.invoke('import.commit', { token: p.token, duplicates: 'skip' }))
     expect(await triageOf(fresh, kept.id)).toBe('kept')
     expect(await triageOf(fresh, archived.id)).toBe('archived')

@@ -1,23 +1,20 @@
 import { join } from 'node:path'
 import { setImmediate } from 'node:timers/promises'
 import { Low } from 'lowdb'
-import type { z } from 'zod'
-import { CareerUpdate, Contact, Interaction, ReferenceRequest, type Settings } from '@shared/domain'
+import type { CareerUpdate, Contact, Interaction, ReferenceRequest, Settings } from '@shared/domain'
 import type { AppStatus } from '@shared/ipc'
 import { DomainError } from '@shared/result'
 import { Backups } from './backups'
-import { DurableJsonFile, fsyncDir, tempPrefix } from './durableFile'
+import { DurableJsonFile } from './durableFile'
 import { snapshotChunks, valuesAsOf, type SnapshotView } from './snapshot'
 import { errorCode, type StoreFs } from './fs'
 import { Journal } from './journal'
 import { RecordMap } from './recordMap'
 import { FolderLock } from './lock'
 import type { Op } from './ops'
+import { keepDamagedJournals, recoverSnapshot, removeStaleTemps, type Problem } from './recovery'
 import {
   CURRENT_SCHEMA_VERSION,
-  decodeStoreFile,
-  emptyStoreFile,
-  startsWithBom,
   type ImportBatch,
   type ReminderState,
   type StoreFile,
@@ -45,8 +42,6 @@ export interface StoreOptions {
   compactAfterMs?: number
 }
 
-type Problem = NonNullable<AppStatus['problem']>
-
 /**
  * A derived view kept up to date as ops are applied (last touch per contact, due reminders,
  * board columns), so reads never rescan the whole store.
@@ -65,10 +60,6 @@ const INDEX_SLICE = 2000
 /** File names inside the data folder. */
 export const DATA_FILE = 'vouch.json'
 export const JOURNAL_FILE = 'vouch.journal'
-
-function stamp(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-')
-}
 
 /** Records keyed by id; a plain loop, since `new Map(list.map(...))` allocates a pair per record. */
 function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
@@ -90,28 +81,32 @@ function toState(file: StoreFile): StoreState {
   }
 }
 
+/** The record type of each collection. */
+interface StoredRecords {
+  contacts: Contact
+  interactions: Interaction
+  requests: ReferenceRequest
+  updates: CareerUpdate
+  importBatches: ImportBatch
+}
+
+/**
+ * Store a record in its collection. Generic over the collection name so that TypeScript pairs
+ * each collection with its record type (https://github.com/microsoft/TypeScript/pull/47109).
+ */
+function put<K extends keyof StoredRecords>(
+  state: { [C in keyof StoredRecords]: Map<string, StoredRecords[C]> },
+  op: { [C in K]: { coll: C; value: StoredRecords[C] } }[K],
+): void {
+  state[op.coll].set(op.value.id, op.value)
+}
+
 /** Apply ops to the state in place. */
 export function applyOps(state: StoreState, ops: readonly Op[]): void {
   for (const op of ops) {
     switch (op.op) {
       case 'put':
-        switch (op.coll) {
-          case 'contacts':
-            state.contacts.set(op.value.id, op.value)
-            break
-          case 'interactions':
-            state.interactions.set(op.value.id, op.value)
-            break
-          case 'requests':
-            state.requests.set(op.value.id, op.value)
-            break
-          case 'updates':
-            state.updates.set(op.value.id, op.value)
-            break
-          case 'importBatches':
-            state.importBatches.set(op.value.id, op.value)
-            break
-        }
+        put(state, op)
         break
       case 'delete':
         state[op.coll].delete(op.id)
@@ -144,23 +139,6 @@ export function previousRecords(state: StoreState, ops: readonly Op[]): Map<stri
     if (!previous.has(key)) previous.set(key, state[op.coll].get(id))
   }
   return previous
-}
-
-/** Lenient read of a file written by a newer Vouch: keep every record this version understands. */
-function salvageNewer(raw: Record<string, unknown>, now: Date): StoreFile {
-  const file = emptyStoreFile(now)
-  const pick = <T>(value: unknown, schema: z.ZodType<T>): T[] =>
-    Array.isArray(value)
-      ? value.flatMap((v) => {
-          const r = schema.safeParse(v)
-          return r.success ? [r.data] : []
-        })
-      : []
-  file.contacts = pick(raw.contacts, Contact)
-  file.interactions = pick(raw.interactions, Interaction)
-  file.requests = pick(raw.requests, ReferenceRequest)
-  file.updates = pick(raw.updates, CareerUpdate)
-  return file
 }
 
 /**
@@ -223,98 +201,35 @@ export class Store {
   private static async load(options: StoreOptions, lock: FolderLock): Promise<Store> {
     const { fs, dataDir, now } = options
     const dataFile = join(dataDir, DATA_FILE)
-    await removeStaleTemps(fs, dataDir, options.isProcessAlive)
+    await removeStaleTemps(fs, dataDir, dataFile, options.isProcessAlive)
     const backups = new Backups(fs, dataDir)
     const adapter = new DurableJsonFile<SnapshotView>(fs, dataFile, snapshotChunks)
     const db = new Low<SnapshotView>(adapter, { head: {}, collections: [] })
-
-    let problem: Problem | null = null
-    let readOnly = false
-    let mustCompact = false
-    let file: StoreFile
-
-    const bytes = await fs.readFile(dataFile).catch((error: unknown) => {
-      if (errorCode(error) === 'ENOENT') return null
-      throw error
-    })
-    if (bytes === null) {
-      file = emptyStoreFile(now())
-    } else {
-      const decoded = decodeStoreFile(bytes)
-      if (decoded.kind === 'ok') {
-        file = decoded.file
-        if (decoded.migratedFrom !== null) {
-          await backups.take(bytes, 'before-migration', now())
-          mustCompact = true
-        }
-      } else if (decoded.kind === 'newer') {
-        readOnly = true
-        file = salvageNewer(decoded.raw, now())
-        problem = {
-          kind: 'read-only',
-          message: `This data was saved by a newer version of Vouch (schema ${decoded.version}; this version knows ${CURRENT_SCHEMA_VERSION}). It is shown read-only and will not be changed. Update Vouch to edit it.`,
-        }
-      } else {
-        const quarantinedAs = join(dataDir, `vouch.corrupt-${stamp(now())}.json`)
-        await fs.rename(dataFile, quarantinedAs)
-        await fsyncDir(fs, dataDir)
-        const stripped = startsWithBom(bytes) ? decodeStoreFile(bytes.subarray(3)) : null
-        if (stripped?.kind === 'ok') {
-          file = stripped.file
-          problem = {
-            kind: 'recovered',
-            message: `vouch.json started with a byte-order mark, which Vouch does not write. Its data was recovered; the original file was kept as ${quarantinedAs}.`,
-            quarantinedAs,
-          }
-        } else {
-          const backup = await backups.newestValid()
-          file = backup ? backup.file : emptyStoreFile(now())
-          problem = {
-            kind: 'quarantined',
-            message: backup
-              ? `vouch.json could not be read because ${decoded.kind === 'invalid' ? decoded.reason : 'it is damaged'}. It was moved aside to ${quarantinedAs}, and your data was restored from the backup ${backup.info.file}.`
-              : `vouch.json could not be read because ${decoded.kind === 'invalid' ? decoded.reason : 'it is damaged'}. It was moved aside to ${quarantinedAs}; no backup was found, so Vouch started empty. Nothing in the moved file was deleted.`,
-            quarantinedAs,
-            ...(backup ? { restoredFrom: backup.info.file } : {}),
-          }
-        }
-        mustCompact = true
-      }
-    }
+    const recovered = await recoverSnapshot({ fs, dataDir, dataFile, now, backups })
+    const { file, readOnly } = recovered
 
     const journal = new Journal(fs, join(dataDir, JOURNAL_FILE))
     const rotated = await journal.readRotated()
     const read = await journal.read()
     const state = toState(file)
     let seq = file.seq
+    let replayed = false
     for (const part of [...rotated, read]) {
       for (const entry of part.entries) {
         if (entry.seq <= seq) continue
         applyOps(state, entry.ops)
         seq = entry.seq
-        mustCompact = true
+        replayed = true
       }
     }
-    if (rotated.length > 0) mustCompact = true
-    const damaged = [
-      ...rotated.map((r) => ({ ...r, file: r.file })),
-      { ...read, file: journal.file },
-    ].filter((part) => part.droppedBytes > 0)
-    if (damaged.length > 0 && !readOnly) {
-      const notes: string[] = []
-      let keptAs = ''
-      for (const part of damaged) {
-        keptAs = join(dataDir, `vouch.journal.damaged-${stamp(now())}-${notes.length}`)
-        await fs.copyFile(part.file, keptAs)
-        notes.push(
-          `The last ${part.droppedBytes} bytes of the journal were incomplete (a write interrupted by a crash or power cut) and were dropped; every change before them was kept. The original journal was saved as ${keptAs}.`,
+    const mustCompact = recovered.mustCompact || replayed || rotated.length > 0
+    const problem = readOnly
+      ? recovered.problem
+      : await keepDamagedJournals(
+          { fs, dataDir, now },
+          [...rotated, { ...read, file: journal.file }],
+          recovered.problem,
         )
-      }
-      const note = notes.join(' ')
-      problem = problem
-        ? { ...problem, message: `${problem.message} ${note}` }
-        : { kind: 'journal-tail-dropped', message: note, quarantinedAs: keptAs }
-    }
 
     if (!readOnly) await journal.openForAppend(read.validLength)
     const store = new Store(options, db, journal, lock, { state, seq, problem, readOnly, backups })
@@ -553,27 +468,5 @@ export class Store {
     const run = this.pending.then(fn, fn)
     this.pending = run.catch(() => undefined)
     return run
-  }
-}
-
-/** Remove temp files that a crashed write left behind. Only called while holding the lock. */
-async function removeStaleTemps(
-  fs: StoreFs,
-  dataDir: string,
-  isAlive: (pid: number) => boolean,
-): Promise<void> {
-  const dataPrefix = tempPrefix(join(dataDir, DATA_FILE))
-  for (const name of await fs.readdir(dataDir).catch(() => [])) {
-    if (!name.endsWith('.tmp')) continue
-    // Only we write data temps while holding the lock; a lock temp may belong to a live opener.
-    const lockTemp = /^\.vouch\.lock\.(\d+)\./.exec(name)
-    const stale =
-      name.startsWith(dataPrefix) || (lockTemp?.[1] !== undefined && !isAlive(Number(lockTemp[1])))
-    if (stale) await fs.unlink(join(dataDir, name)).catch(() => undefined)
-  }
-  const backupsDir = join(dataDir, 'backups')
-  for (const name of await fs.readdir(backupsDir).catch(() => [])) {
-    if (name.startsWith('.vouch-') && name.endsWith('.tmp'))
-      await fs.unlink(join(backupsDir, name)).catch(() => undefined)
   }
 }
