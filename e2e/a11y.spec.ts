@@ -147,7 +147,7 @@ test('every dialog is accessible, light and dark', async ({ vouch }) => {
   await expect(page.getByTestId('toast').filter({ hasText: 'Hedy Lamarr' })).toBeVisible()
   await expectAccessible(page, 'a toast')
 
-  await page.getByRole('button', { name: 'Actions for Hedy Lamarr', exact: true }).click()
-  await expect(page.getByRole('menu', { name: 'Actions for Hedy Lamarr' })).toBeVisible()
+  await page.getByRole('button', { name: 'Move or delete Hedy Lamarr', exact: true }).click()
+  await expect(page.getByRole('menu', { name: 'Move or delete Hedy Lamarr' })).toBeVisible()
   await expectAccessible(page, 'card menu')
 })

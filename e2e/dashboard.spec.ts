@@ -235,7 +235,7 @@ test('Add to calendar saves one request as an .ics event; the export holds it wi
   const [single] = await Promise.all([
     page.waitForEvent('download'),
     panel.panel
-      .getByRole('button', { name: /Add Staff Engineer; Platform at Globex, Inc\. to calendar/ })
+      .getByRole('button', { name: /Add to calendar: Staff Engineer; Platform at Globex, Inc\./ })
       .click(),
   ])
   expect(single.suggestedFilename()).toBe('vouch-zoe-angstrom-globex-inc.ics')

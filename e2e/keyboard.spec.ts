@@ -223,7 +223,7 @@ test('after deleting a card from its menu, focus stays in the app, not on <body>
   const page = await vouch.open()
   const board = new BoardPage(page)
   await board.show()
-  const menuButton = page.getByRole('button', { name: 'Actions for Zofia Quartermain' })
+  const menuButton = page.getByRole('button', { name: 'Move or delete Zofia Quartermain' })
   await menuButton.focus()
   await page.keyboard.press('Enter')
   await page.getByRole('menuitem', { name: 'Delete' }).focus()

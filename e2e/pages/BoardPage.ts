@@ -132,7 +132,7 @@ export class BoardPage {
 
   /** Open a card's menu and pick an item, e.g. a stage to move to, or "Delete". */
   async cardMenu(name: string, item: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click()
+    await this.page.getByRole('button', { name: `Move or delete ${name}`, exact: true }).click()
     await this.page.getByRole('menuitem', { name: item, exact: true }).click()
   }
 

@@ -216,7 +216,7 @@ describe('the contact panel', () => {
 describe('delete and undo', () => {
   it('offers Undo after a delete, and Ctrl+Z undoes except while typing', async () => {
     const fake = await renderApp(installFakeCore(people()))
-    fireEvent.click(await screen.findByRole('button', { name: 'Actions for Ada Lovelace' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Move or delete Ada Lovelace' }))
     fireEvent.click(screen.getByRole('menuitem', { name: 'Delete' }))
     const toast = await screen.findByText('Moved Ada Lovelace to the trash.')
     await waitFor(() => expect(namesIn('Identified')).toEqual(['José Martí']))

@@ -156,7 +156,7 @@ export const Card = memo(function Card({
       </div>
       <div className="card-actions">
         <LogTouchButton contactId={id} name={name} text="Log" />
-        <Menu label={`Actions for ${name}`} entries={entries} className="card-menu">
+        <Menu label={`Move or delete ${name}`} entries={entries} className="card-menu">
           Move…
         </Menu>
       </div>

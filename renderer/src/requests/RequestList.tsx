@@ -140,7 +140,7 @@ export function RequestList({ contactId }: { contactId: string }) {
                 <button
                   type="button"
                   className="button button-small"
-                  aria-label={`Add ${r.role} at ${r.company} to calendar`}
+                  aria-label={`Add to calendar: ${r.role} at ${r.company}`}
                   onClick={() => void addToCalendar(r)}
                 >
                   Add to calendar
