@@ -184,8 +184,8 @@ describe('dashboard.get', () => {
       '2026-01-26',
     ])
     expect(range).toMatchObject({ from: '2026-01-05', to: '2026-01-26' })
-    // The call and the message of week 2; asking for a reference logs no touch.
-    expect(range.totals.touches).toBe(2)
+    // The call and the message of week 2, and the ask: asking for a reference is a touch.
+    expect(range.totals.touches).toBe(3)
   })
 
   it('refuses a range of more than five years and one that ends before it starts', async () => {
