@@ -7,6 +7,7 @@ import { BoardPage } from './pages/BoardPage'
 import { CommandPalettePage } from './pages/CommandPalettePage'
 import { ShortcutsOverlayPage } from './pages/ShortcutsOverlayPage'
 import { seedPeople } from './seed'
+import { InboxPage } from './pages/TriagePages'
 
 // axe over every view and dialog, in the light and the dark colour scheme: WCAG 2.1 A/AA,
 // WCAG 2.2 AA (24 px targets) and axe's best practices.
@@ -42,6 +43,11 @@ function idOf(value: unknown): string {
 /** A board of people, one with a given reference that is owed a thank-you. */
 async function seed(core: Core): Promise<void> {
   await seedPeople(core, 60)
+  // Some people wait in the Inbox and some are archived, so those views are not empty.
+  const waiting = await core.call('contact.query', { limit: 12 })
+  const ids = waiting.items.map((c) => c.id)
+  await core.call('contact.bulk', { ids: ids.slice(0, 8), set: { triage: 'inbox' } })
+  await core.call('contact.bulk', { ids: ids.slice(8), set: { triage: 'archived' } })
   unwrap(await core.invoke('contact.create', { name: 'Ada Lovelace', stage: 'building' }))
   const grace = idOf(
     unwrap(
@@ -66,10 +72,19 @@ async function seed(core: Core): Promise<void> {
   unwrap(await core.invoke('request.update', { id: request, status: 'given' }))
 }
 
-const VIEWS: readonly ViewName[] = ['Today', 'Board', 'Updates', 'Coverage', 'Trash']
+const VIEWS: readonly ViewName[] = [
+  'Today',
+  'Inbox',
+  'Board',
+  'Updates',
+  'Coverage',
+  'Dashboard',
+  'Archive',
+  'Trash',
+]
 
 test('every view is accessible, light and dark', async ({ vouch }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(300_000)
   await seed(await vouch.core())
   const page = await vouch.open()
   const app = new AppPage(page)
@@ -78,6 +93,11 @@ test('every view is accessible, light and dark', async ({ vouch }) => {
     await expect(app.nav(view)).toHaveAttribute('aria-current', 'page')
     await expectAccessible(page, view)
   }
+  // Triage: the Inbox one person at a time.
+  await app.goTo('Inbox')
+  await new InboxPage(page).startTriage()
+  await expect(page.getByTestId('triage-view')).toBeVisible()
+  await expectAccessible(page, 'Triage')
   for (const name of ['Import / Export', 'Settings']) {
     const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name })
     await nav.click()

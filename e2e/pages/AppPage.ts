@@ -1,7 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
 /** Views of the top navigation. */
-export type ViewName = 'Today' | 'Inbox' | 'Board' | 'Archive' | 'Updates' | 'Coverage' | 'Trash'
+export type ViewName =
+  'Today' | 'Inbox' | 'Board' | 'Archive' | 'Updates' | 'Coverage' | 'Dashboard' | 'Trash'
 
 /** The shell around every view: navigation, the status banner and toasts. */
 export class AppPage {

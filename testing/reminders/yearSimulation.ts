@@ -220,6 +220,8 @@ export async function runCoreYear(scenario: YearScenario, dataDir: string): Prom
         role: 'Engineer',
         dueBy,
       })
+      // Asking is contact: the request logs a message touch, which resets the clock.
+      touched(contactId)
       const deadline = midnightAfter(requestAlertAt(dueBy).getTime(), 3)
       const asked: TrackedItem = {
         key: `request-due:${request.id}:${dueBy}`,
@@ -235,6 +237,8 @@ export async function runCoreYear(scenario: YearScenario, dataDir: string): Prom
         asked.removedAt = Math.min(clock.ms, deadline) - 1
         if (outcome >= 0.8) {
           await core.call('request.update', { id: request.id, status: 'withdrawn' })
+          // So does each answer logged on a request.
+          touched(contactId)
           return
         }
         const given = await core.call('request.update', {
