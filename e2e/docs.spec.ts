@@ -172,9 +172,16 @@ test('README screenshots: Today and the board, light and dark', async ({ vouch }
   // Light, then the same screen in the dark theme the OS can ask for.
   const shoot = async (name: string) => {
     await page.emulateMedia({ colorScheme: 'light' })
-    await page.screenshot({ path: resolve(import.meta.dirname, `../docs/${name}.png`) })
+    await page.screenshot({
+      path: resolve(import.meta.dirname, `../docs/${name}.png`),
+      animations: 'disabled',
+    })
     await page.emulateMedia({ colorScheme: 'dark' })
-    await page.screenshot({ path: resolve(import.meta.dirname, `../docs/${name}-dark.png`) })
+    // Transitions off: a button still fading from its light colour would be caught mid-way.
+    await page.screenshot({
+      path: resolve(import.meta.dirname, `../docs/${name}-dark.png`),
+      animations: 'disabled',
+    })
     await page.emulateMedia({ colorScheme: 'light' })
   }
   await shoot('today')
