@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react'
 import { format } from 'date-fns'
 import type { Interaction } from '@shared/domain'
 import { interactionKindLabel, LOGGABLE_KINDS } from '@shared/interactionKinds'
@@ -33,12 +33,18 @@ export function Timeline({ contactId }: { contactId: string }) {
     }
   }, [contactId])
 
-  const focusEditButton = (id: string) =>
-    requestAnimationFrame(() =>
-      list.current
-        ?.querySelector<HTMLElement>(`[data-touch-id="${CSS.escape(id)}"] [data-edit-touch]`)
-        ?.focus(),
+  // After an edit closes, its entry's Edit button gets focus once React has rendered it again
+  // (not in a frame callback, which can run before the render and find the form still there).
+  const [focusAfterEdit, setFocusAfterEdit] = useState<string | null>(null)
+  useLayoutEffect(() => {
+    if (focusAfterEdit === null || editing !== null) return
+    const button = list.current?.querySelector<HTMLElement>(
+      `[data-touch-id="${CSS.escape(focusAfterEdit)}"] [data-edit-touch]`,
     )
+    if (!button) return
+    button.focus()
+    setFocusAfterEdit(null)
+  }, [focusAfterEdit, editing, touches])
 
   const remove = async (touch: Interaction) => {
     const result = await call('interaction.delete', { id: touch.id })
@@ -68,7 +74,7 @@ export function Timeline({ contactId }: { contactId: string }) {
                 touch={t}
                 onDone={() => {
                   setEditing(null)
-                  focusEditButton(t.id)
+                  setFocusAfterEdit(t.id)
                 }}
               />
             ) : (
