@@ -13,6 +13,7 @@ import type { Contact } from '@shared/domain'
 import { stageLabel, type StageId } from '@shared/stages'
 import { Card, type CardHandlers } from './Card'
 import { boardData, contactAt, type ListWindow } from './boardData'
+import type { ListEntry } from './useCardMove'
 import {
   baseIndexAt,
   displayCount,
@@ -54,7 +55,7 @@ interface CardListProps {
   density: Density
   handlers: CardHandlers
   label: string
-  registerList(key: string, list: ListRef, element: HTMLElement | null): void
+  registerList(key: string, entry: ListEntry | null): void
 }
 
 /**
@@ -78,10 +79,15 @@ export const CardList = memo(function CardList({
   const list = useMemo<ListRef>(() => ({ stage, lane }), [stage, lane])
   const key = listKey(list)
   const listRef = useRef<HTMLUListElement | null>(null)
+  /** Scrolls a position into view; set once the virtualizer exists. */
+  const scrollTo = useRef<(index: number) => void>(() => undefined)
   const setRef = useCallback(
     (element: HTMLUListElement | null) => {
       listRef.current = element
-      registerList(key, list, element)
+      registerList(
+        key,
+        element && { list, element, scrollTo: (index: number) => scrollTo.current(index) },
+      )
     },
     [registerList, key, list],
   )
@@ -122,6 +128,9 @@ export const CardList = memo(function CardList({
     overscan: 3,
     rangeExtractor,
   })
+  scrollTo.current = (index) => {
+    if (virtual) virtualizer.scrollToIndex(index, { align: 'auto' })
+  }
   const items = virtual
     ? virtualizer.getVirtualItems()
     : Array.from({ length: count }, (_, index) => ({
