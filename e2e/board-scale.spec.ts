@@ -2,6 +2,7 @@ import type { Core } from '../electron/core/types'
 import { expect, test } from './fixtures'
 import { BoardPage } from './pages/BoardPage'
 import { WorkflowDialogs } from './pages/WorkflowDialogs'
+import { seedPeople } from './seed'
 
 type Seed = { name: string; stage?: string; tags?: string[]; company?: string }
 
@@ -183,4 +184,100 @@ test('a keyboard move from the middle of a 500-card column crosses three columns
   await expect(page.locator('.card-placeholder, .card-lifted')).toHaveCount(0)
   await expect(board.column('Identified').getByTestId('column-count')).toHaveText('499')
   await expect.poll(() => stageNames(core, 'in-touch')).toEqual(['Inez Touch', 'Card 0250'])
+})
+
+test('grouped by relationship, a keyboard move from the middle of a lane climbs into the lane above and across columns, and one Undo restores it', async ({
+  vouch,
+}) => {
+  // Seeding 3,000 people and a hundred key presses: more than the default budget on 2 busy cores.
+  test.slow()
+  const core = await vouch.core()
+  // 3,000 people: lanes of 1,200 colleagues, 1,000 former managers and 800 friends, each with
+  // hundreds in Building.
+  await seedPeople(core, 3000)
+  const { ids } = await core.call('contact.ids', {})
+  expect(ids).toHaveLength(3000)
+  const groups = [
+    { relationship: 'colleague', from: 0, to: 1200, building: 400 },
+    { relationship: 'former-manager', from: 1200, to: 2200, building: 200 },
+    { relationship: 'friend', from: 2200, to: 3000, building: 100 },
+  ] as const
+  for (const g of groups) {
+    await core.call('contact.bulk', {
+      ids: ids.slice(g.from, g.from + g.building),
+      set: { relationship: g.relationship, stage: 'building' },
+    })
+    await core.call('contact.bulk', {
+      ids: ids.slice(g.from + g.building, g.to),
+      set: { relationship: g.relationship },
+    })
+  }
+  const page = await vouch.open()
+  const board = new BoardPage(page)
+  await board.show()
+  await board.groupBy('Relationship')
+  await expect(page.getByTestId('lane')).toHaveCount(3)
+  await expect(board.lane('Former manager')).toContainText('1,000 people')
+
+  const fromList = board.laneList('Former manager', 'Building')
+  await board.scrollTo(fromList, 100)
+  const name = await fromList.locator('[data-index="100"] .card-name').innerText()
+  const id = await board.idOf(name)
+  const handle = board.cardHandle(name)
+  await handle.focus()
+  await page.keyboard.press('Space')
+  await board.expectAnnounced(
+    `Picked up ${name}. In Building, Lane Former manager, position 101 of 200. ` +
+      'Use the arrow keys to move, Space to drop, Escape to cancel.',
+  )
+  for (let i = 0; i < 100; i++) await page.keyboard.press('ArrowUp')
+  await board.expectAnnounced('Moved to Building, Lane Former manager, position 1 of 200.')
+  // Past the top of its cell: to the end of the same stage in the lane above.
+  await page.keyboard.press('ArrowUp')
+  await board.expectAnnounced('Moved to Building, Lane Colleague, position 401 of 401.')
+  await expect(handle).toBeFocused()
+  await expect(
+    board.laneList('Colleague', 'Building').getByTestId('card').filter({ has: handle }),
+  ).toHaveCount(1)
+  // Across In touch and Asked (the move passes through them; only a drop there asks for a form).
+  await page.keyboard.press('ArrowRight')
+  await board.expectAnnounced('Moved to In touch, Lane Colleague, position 1 of 1.')
+  await page.keyboard.press('ArrowRight')
+  await board.expectAnnounced('Moved to Asked, Lane Colleague, position 1 of 1.')
+  await page.keyboard.press('ArrowRight')
+  await board.expectAnnounced('Moved to Gave reference, Lane Colleague, position 1 of 1.')
+  await expect(handle).toBeFocused()
+  await page.keyboard.press('Space')
+  await board.expectAnnounced(`Dropped ${name} in Gave reference, Lane Colleague, position 1 of 1.`)
+
+  await expect(board.laneList('Colleague', 'Gave reference').locator('.card-name')).toHaveText([
+    name,
+  ])
+  await expect(board.lane('Colleague')).toContainText('1,201 people')
+  await expect(board.lane('Former manager')).toContainText('999 people')
+  await expect(handle).toBeFocused()
+  // No ghost: the card is drawn once, nothing stays lifted or left behind as a placeholder.
+  await expect(page.locator(`[data-contact-id="${id}"]`)).toHaveCount(1)
+  await expect(page.locator('[aria-pressed="true"]')).toHaveCount(0)
+  await expect(page.locator('.card-placeholder, .card-lifted')).toHaveCount(0)
+  await expect
+    .poll(async () => {
+      const c = await core.call('contact.get', { id })
+      return `${c.relationship} ${c.stage}`
+    })
+    .toBe('colleague gave-reference')
+
+  // One undo step puts back both the stage and the relationship.
+  await page.keyboard.press('ControlOrMeta+z')
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    `Undone: Move ${name} to Gave reference`,
+  )
+  await expect
+    .poll(async () => {
+      const c = await core.call('contact.get', { id })
+      return `${c.relationship} ${c.stage}`
+    })
+    .toBe('former-manager building')
+  await expect(board.lane('Former manager')).toContainText('1,000 people')
+  await expect(board.laneList('Colleague', 'Gave reference').getByTestId('card')).toHaveCount(0)
 })

@@ -98,7 +98,10 @@ export const CardList = memo(function CardList({
     setFocusedIndex(index === null || index === undefined ? null : Number(index))
   }, [])
   const movingIndex = moving && listKey(moving.placement) === key ? moving.placement.index : null
-  const pinned = [movingIndex, focusedIndex].filter((i): i is number => i !== null && i < count)
+  // The moved card is usually the focused one too: pin each position once, or it renders twice.
+  const pinned = [...new Set([movingIndex, focusedIndex])].filter(
+    (i): i is number => i !== null && i < count,
+  )
   const pinnedKey = pinned.join(',')
   const rangeExtractor = useCallback(
     (range: Range) => {

@@ -28,7 +28,7 @@ import {
   type Placement,
 } from './boardModel'
 import type { MovingDisplay } from './Column'
-import { laneChange } from './lanes'
+import { laneChange, type LaneChange } from './lanes'
 
 /** A card being moved, by keyboard or pointer. */
 export interface Moving extends MovingDisplay {
@@ -160,11 +160,12 @@ export function useCardMove({ data, openLanes, interceptMove }: CardMoveOptions)
    * Send a drop to the core as one command, so one undo step: the stage and position, and the
    * fields the lane sets. The card stays drawn where it was dropped until the board has refreshed.
    */
-  const sendMove = async (state: MovingDisplay, index: number | undefined) => {
+  const sendMove = async (
+    state: MovingDisplay,
+    index: number | undefined,
+    lane: LaneChange | null,
+  ) => {
     const { id, placement, origin, contact } = state
-    const { query, summary } = dataRef.current
-    const target = summary?.lanes.find((l) => l.key === placement.lane) ?? null
-    const lane = laneChange(query.groupBy, contact, origin.lane, target)
     try {
       // A sorted board keeps board order: a lane change alone edits the fields, not the order.
       const result =
@@ -195,12 +196,29 @@ export function useCardMove({ data, openLanes, interceptMove }: CardMoveOptions)
       announce(`Dropped ${contact.name} back in ${where}.`)
       return
     }
+    const { query, summary } = dataRef.current
+    const target = summary?.lanes.find((l) => l.key === placement.lane) ?? null
+    const lane = laneChange(query.groupBy, contact, origin.lane, target)
+    // The Other lane gathers many values: a card dropped there keeps its own.
+    const keepsLane =
+      placement.lane !== origin.lane && lane === null
+        ? ` ${contact.name} stays in ${laneLabel(origin.lane ?? '')}: ${laneLabel(placement.lane ?? '')} gathers many.`
+        : ''
     if (placement.stage !== origin.stage && interceptMove?.(id, origin.stage, placement.stage)) {
       setMoving(null)
-      announce(`${contact.name} stays in ${stageLabel(origin.stage)} until you finish.`)
+      // The stage waits for its form; the lane it was dropped in does not.
+      if (lane) {
+        const result = await call('contact.update', { id, ...lane })
+        if (!result.ok)
+          toasts.show({
+            tone: 'error',
+            message: `Could not move ${contact.name}: ${result.message}`,
+          })
+      }
+      const now = lane && target ? ` Now in Lane ${target.label}.` : ''
+      announce(`${contact.name} stays in ${stageLabel(origin.stage)} until you finish.${now}`)
       return
     }
-    const query = dataRef.current.query
     const reorder = placement.stage === origin.stage && placement.lane === origin.lane
     if (query.sort !== 'manual' && reorder) {
       setMoving(null)
@@ -216,7 +234,7 @@ export function useCardMove({ data, openLanes, interceptMove }: CardMoveOptions)
     const { mode: _mode, ...dropped } = state
     boardData.hold(dropped)
     setMoving(null)
-    announce(`Dropped ${contact.name} in ${where}.`)
+    announce(`Dropped ${contact.name} in ${where}.${keepsLane}`)
     let index: number | undefined
     if (query.sort !== 'manual') index = undefined
     else if (isPlain(query)) index = placement.index
@@ -227,7 +245,7 @@ export function useCardMove({ data, openLanes, interceptMove }: CardMoveOptions)
       const column = await call('contact.ids', { stage: placement.stage })
       index = column.ok ? moveIndex(column.value.ids, id, previous?.id, next?.id) : undefined
     }
-    await sendMove(dropped, index)
+    await sendMove(dropped, index, lane)
   })
 
   const cancel = useStableCallback((state: Moving) => {
