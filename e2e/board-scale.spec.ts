@@ -281,3 +281,51 @@ test('grouped by relationship, a keyboard move from the middle of a lane climbs 
   await expect(board.lane('Former manager')).toContainText('1,000 people')
   await expect(board.laneList('Colleague', 'Gave reference').getByTestId('card')).toHaveCount(0)
 })
+
+test('grouped, the arrow keys move focus past a lane’s edge into the nearest open lane, skipping collapsed ones', async ({
+  vouch,
+}) => {
+  const core = await vouch.core()
+  await seedPeople(core, 700)
+  const { ids } = await core.call('contact.ids', {})
+  const groups = [
+    { relationship: 'colleague', from: 0, to: 300 },
+    { relationship: 'mentor', from: 300, to: 550 },
+    { relationship: 'friend', from: 550, to: 700 },
+  ] as const
+  for (const g of groups)
+    await core.call('contact.bulk', {
+      ids: ids.slice(g.from, g.to),
+      set: { relationship: g.relationship, stage: 'building' },
+    })
+  const page = await vouch.open()
+  const board = new BoardPage(page)
+  await board.show()
+  await board.groupBy('Relationship')
+  // Biggest lane first: Colleague, Mentor, Friend.
+  await expect(page.getByTestId('lane').locator('.lane-toggle')).toHaveText([
+    /Colleague/,
+    /Mentor/,
+    /Friend/,
+  ])
+  await board
+    .lane('Mentor')
+    .getByRole('button', { name: /^Mentor/ })
+    .click()
+  await expect(board.laneList('Mentor', 'Building')).toHaveCount(0)
+
+  const friends = board.laneList('Friend', 'Building')
+  const first = friends.locator('[data-index="0"] .card-body')
+  await first.focus()
+  // Up from the top of Friend: Mentor is collapsed, so the last of Colleague's 300, scrolled to.
+  await page.keyboard.press('ArrowUp')
+  const colleagues = board.laneList('Colleague', 'Building')
+  await expect(colleagues.locator('[data-index="299"] .card-body')).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(first).toBeFocused()
+  // Nothing above the first lane's first card: focus stays.
+  await colleagues.evaluate((list) => (list.scrollTop = 0))
+  await colleagues.locator('[data-index="0"] .card-body').focus()
+  await page.keyboard.press('ArrowUp')
+  await expect(colleagues.locator('[data-index="0"] .card-body')).toBeFocused()
+})
