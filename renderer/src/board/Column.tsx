@@ -151,10 +151,13 @@ export const CardList = memo(function CardList({
   }, [list, first, last])
   useEffect(() => () => boardData.hide(list), [list])
 
-  // A card moved with the keyboard stays in view: the list scrolls with it.
+  // A card moved with the keyboard stays in view: the list scrolls with it, and again once the
+  // lifted card is measured (its height can differ from the estimate the first scroll used).
+  const liftedHere = movingIndex !== null && liftedId !== null && moving?.id === liftedId
+  const measuredSize = liftedHere && virtual ? virtualizer.getTotalSize() : 0
   useLayoutEffect(() => {
     if (movingIndex !== null && virtual) virtualizer.scrollToIndex(movingIndex, { align: 'auto' })
-  }, [movingIndex, virtualizer, virtual])
+  }, [movingIndex, virtualizer, virtual, measuredSize])
 
   return (
     <ul
