@@ -41,13 +41,11 @@ test('filter by tag and due state, select all matching, move them in bulk, and o
 }) => {
   const core = await vouch.core()
   // 2,000 people; every fourth is tagged ml; 100 of those have been touched (so not "never").
-  const ids = await seed(
-    core,
-    Array.from({ length: 2000 }, (_, i) => ({
-      name: `Person ${pad(i)}`,
-      tags: i % 4 === 0 ? ['ml'] : ['ops'],
-    })),
-  )
+  // Seeded by one import and two bulk tags: 2,000 single creates outlast the test on busy cores.
+  await seedPeople(core, 2000)
+  const { ids } = await core.call('contact.ids', {})
+  await core.call('contact.bulk', { ids: ids.filter((_, i) => i % 4 === 0), addTags: ['ml'] })
+  await core.call('contact.bulk', { ids: ids.filter((_, i) => i % 4 !== 0), addTags: ['ops'] })
   for (let i = 0; i < 400; i += 4) {
     const logged = await core.invoke('interaction.log', { contactId: ids[i], kind: 'call' })
     expect(logged.ok).toBe(true)
