@@ -327,3 +327,46 @@ test('grouped, the arrow keys move focus past a lane’s edge into the nearest o
   await page.keyboard.press('ArrowUp')
   await expect(colleagues.locator('[data-index="0"] .card-body')).toBeFocused()
 })
+
+test('grouped, a mouse drop into another lane changes the relationship with the move, in one Undo step', async ({
+  vouch,
+}) => {
+  const core = await vouch.core()
+  await seedPeople(core, 40)
+  const { ids } = await core.call('contact.ids', {})
+  await core.call('contact.bulk', {
+    ids: ids.slice(0, 22),
+    set: { relationship: 'colleague', stage: 'building' },
+  })
+  await core.call('contact.bulk', {
+    ids: ids.slice(22),
+    set: { relationship: 'friend', stage: 'building' },
+  })
+  const page = await vouch.open()
+  const board = new BoardPage(page)
+  await board.show()
+  await board.groupBy('Relationship')
+  const name = await board
+    .laneList('Friend', 'Building')
+    .locator('[data-index="3"] .card-name')
+    .innerText()
+  const id = await board.idOf(name)
+
+  await board.dragCardToList(name, board.laneList('Colleague', 'In touch'))
+  await board.expectAnnounced(`Dropped ${name} in In touch, Lane Colleague, position 1 of 1.`)
+  await expect(board.lane('Colleague')).toContainText('23 people')
+  await expect(page.locator(`[data-contact-id="${id}"]`)).toHaveCount(1)
+  const state = async () => {
+    const c = await core.call('contact.get', { id })
+    return `${c.relationship} ${c.stage}`
+  }
+  await expect.poll(state).toBe('colleague in-touch')
+
+  await page.keyboard.press('ControlOrMeta+z')
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    `Undone: Move ${name} to In touch`,
+  )
+  await expect.poll(state).toBe('friend building')
+  await expect(board.lane('Friend')).toContainText('18 people')
+  await expect(board.laneList('Colleague', 'In touch').getByTestId('card')).toHaveCount(0)
+})

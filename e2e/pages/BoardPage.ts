@@ -130,6 +130,20 @@ export class BoardPage {
     await mouse.up()
   }
 
+  /** Drag a card with the mouse to the end of a list (e.g. a lane's cell, from laneList). */
+  async dragCardToList(name: string, list: Locator): Promise<void> {
+    const from = await this.grabPointOf(this.cardHandle(name))
+    const to = await this.bottomOf(list)
+    const mouse = this.page.mouse
+    await mouse.move(from.x, from.y)
+    await mouse.down()
+    await mouse.move(from.x + 8, from.y + 8, { steps: 4 })
+    await mouse.move(to.x, to.y, { steps: 16 })
+    // Release only once the card shows where it will land.
+    await expect(list.getByTestId('card').filter({ has: this.cardHandle(name) })).toHaveCount(1)
+    await mouse.up()
+  }
+
   /** Focus a card, pick it up with Space, press the keys, and drop it with Space. */
   async keyboardMove(name: string, keys: readonly ArrowKey[]): Promise<void> {
     await this.cardHandle(name).focus()

@@ -202,10 +202,12 @@ export function useCardMove({ data, openLanes, interceptMove }: CardMoveOptions)
     // The Other lane gathers many values: a card dropped there keeps its own.
     const keepsLane =
       placement.lane !== origin.lane && lane === null
-        ? ` ${contact.name} stays in ${laneLabel(origin.lane ?? '')}: ${laneLabel(placement.lane ?? '')} gathers many.`
+        ? ` Its lane stays ${laneLabel(origin.lane ?? '')}: ${laneLabel(placement.lane ?? '')} gathers many.`
         : ''
     if (placement.stage !== origin.stage && interceptMove?.(id, origin.stage, placement.stage)) {
       setMoving(null)
+      const now = lane && target ? ` Now in Lane ${target.label}.` : ''
+      announce(`${contact.name} stays in ${stageLabel(origin.stage)} until you finish.${now}`)
       // The stage waits for its form; the lane it was dropped in does not.
       if (lane) {
         const result = await call('contact.update', { id, ...lane })
@@ -215,8 +217,6 @@ export function useCardMove({ data, openLanes, interceptMove }: CardMoveOptions)
             message: `Could not move ${contact.name}: ${result.message}`,
           })
       }
-      const now = lane && target ? ` Now in Lane ${target.label}.` : ''
-      announce(`${contact.name} stays in ${stageLabel(origin.stage)} until you finish.${now}`)
       return
     }
     const reorder = placement.stage === origin.stage && placement.lane === origin.lane
@@ -374,8 +374,12 @@ export function useCardMove({ data, openLanes, interceptMove }: CardMoveOptions)
       const wanted = focusWanted.current
       const item = element.closest('[data-index]')
       const listElement = element.closest('[data-list-key]')
+      // Only while focus is still on the board's cards: the user may have gone elsewhere.
+      const active = document.activeElement
+      const onCards = active === null || active === document.body || active.closest('.card-body')
       if (
         wanted &&
+        onCards &&
         listElement?.getAttribute('data-list-key') === listKey(wanted) &&
         item?.getAttribute('data-index') === String(wanted.index)
       ) {
