@@ -58,7 +58,16 @@ export const contract = {
     mutates: true,
   },
   'contact.move': {
-    input: z.strictObject({ id: Id, stage: Stage, index: z.number().int().min(0).optional() }),
+    input: z.strictObject({
+      id: Id,
+      stage: Stage,
+      index: z.number().int().min(0).optional(),
+      /** Fields a drop into another lane of a grouped board changes, in the same undo step. */
+      lane: ContactFieldsInput.pick({ relationship: true, company: true, tags: true })
+        .partial()
+        .strict()
+        .optional(),
+    }),
     output: Contact,
     mutates: true,
   },

@@ -72,6 +72,19 @@ export class BoardPage {
     return this.column(stageLabel).getByRole('list', { name: `People in ${stageLabel}` })
   }
 
+  /** A lane of a grouped board, by its label ("Former manager"). */
+  lane(label: string): Locator {
+    return this.page.getByRole('region', { name: `Lane ${label}`, exact: true })
+  }
+
+  /** The scrolling list of one stage's cards in a lane of a grouped board. */
+  laneList(laneLabel: string, stageLabel: string): Locator {
+    return this.lane(laneLabel).getByRole('list', {
+      name: `People in ${stageLabel}, ${laneLabel}`,
+      exact: true,
+    })
+  }
+
   get newContactButton(): Locator {
     return this.page.getByRole('button', { name: 'New contact', exact: true })
   }
@@ -117,6 +130,20 @@ export class BoardPage {
     await mouse.up()
   }
 
+  /** Drag a card with the mouse to the end of a list (e.g. a lane's cell, from laneList). */
+  async dragCardToList(name: string, list: Locator): Promise<void> {
+    const from = await this.grabPointOf(this.cardHandle(name))
+    const to = await this.bottomOf(list)
+    const mouse = this.page.mouse
+    await mouse.move(from.x, from.y)
+    await mouse.down()
+    await mouse.move(from.x + 8, from.y + 8, { steps: 4 })
+    await mouse.move(to.x, to.y, { steps: 16 })
+    // Release only once the card shows where it will land.
+    await expect(list.getByTestId('card').filter({ has: this.cardHandle(name) })).toHaveCount(1)
+    await mouse.up()
+  }
+
   /** Focus a card, pick it up with Space, press the keys, and drop it with Space. */
   async keyboardMove(name: string, keys: readonly ArrowKey[]): Promise<void> {
     await this.cardHandle(name).focus()
@@ -156,15 +183,20 @@ export class BoardPage {
     await this.page.getByRole('combobox', { name: 'Sort' }).selectOption({ label })
   }
 
+  /** Group the board's rows into lanes: "Relationship", "Tag", "Company" or "No lanes". */
+  async groupBy(label: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Lanes' }).selectOption({ label })
+  }
+
   async saveView(name: string): Promise<void> {
     await this.savedViews.getByRole('button', { name: 'Save view…' }).click()
     await this.savedViews.getByRole('textbox', { name: 'View name' }).fill(name)
     await this.savedViews.getByRole('button', { name: 'Save', exact: true }).click()
   }
 
-  /** Scroll a virtualized column until the card at a 0-based position is rendered. */
-  async scrollTo(stageLabel: string, index: number): Promise<void> {
-    const list = this.list(stageLabel)
+  /** Scroll a virtualized column (by its label) or list until the card at a 0-based position is rendered. */
+  async scrollTo(column: string | Locator, index: number): Promise<void> {
+    const list = typeof column === 'string' ? this.list(column) : column
     await expect(async () => {
       // Cards not yet measured are estimated: step towards the target from what is rendered.
       await list.evaluate((element, at) => {

@@ -151,6 +151,36 @@ describe('contacts', () => {
     expect(unwrap(await core.invoke('undo', {}))).toEqual({ label: null })
   })
 
+  it('moves a card into another lane and changes its fields in one undo step', async () => {
+    const core = await open()
+    const a = await create(core, { name: 'Ada', relationship: 'colleague', tags: ['ml'] })
+    await create(core, { name: 'Bo', stage: 'asked' })
+    const moved = await core.call('contact.move', {
+      id: a.id,
+      stage: 'asked',
+      index: 1,
+      lane: { relationship: 'former-manager', tags: ['ml', 'ops'] },
+    })
+    expect(moved).toMatchObject({ stage: 'asked', relationship: 'former-manager' })
+    expect(moved.tags).toEqual(['ml', 'ops'])
+    expect((await core.call('contact.ids', { stage: 'asked' })).ids).toEqual([
+      expect.any(String),
+      a.id,
+    ])
+    expect(await core.call('undo', {})).toEqual({ label: 'Move Ada to Asked' })
+    const back = await core.call('contact.get', { id: a.id })
+    expect(back).toMatchObject({ stage: 'identified', relationship: 'colleague', tags: ['ml'] })
+    expect(await core.call('undo', {})).toEqual({ label: 'Add Bo' })
+
+    await core.call('redo', {})
+    await core.call('contact.move', { id: a.id, stage: 'identified', lane: { company: 'Acme' } })
+    expect(await core.call('undo', {})).toEqual({ label: 'Move Ada' })
+    expect((await core.call('contact.get', { id: a.id })).company).toBe('')
+    expect(
+      await core.invoke('contact.move', { id: a.id, stage: 'asked', lane: { stage: 'thanked' } }),
+    ).toMatchObject({ ok: false })
+  })
+
   it('undoes a create and an edit', async () => {
     const core = await open()
     const a = await create(core, { name: 'Ada' })

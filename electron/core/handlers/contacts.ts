@@ -132,10 +132,15 @@ export function contactHandlers(
       return after
     },
 
-    'contact.move': async ({ id, stage, index }) => {
+    'contact.move': async ({ id, stage, index, lane }) => {
       const before = requireContact(ctx, id)
       const column = columnOf(stage, id)
-      const moving = enterStage(before, stage, ctx.now().toISOString())
+      const now = ctx.now().toISOString()
+      const moving = enterStage(
+        lane === undefined ? before : { ...before, ...definedOnly(lane) },
+        stage,
+        now,
+      )
       const placed = placeAt(column, moving, index)
       const previous = placed.flatMap((c) => {
         const old = contacts().get(c.id)
@@ -144,9 +149,11 @@ export function contactHandlers(
       const ops = puts(placed)
       await commit(ctx, ops)
       const label =
-        before.stage === stage
-          ? `Reorder ${before.name}`
-          : `Move ${before.name} to ${stageLabel(stage)}`
+        before.stage !== stage
+          ? `Move ${before.name} to ${stageLabel(stage)}`
+          : lane === undefined
+            ? `Reorder ${before.name}`
+            : `Move ${before.name}`
       ctx.undo.push({ label, undo: puts(previous), redo: ops })
       return requireContact(ctx, id)
     },

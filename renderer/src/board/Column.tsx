@@ -13,6 +13,7 @@ import type { Contact } from '@shared/domain'
 import { stageLabel, type StageId } from '@shared/stages'
 import { Card, type CardHandlers } from './Card'
 import { boardData, contactAt, type ListWindow } from './boardData'
+import type { ListEntry } from './useCardMove'
 import {
   baseIndexAt,
   displayCount,
@@ -54,7 +55,7 @@ interface CardListProps {
   density: Density
   handlers: CardHandlers
   label: string
-  registerList(key: string, list: ListRef, element: HTMLElement | null): void
+  registerList(key: string, entry: ListEntry | null): void
 }
 
 /**
@@ -78,10 +79,15 @@ export const CardList = memo(function CardList({
   const list = useMemo<ListRef>(() => ({ stage, lane }), [stage, lane])
   const key = listKey(list)
   const listRef = useRef<HTMLUListElement | null>(null)
+  /** Scrolls a position into view; set once the virtualizer exists. */
+  const scrollTo = useRef<(index: number) => void>(() => undefined)
   const setRef = useCallback(
     (element: HTMLUListElement | null) => {
       listRef.current = element
-      registerList(key, list, element)
+      registerList(
+        key,
+        element && { list, element, scrollTo: (index: number) => scrollTo.current(index) },
+      )
     },
     [registerList, key, list],
   )
@@ -92,7 +98,10 @@ export const CardList = memo(function CardList({
     setFocusedIndex(index === null || index === undefined ? null : Number(index))
   }, [])
   const movingIndex = moving && listKey(moving.placement) === key ? moving.placement.index : null
-  const pinned = [movingIndex, focusedIndex].filter((i): i is number => i !== null && i < count)
+  // The moved card is usually the focused one too: pin each position once, or it renders twice.
+  const pinned = [...new Set([movingIndex, focusedIndex])].filter(
+    (i): i is number => i !== null && i < count,
+  )
   const pinnedKey = pinned.join(',')
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -122,6 +131,9 @@ export const CardList = memo(function CardList({
     overscan: 3,
     rangeExtractor,
   })
+  scrollTo.current = (index) => {
+    if (virtual) virtualizer.scrollToIndex(index, { align: 'auto' })
+  }
   const items = virtual
     ? virtualizer.getVirtualItems()
     : Array.from({ length: count }, (_, index) => ({
@@ -139,10 +151,13 @@ export const CardList = memo(function CardList({
   }, [list, first, last])
   useEffect(() => () => boardData.hide(list), [list])
 
-  // A card moved with the keyboard stays in view: the list scrolls with it.
+  // A card moved with the keyboard stays in view: the list scrolls with it, and again once the
+  // lifted card is measured (its height can differ from the estimate the first scroll used).
+  const liftedHere = movingIndex !== null && liftedId !== null && moving?.id === liftedId
+  const measuredSize = liftedHere && virtual ? virtualizer.getTotalSize() : 0
   useLayoutEffect(() => {
     if (movingIndex !== null && virtual) virtualizer.scrollToIndex(movingIndex, { align: 'auto' })
-  }, [movingIndex, virtualizer, virtual])
+  }, [movingIndex, virtualizer, virtual, measuredSize])
 
   return (
     <ul

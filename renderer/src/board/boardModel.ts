@@ -63,28 +63,79 @@ function othersIn(list: ListRef, total: number, moving: MovingCard): number {
 
 export type ArrowKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight'
 
+/** The lanes a card or focus can reach, top to bottom: the open ones. Empty when not grouped. */
+export type OpenLanes = readonly string[]
+
+/** The open lane next to `lane` (above for -1, below for +1), if any. */
+function laneBeside(lanes: OpenLanes, lane: string | null, direction: -1 | 1): string | undefined {
+  if (lane === null) return undefined
+  const at = lanes.indexOf(lane)
+  return at < 0 ? undefined : lanes[at + direction]
+}
+
 /**
  * Where a moving card goes after one arrow key, or null when it cannot go further that way.
- * Up and down stay in the list; left and right change the stage and keep the lane.
- * `totalOf` is each list's size as the core counts it (the moving card included at its origin).
+ * Up and down move within the list, and past its top or bottom into the same stage of the open
+ * lane above (at its end) or below (at its start); left and right change the stage and keep the
+ * lane. `totalOf` is each list's size as the core counts it (the moving card included at its
+ * origin); `lanes` are the open lanes when the board is grouped.
  */
 export function step(
   moving: MovingCard,
   key: ArrowKey,
   totalOf: (list: ListRef) => number,
+  lanes: OpenLanes = [],
 ): Placement | null {
   const from = moving.placement
-  if (key === 'ArrowUp') return from.index > 0 ? { ...from, index: from.index - 1 } : null
+  if (key === 'ArrowUp') {
+    if (from.index > 0) return { ...from, index: from.index - 1 }
+    const lane = laneBeside(lanes, from.lane, -1)
+    if (lane === undefined) return null
+    const list = { stage: from.stage, lane }
+    return { ...list, index: othersIn(list, totalOf(list), moving) }
+  }
   if (key === 'ArrowDown') {
-    return from.index < othersIn(from, totalOf(from), moving)
-      ? { ...from, index: from.index + 1 }
-      : null
+    if (from.index < othersIn(from, totalOf(from), moving))
+      return { ...from, index: from.index + 1 }
+    const lane = laneBeside(lanes, from.lane, 1)
+    return lane === undefined ? null : { stage: from.stage, lane, index: 0 }
   }
   const stageAt = STAGE_IDS.indexOf(from.stage)
   const stage = STAGE_IDS[key === 'ArrowLeft' ? stageAt - 1 : stageAt + 1]
   if (stage === undefined) return null
   const list = { stage, lane: from.lane }
   return { ...list, index: Math.min(from.index, othersIn(list, totalOf(list), moving)) }
+}
+
+/**
+ * The card focus goes to after an arrow key (nothing lifted), or null when there is none that
+ * way. Up and down go to the previous or next card, and past a list's top or bottom to the last
+ * or first card of the same stage in the nearest open lane with cards; left and right go to the
+ * neighbouring stage in the same lane, at the same position or its last card.
+ */
+export function focusStep(
+  at: Placement,
+  key: ArrowKey,
+  totalOf: (list: ListRef) => number,
+  lanes: OpenLanes = [],
+): Placement | null {
+  if (key === 'ArrowUp' || key === 'ArrowDown') {
+    const direction = key === 'ArrowUp' ? -1 : 1
+    const index = at.index + direction
+    if (index >= 0 && index < totalOf(at)) return { ...at, index }
+    for (let lane = laneBeside(lanes, at.lane, direction); lane !== undefined;) {
+      const list = { stage: at.stage, lane }
+      const count = totalOf(list)
+      if (count > 0) return { ...list, index: direction < 0 ? count - 1 : 0 }
+      lane = laneBeside(lanes, lane, direction)
+    }
+    return null
+  }
+  const stage = STAGE_IDS[STAGE_IDS.indexOf(at.stage) + (key === 'ArrowLeft' ? -1 : 1)]
+  if (stage === undefined) return null
+  const list = { stage, lane: at.lane }
+  const count = totalOf(list)
+  return count > 0 ? { ...list, index: Math.min(at.index, count - 1) } : null
 }
 
 /**

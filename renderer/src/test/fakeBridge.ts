@@ -172,10 +172,11 @@ export function installFakeCore(contacts: readonly Contact[] = []): FakeCore {
       changed()
       return contact
     },
-    'contact.move': ({ id, stage, index }) => {
+    'contact.move': ({ id, stage, index, lane }) => {
       const others = column(stage, id)
       const at = index ?? others.length
-      const reordered = [...others.slice(0, at), { ...get(id), stage }, ...others.slice(at)]
+      const moved = { ...get(id), ...lane, stage }
+      const reordered = [...others.slice(0, at), moved, ...others.slice(at)]
       reordered.forEach((c, i) => store.set(c.id, { ...c, order: i }))
       changed()
       return get(id)
