@@ -22,6 +22,8 @@ export function ViewsNav({ view, goTo }: { view: View; goTo(view: View): void })
     next: string | null
   } | null>(null)
   const listRef = useRef<HTMLUListElement>(null)
+  /** The view whose link takes focus once its rename field has gone. */
+  const focusOnLink = useRef<string | null>(null)
   const toasts = useToasts()
   const { undo } = useContactActions()
   const headingId = useId()
@@ -39,10 +41,16 @@ export function ViewsNav({ view, goTo }: { view: View; goTo(view: View): void })
     ;(target ?? document.querySelector<HTMLElement>('.sidebar-nav .nav-link'))?.focus()
   }, [views, focusAfterDelete])
 
-  if (views.length === 0) return null
+  useEffect(() => {
+    const id = focusOnLink.current
+    if (id === null || renaming !== null) return
+    focusOnLink.current = null
+    listRef.current
+      ?.querySelector<HTMLElement>(`[data-view-id="${CSS.escape(id)}"] .nav-view-link`)
+      ?.focus()
+  }, [renaming])
 
-  const linkOf = (id: string) =>
-    listRef.current?.querySelector<HTMLElement>(`[data-view-id="${CSS.escape(id)}"] .nav-view-link`)
+  if (views.length === 0) return null
 
   const open = (saved: SavedView) => {
     if (!openSavedView(saved, goTo))
@@ -76,13 +84,13 @@ export function ViewsNav({ view, goTo }: { view: View; goTo(view: View): void })
               <RenameField
                 view={saved}
                 views={views}
-                onDone={(renamed) => {
+                onDone={() => {
+                  focusOnLink.current = saved.id
                   setRenaming(null)
-                  if (renamed) requestAnimationFrame(() => linkOf(saved.id)?.focus())
                 }}
                 onCancel={() => {
+                  focusOnLink.current = saved.id
                   setRenaming(null)
-                  requestAnimationFrame(() => linkOf(saved.id)?.focus())
                 }}
               />
             </li>
@@ -142,7 +150,7 @@ function RenameField({
 }: {
   view: SavedView
   views: readonly SavedView[]
-  onDone(renamed: boolean): void
+  onDone(): void
   onCancel(): void
 }) {
   const [name, setName] = useState(view.name)
@@ -156,7 +164,7 @@ function RenameField({
     if (saving || cancelled.current) return
     const trimmed = name.trim()
     if (trimmed === view.name) {
-      onDone(false)
+      onDone()
       return
     }
     if (trimmed === '') {
@@ -171,7 +179,7 @@ function RenameField({
     setSaving(true)
     const refusal = await renameView(view, trimmed)
     setSaving(false)
-    if (refusal === null) onDone(true)
+    if (refusal === null) onDone()
     else setError(refusal)
   }
 

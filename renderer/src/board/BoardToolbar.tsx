@@ -351,7 +351,7 @@ function FilterMenu({
 
 /**
  * Save the board's search, filters, sort and lanes as a view (listed in the sidebar's Views).
- * A name already taken asks to replace that view; the open view's name shows instead of the button.
+ * A name already taken asks to replace that view. Nothing shows while a saved view is open.
  */
 function SavedViews({
   views,
@@ -404,6 +404,8 @@ function SavedViews({
     })
   }
 
+  // The open view is lit in the sidebar; the toolbar offers to save only what is not saved yet.
+  if (active && !naming) return null
   return (
     <div className="saved-views" role="group" aria-label="Saved views">
       {naming ? (
@@ -438,10 +440,6 @@ function SavedViews({
             </span>
           )}
         </form>
-      ) : active ? (
-        <span className="saved-view-current" title={active.name}>
-          View: {active.name}
-        </span>
       ) : (
         <button
           ref={openerRef}
