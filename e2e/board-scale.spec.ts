@@ -1,6 +1,7 @@
 import type { Core } from '../electron/core/types'
 import { expect, test } from './fixtures'
 import { BoardPage } from './pages/BoardPage'
+import { ViewsNavPage } from './pages/ViewsNavPage'
 import { WorkflowDialogs } from './pages/WorkflowDialogs'
 import { seedPeople } from './seed'
 
@@ -85,7 +86,7 @@ test('filter by tag and due state, select all matching, move them in bulk, and o
   await expect(page.getByTestId('filter-chip')).toHaveCount(0)
 })
 
-test('a saved view lists in the board’s views and survives a restart', async ({ vouch }) => {
+test('a saved view lists in the sidebar’s views and survives a restart', async ({ vouch }) => {
   const core = await vouch.core()
   await seed(core, [
     { name: 'Zoe Adams', tags: ['ml'] },
@@ -94,19 +95,18 @@ test('a saved view lists in the board’s views and survives a restart', async (
   ])
   const page = await vouch.open()
   const board = new BoardPage(page)
+  const views = new ViewsNavPage(page)
   await board.show()
   await board.filter({ tags: ['ml'] })
   await board.sortBy('Name')
   await board.expectColumn('Identified', ['Ada Byron', 'Zoe Adams'])
   await board.saveView('ML by name')
-  await expect(
-    board.savedViews.getByRole('button', { name: 'ML by name', exact: true }),
-  ).toHaveAttribute('aria-current', 'true')
+  await expect(views.item('ML by name')).toHaveAttribute('aria-current', 'true')
 
   await vouch.restart()
   await board.show()
   await board.expectColumn('Identified', ['Carl Dunn', 'Ada Byron', 'Zoe Adams'])
-  await board.savedViews.getByRole('button', { name: 'ML by name', exact: true }).click()
+  await views.open('ML by name')
   await board.expectColumn('Identified', ['Ada Byron', 'Zoe Adams'])
   await expect(board.count).toHaveText('2 of 3 people')
 })

@@ -1,10 +1,13 @@
 import { mkdir } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
+import type { z } from 'zod'
+import type { BoardQuery } from '../shared/query'
 import { STAGE_IDS } from '../shared/stages'
 import type { Core } from '../electron/core/types'
 import { expect, FakeClock, test } from './fixtures'
 import { BoardPage } from './pages/BoardPage'
 import { UpdatesPage } from './pages/UpdatesPage'
+import { seedPeople } from './seed'
 
 // Screenshots of every view in light and dark at two window sizes, for a person to look at:
 // npx playwright test --project=screens (not part of npm test). Written to /tmp/shots/h12-ui/.
@@ -169,4 +172,31 @@ test('screens: every view, light and dark, 1280×800 and 1024×700', async ({ vo
   await shoot(page, 'trash')
   await nav('Settings').click()
   await shoot(page, 'settings')
+})
+
+test('screens: saved views in the sidebar, light and dark, 1280×800 and 1024×700', async ({
+  vouch,
+}) => {
+  test.setTimeout(300_000)
+  await mkdir(OUT, { recursive: true })
+  const core = await vouch.core()
+  await seedPeople(core, 3000)
+  const { ids } = await core.call('contact.ids', { filter: { companies: ['Northwind', 'Harbor'] } })
+  await core.call('contact.bulk', { ids, addTags: ['mentor'] })
+  const views = [
+    { name: 'Mentors by company', query: { filter: { tags: ['mentor'] }, groupBy: 'company' } },
+    { name: 'Never touched', query: { filter: { due: ['never'] }, sort: 'name' } },
+    { name: LONG_NAME, query: { filter: { companies: ['Keystone'] }, sort: 'recent' } },
+  ] satisfies { name: string; query: z.input<typeof BoardQuery> }[]
+  for (const view of views) await core.call('view.save', { ...view, scope: 'board' })
+  const page = await vouch.open()
+  await page.setViewportSize({ width: 1280, height: 800 })
+  const list = page.getByRole('navigation', { name: 'Main' }).getByRole('list', { name: 'Views' })
+  await list.getByRole('button', { name: 'Mentors by company', exact: true }).click()
+  await expect(page.getByTestId('lane')).toHaveCount(2)
+  await shoot(page, 'views-open')
+  await list.getByRole('button', { name: 'Rename or delete Never touched' }).click()
+  await shoot(page, 'views-menu')
+  await page.getByRole('menuitem', { name: 'Rename…' }).click()
+  await shoot(page, 'views-rename')
 })

@@ -63,8 +63,9 @@ export class BoardPage {
     return this.page.getByRole('region', { name: 'Selected people' })
   }
 
+  /** The toolbar's "Save view…" (the views themselves are listed in the sidebar). */
   get savedViews(): Locator {
-    return this.page.getByRole('navigation', { name: 'Saved views' })
+    return this.page.getByRole('group', { name: 'Saved views' })
   }
 
   /** The scrolling list of a column's cards. */

@@ -486,4 +486,52 @@ describe('saved views', () => {
     })
     expect(bad).toMatchObject({ ok: false, code: 'invalid-input' })
   })
+
+  it('refuses a second view with the same name, and leaves the first as it was', async () => {
+    const core = await open()
+    const first = SavedView.parse(
+      await run(core, 'view.save', { name: 'Rust mentors', scope: 'board', query: {} }),
+    )
+    const other = SavedView.parse(
+      await run(core, 'view.save', { name: 'ML', scope: 'board', query: { sort: 'name' } }),
+    )
+    const again = await core.invoke('view.save', {
+      name: '  rust  MENTORS ',
+      scope: 'board',
+      query: { sort: 'name' },
+    })
+    expect(again).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message:
+        'A view named “Rust mentors” already exists: pick another name, or replace that view.',
+      issues: [{ path: 'name' }],
+    })
+    // Renaming another view onto the name is refused too; renaming a view to itself is not.
+    const clash = await core.invoke('view.save', {
+      id: other.id,
+      name: 'Rüst Mentors',
+      scope: 'board',
+      query: { sort: 'name' },
+    })
+    expect(clash).toMatchObject({ ok: false, code: 'conflict' })
+    const recased = SavedView.parse(
+      await run(core, 'view.save', {
+        id: first.id,
+        name: 'Rust Mentors',
+        scope: 'board',
+        query: {},
+      }),
+    )
+    expect(await run(core, 'undo', {})).toEqual({
+      label: 'Rename the view Rust mentors to Rust Mentors',
+    })
+    await run(core, 'redo', {})
+    const settings = Settings.parse(await run(core, 'settings.get', {}))
+    expect(settings.savedViews).toEqual([recased, other])
+    // The same name in another scope is another view.
+    expect(
+      await core.invoke('view.save', { name: 'Rust mentors', scope: 'inbox', query: {} }),
+    ).toMatchObject({ ok: true })
+  })
 })

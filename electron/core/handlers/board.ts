@@ -204,6 +204,13 @@ export function boardHandlers(
         throw new DomainError('not-found', 'That saved view no longer exists.')
       if (!existing && views.length >= LIMITS.savedViews)
         throw invalid('name', `At most ${LIMITS.savedViews} saved views; delete one first.`)
+      const sameName = views.find(
+        (v) => v.id !== id && v.scope === scope && sameViewName(v.name, name),
+      )
+      if (sameName) {
+        const message = `A view named “${sameName.name}” already exists: pick another name, or replace that view.`
+        throw new DomainError('conflict', message, [{ path: 'name', message }])
+      }
       const view = {
         id: existing?.id ?? ctx.newId(),
         name,
@@ -218,7 +225,11 @@ export function boardHandlers(
       const ops: Op[] = [{ op: 'settings', value: after }]
       await commit(ctx, ops)
       ctx.undo.push({
-        label: existing ? `Change the view ${name}` : `Save the view ${name}`,
+        label: !existing
+          ? `Save the view ${name}`
+          : existing.name !== name
+            ? `Rename the view ${existing.name} to ${name}`
+            : `Change the view ${name}`,
         undo: [{ op: 'settings', value: before }],
         redo: ops,
       })
@@ -240,6 +251,11 @@ export function boardHandlers(
       return { deleted: true as const }
     },
   }
+}
+
+/** Two view names are the same when they differ only in case, accents or spacing. */
+function sameViewName(a: string, b: string): boolean {
+  return normalizeSearch(a) === normalizeSearch(b)
 }
 
 /** Facts for queries that need none: never read (the filter and sort do not ask). */

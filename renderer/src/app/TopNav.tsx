@@ -1,3 +1,6 @@
+import { useActiveView, useBoardViews } from './savedViews'
+import { ViewsNav } from './ViewsNav'
+
 /** The views the navigation switches between. */
 export type View =
   | 'today'
@@ -40,7 +43,8 @@ export const VIEWS: readonly NavEntry[] = [
 
 /**
  * The app's navigation: a fixed-width left sidebar with the views and their counts
- * right-aligned, so nothing shifts when a count or the current view changes.
+ * right-aligned, so nothing shifts when a count or the current view changes; the board's
+ * saved views are listed under the work views.
  */
 export function TopNav({
   view,
@@ -54,13 +58,14 @@ export function TopNav({
 }) {
   // Triage is the Inbox, one person at a time.
   const here = view === 'triage' ? 'inbox' : view
+  const inView = useActiveView(useBoardViews()) !== null && here === 'board'
   const link = (v: NavEntry) => {
     const count = counts[v.id] ?? 0
     return (
       <li key={v.id}>
         <button
           type="button"
-          className="nav-link"
+          className={inView && v.id === 'board' ? 'nav-link nav-link-parent' : 'nav-link'}
           aria-current={here === v.id ? 'page' : undefined}
           onClick={() => onChange(v.id)}
         >
@@ -92,7 +97,10 @@ export function TopNav({
     <header className="sidebar">
       <span className="brand">Vouch</span>
       <nav aria-label="Main" className="sidebar-nav">
-        <ul className="nav-list">{VIEWS.filter((v) => v.group === 'work').map(link)}</ul>
+        <div className="nav-top">
+          <ul className="nav-list">{VIEWS.filter((v) => v.group === 'work').map(link)}</ul>
+          <ViewsNav view={view} goTo={onChange} />
+        </div>
         <ul className="nav-list nav-list-foot">
           {VIEWS.filter((v) => v.group === 'manage').map(link)}
         </ul>

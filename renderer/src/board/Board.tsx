@@ -82,6 +82,8 @@ export function Board({ onOpenContact, onNewContact, interceptMove }: BoardProps
   useWipNote(data, settings)
 
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set())
+  // Another query (a saved view opened from the sidebar) shows other people: drop the selection.
+  useEffect(() => setSelection(new Set()), [data.query])
   const anchor = useRef<Placement | null>(null)
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set())
   const [openedLanes, setOpenedLanes] = useState<ReadonlySet<string>>(new Set())

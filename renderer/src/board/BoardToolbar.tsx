@@ -4,6 +4,7 @@ import type { BoardQuery, ContactFilter } from '@shared/query'
 import { OTHER_LANE_KEY } from '@shared/boardContract'
 import { STAGES } from '@shared/stages'
 import { call } from '../api/client'
+import { viewNamed } from '../app/savedViews'
 import { useToasts } from '../ui/toasts'
 import type { BoardSummary } from './boardData'
 import { people } from './boardModel'
@@ -32,7 +33,7 @@ interface BoardToolbarProps {
   onSelectAll: (() => void) | null
 }
 
-/** Search, filter chips, sort, lanes, saved views and "N of M people" above the board. */
+/** Search, filter chips, sort, lanes, "Save view…" and "N of M people" above the board. */
 export function BoardToolbar({
   query,
   onQuery,
@@ -156,7 +157,7 @@ export function BoardToolbar({
           </button>
         )}
         <span className="toolbar-spacer" />
-        <SavedViews views={boardViews} active={active ?? null} query={query} onQuery={onQuery} />
+        <SavedViews views={boardViews} active={active ?? null} query={query} />
         <button type="button" className="button button-primary" onClick={onNewContact}>
           New contact
         </button>
@@ -348,72 +349,65 @@ function FilterMenu({
   )
 }
 
-/** The saved views of the board: pick one, save the current query as one, rename or delete. */
+/**
+ * Save the board's search, filters, sort and lanes as a view (listed in the sidebar's Views).
+ * A name already taken asks to replace that view. Nothing shows while a saved view is open.
+ */
 function SavedViews({
   views,
   active,
   query,
-  onQuery,
 }: {
   views: readonly SavedView[]
   active: SavedView | null
   query: BoardQuery
-  onQuery(query: BoardQuery): void
 }) {
   const [naming, setNaming] = useState(false)
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
+  /** The view a save would replace, once the user was told its name is taken. */
+  const [replacing, setReplacing] = useState<SavedView | null>(null)
   const toasts = useToasts()
   const errorId = useId()
+  const openerRef = useRef<HTMLButtonElement>(null)
+
+  const close = () => {
+    setNaming(false)
+    setName('')
+    setError(null)
+    setReplacing(null)
+  }
 
   const save = async (event: FormEvent) => {
     event.preventDefault()
-    const result = await call('view.save', { name, scope: 'board', query })
+    const taken = viewNamed(views, name)
+    if (taken && replacing?.id !== taken.id) {
+      setReplacing(taken)
+      setError(`A view named “${taken.name}” already exists. Replace it with this one?`)
+      return
+    }
+    const result = await call('view.save', {
+      ...(taken ? { id: taken.id } : {}),
+      name,
+      scope: 'board',
+      query,
+    })
     if (!result.ok) {
       setError(result.issues?.[0]?.message ?? result.message)
       return
     }
-    setNaming(false)
-    setName('')
-    setError(null)
-    toasts.show({ message: `Saved the view “${result.value.name}”.` })
+    close()
+    toasts.show({
+      message: taken
+        ? `Replaced the view “${result.value.name}”.`
+        : `Saved the view “${result.value.name}”. It is listed under Views in the sidebar.`,
+    })
   }
 
-  const remove = async (view: SavedView) => {
-    const result = await call('view.delete', { id: view.id })
-    if (!result.ok) toasts.show({ tone: 'error', message: result.message })
-    else toasts.show({ message: `Deleted the view “${view.name}”.` })
-  }
-
+  // The open view is lit in the sidebar; the toolbar offers to save only what is not saved yet.
+  if (active && !naming) return null
   return (
-    <nav className="saved-views" aria-label="Saved views">
-      <ul>
-        {views.map((view) => {
-          const saved = queryOf(view)
-          return (
-            <li key={view.id} className="saved-view">
-              <button
-                type="button"
-                className="saved-view-button"
-                aria-current={active?.id === view.id ? 'true' : undefined}
-                disabled={saved === null}
-                title={saved === null ? 'This view was saved by a newer version' : undefined}
-                onClick={() => saved && onQuery(saved)}
-              >
-                {view.name}
-              </button>
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={`Delete view ${view.name}`}
-                onClick={() => void remove(view)}
-              >
-                ×
-              </button>
-            </li>
-          )
-        })}
-      </ul>
+    <div className="saved-views" role="group" aria-label="Saved views">
       {naming ? (
         <form className="filter-add" onSubmit={(e) => void save(e)}>
           <input
@@ -424,16 +418,21 @@ function SavedViews({
             autoFocus
             aria-invalid={error !== null}
             aria-describedby={error ? errorId : undefined}
-            onChange={(event) => setName(event.target.value)}
+            onChange={(event) => {
+              setName(event.target.value)
+              setError(null)
+              setReplacing(null)
+            }}
             onKeyDown={(event) => {
               if (event.key === 'Escape') {
                 event.stopPropagation()
-                setNaming(false)
+                close()
+                requestAnimationFrame(() => openerRef.current?.focus())
               }
             }}
           />
           <button type="submit" className="button button-small button-primary">
-            Save
+            {replacing ? 'Replace' : 'Save'}
           </button>
           {error && (
             <span id={errorId} className="field-error" role="alert">
@@ -442,12 +441,15 @@ function SavedViews({
           )}
         </form>
       ) : (
-        !active && (
-          <button type="button" className="button button-small" onClick={() => setNaming(true)}>
-            Save view…
-          </button>
-        )
+        <button
+          ref={openerRef}
+          type="button"
+          className="button button-small"
+          onClick={() => setNaming(true)}
+        >
+          Save view…
+        </button>
       )}
-    </nav>
+    </div>
   )
 }

@@ -80,6 +80,14 @@ export const COMMANDS = [
     hint: 'focus goes back where it was',
     listedOnly: true,
   },
+  {
+    id: 'view.rename',
+    title: 'Rename the saved view',
+    section: 'General',
+    shortcuts: ['F2'],
+    hint: 'on a view in the sidebar',
+    listedOnly: true,
+  },
   ...GO_TO.map(
     ({ view, title, key, keywords }) =>
       ({

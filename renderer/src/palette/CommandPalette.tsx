@@ -2,6 +2,7 @@ import { Fragment, useEffect, useRef, useState, useSyncExternalStore } from 'rea
 import { Command } from 'cmdk'
 import { stageLabel } from '@shared/stages'
 import { call } from '../api/client'
+import { openSavedView, useBoardViews } from '../app/savedViews'
 import { useCommands } from '../commands/CommandProvider'
 import { ShortcutKeys } from '../commands/Keys'
 import { commandScore, rankCommands } from '../commands/rank'
@@ -20,6 +21,7 @@ interface PaletteProps {
 
 const COMMAND_VALUE = 'command:'
 const PERSON_VALUE = 'person:'
+const VIEW_VALUE = 'view:'
 
 function personLine(person: PersonHit): string {
   const role = [person.title, person.company].filter(Boolean).join(' @ ')
@@ -91,10 +93,20 @@ export function CommandPalette({ onClose, onPick }: PaletteProps) {
       trimmed,
     )
   })()
+  // Saved views, ranked as commands are: "Go to view: ML mentors".
+  const savedViews = useBoardViews()
+  const viewEntries = savedViews.map((view) => ({
+    view,
+    title: `Go to view: ${view.name}`,
+    keywords: ['saved view', 'filter'],
+  }))
+  const matchedViews = trimmed === '' ? viewEntries : rankCommands(viewEntries, trimmed)
   const peopleShown: readonly PersonHit[] =
     trimmed === '' ? recent : people.text === trimmed ? people.items : []
   // Names first when no command title starts with the text, so "ann" + Enter opens Ann.
-  const strongCommand = matchedCommands.some((c) => commandScore(c.spec, trimmed) >= 2)
+  const strongCommand =
+    matchedCommands.some((c) => commandScore(c.spec, trimmed) >= 2) ||
+    matchedViews.some((v) => commandScore(v, trimmed) >= 2)
   const peopleFirst = trimmed !== '' && !strongCommand
   const waiting = trimmed !== '' && (people.pending || people.text !== trimmed)
 
@@ -102,7 +114,12 @@ export function CommandPalette({ onClose, onPick }: PaletteProps) {
     const firstPerson = peopleShown[0]
     const firstCommand = matchedCommands[0]
     const personValue = firstPerson ? PERSON_VALUE + firstPerson.id : undefined
-    const commandValue = firstCommand ? COMMAND_VALUE + firstCommand.id : undefined
+    const firstView = matchedViews[0]
+    const commandValue = firstCommand
+      ? COMMAND_VALUE + firstCommand.id
+      : firstView
+        ? VIEW_VALUE + firstView.view.id
+        : undefined
     return peopleFirst || trimmed === ''
       ? (personValue ?? commandValue)
       : (commandValue ?? personValue)
@@ -110,7 +127,7 @@ export function CommandPalette({ onClose, onPick }: PaletteProps) {
   const [selected, setSelected] = useState('')
   // Each new list selects its first entry, as the user expects of a search box.
   const [listKey, setListKey] = useState('')
-  const currentKey = `${trimmed}|${people.text}|${peopleShown.length}|${recent.length}`
+  const currentKey = `${trimmed}|${people.text}|${peopleShown.length}|${recent.length}|${matchedViews.length}`
   if (listKey !== currentKey) {
     setListKey(currentKey)
     setSelected(firstValue ?? '')
@@ -227,9 +244,23 @@ export function CommandPalette({ onClose, onPick }: PaletteProps) {
                   )}
                 </Fragment>
               )
+              const viewGroup = matchedViews.length > 0 && (
+                <Command.Group key="views" heading="Views">
+                  {matchedViews.map(({ view, title }) => (
+                    <Command.Item
+                      key={view.id}
+                      value={VIEW_VALUE + view.id}
+                      onSelect={() => onPick(() => openSavedView(view, context().goTo))}
+                      className="palette-item"
+                    >
+                      <span className="palette-command-title">{title}</span>
+                    </Command.Item>
+                  ))}
+                </Command.Group>
+              )
               return peopleFirst || trimmed === ''
-                ? [peopleGroup, commandGroup]
-                : [commandGroup, peopleGroup]
+                ? [peopleGroup, commandGroup, viewGroup]
+                : [commandGroup, viewGroup, peopleGroup]
             })()}
             {waiting && (
               <Command.Loading label="Searching people">Searching people…</Command.Loading>
@@ -237,7 +268,8 @@ export function CommandPalette({ onClose, onPick }: PaletteProps) {
             {!waiting &&
               trimmed !== '' &&
               peopleShown.length === 0 &&
-              matchedCommands.length === 0 && (
+              matchedCommands.length === 0 &&
+              matchedViews.length === 0 && (
                 <Command.Empty>
                   {people.error
                     ? `Could not search people: ${people.error}`
