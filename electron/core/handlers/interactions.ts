@@ -1,7 +1,9 @@
 import type { Interaction } from '@shared/domain'
 import { interactionKindLabel } from '@shared/interactionKinds'
 import type { Handlers } from '@shared/ipc'
-import { onThankYouLogged } from '@shared/requests'
+import { onThankYouLogged, onTouchDeleted } from '@shared/requests'
+import { DomainError } from '@shared/result'
+import { takeBackStage } from '@shared/stageHistory'
 import { MAX_TOUCH_AHEAD_MS } from '@shared/workflowContract'
 import type { Op } from '../store/ops'
 import { commit, type HandlerContext } from './context'
@@ -39,6 +41,7 @@ export function interactionHandlers(
       const ops: Op[] = []
       const undo: Op[] = []
       let linkedRequest: string | null = null
+      const touchId = ctx.newId()
 
       if (requestId !== undefined) {
         const request = ctx.store.state.requests.get(requestId)
@@ -58,7 +61,7 @@ export function interactionHandlers(
           ops.push({
             op: 'put',
             coll: 'requests',
-            value: { ...request, thankedAt: when, updatedAt: now },
+            value: { ...request, thankedAt: when, thankTouchId: touchId, updatedAt: now },
           })
           undo.push({ op: 'put', coll: 'requests', value: request })
         }
@@ -73,7 +76,7 @@ export function interactionHandlers(
       }
 
       const interaction: Interaction = {
-        id: ctx.newId(),
+        id: touchId,
         contactId,
         kind,
         at: when,
@@ -118,14 +121,40 @@ export function interactionHandlers(
     'interaction.delete': async ({ id }) => {
       const before = requireInteraction(ctx, id)
       const ops: Op[] = [{ op: 'delete', coll: 'interactions', id }]
+      const undo: Op[] = [{ op: 'put', coll: 'interactions', value: before }]
+      const contact = ctx.store.state.contacts.get(before.contactId)
+      // A thank-you or reference-given touch may be what a request's thanks or reference rest on.
+      const takenBack = onTouchDeleted({
+        touch: before,
+        requests: [...ctx.store.state.requests.values()].filter(
+          (r) => r.contactId === before.contactId,
+        ),
+        now: ctx.now(),
+      })
+      if (!takenBack.ok) throw new DomainError('conflict', takenBack.message)
+      for (const request of takenBack.requests) {
+        const old = ctx.store.state.requests.get(request.id)
+        if (!old) continue
+        ops.push({ op: 'put', coll: 'requests', value: request })
+        undo.push({ op: 'put', coll: 'requests', value: old })
+      }
+      if (contact && takenBack.contactStage !== null) {
+        const { from, to } = takenBack.contactStage
+        const back = takeBackStage(contact, from, to, ctx.now().toISOString())
+        if (back !== null) {
+          const moved = moveContact(ctx, contact, to, back)
+          ops.push(...contactPuts(moved.after))
+          undo.push(...contactPuts(moved.before))
+        }
+      }
       await commit(ctx, ops)
-      const name = ctx.store.state.contacts.get(before.contactId)?.name
+      const name = contact?.name
       ctx.undo.push({
         label: `Delete ${interactionKindLabel(before.kind).toLowerCase()}${name ? ` with ${name}` : ''}`,
-        undo: [{ op: 'put', coll: 'interactions', value: before }],
+        undo,
         redo: ops,
       })
-      return before
+      return { ...before, takenBack: takenBack.requests }
     },
   }
 }
