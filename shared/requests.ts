@@ -251,3 +251,32 @@ export function onTouchDeleted(args: {
     contactStage: stillGiven ? null : { from: 'gave-reference', to: 'asked' },
   }
 }
+
+/**
+ * The requests whose reference or thanks `touch` recorded, moved to its new instant `at`: a
+ * thank-you re-dated re-dates thankedAt; a reference-given touch re-dates givenAt and the
+ * thank-you deadline that follows from it.
+ */
+export function onTouchRedated(args: {
+  touch: Pick<Interaction, 'id' | 'kind' | 'contactId' | 'at' | 'requestId'>
+  requests: readonly ReferenceRequest[]
+  at: string
+  now: Date
+  settings: Pick<Settings, 'thankWithinDays'>
+}): ReferenceRequest[] {
+  const { touch, at, settings } = args
+  const updatedAt = args.now.toISOString()
+  return args.requests
+    .filter((r) => recordedBy(r, touch))
+    .map((r) =>
+      touch.kind === 'thank-you'
+        ? { ...r, thankedAt: at, thankTouchId: touch.id, updatedAt }
+        : {
+            ...r,
+            givenAt: at,
+            givenTouchId: touch.id,
+            thankBy: thankByFor(new Date(at), settings.thankWithinDays).toISOString(),
+            updatedAt,
+          },
+    )
+}

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CareerUpdate, Contact, Interaction, ReferenceRequest, Settings } from '@shared/domain'
-import { recordedBy } from '@shared/requests'
+import { recordedBy, thankByFor } from '@shared/requests'
 import type { BoardInsights, TodayOutput } from '@shared/workflowContract'
 import { openCore, type Core, type CoreOptions } from '..'
 import { makeTempDir, unwrap } from '@testing/core/tempDir'
@@ -412,6 +412,42 @@ describe('deleting the touch that recorded a reference or its thanks takes it ba
     unwrap(await core.invoke('undo', {}))
     expect(await requestNow()).toEqual(owed)
     expect(await contactOf(core, ada.id)).toEqual(gaveContact)
+  })
+
+  it('editing the thank-you into another kind takes the thanks back; re-dating it moves thankedAt; each one undo', async () => {
+    const core = await open()
+    const { ada, thanks, requestNow } = await thankedAda(core)
+    const thanked = await requestNow()
+    const thankedContact = await contactOf(core, ada.id)
+
+    const dayBefore = new Date(Date.parse(thanks.at) - DAY).toISOString()
+    await run(core, 'interaction.update', { id: thanks.id, at: dayBefore })
+    expect(await requestNow()).toMatchObject({ thankedAt: dayBefore, thankTouchId: thanks.id })
+    expect((await contactOf(core, ada.id)).stage).toBe('thanked')
+    unwrap(await core.invoke('undo', {}))
+    expect(await requestNow()).toEqual(thanked)
+
+    await run(core, 'interaction.update', { id: thanks.id, kind: 'message' })
+    expect(await requestNow()).toMatchObject({ thankedAt: null, thankTouchId: null })
+    expect((await contactOf(core, ada.id)).stage).toBe('gave-reference')
+    unwrap(await core.invoke('undo', {}))
+    expect(await requestNow()).toEqual(thanked)
+    expect(await contactOf(core, ada.id)).toEqual(thankedContact)
+    expect((await touches(core, ada.id)).find((t) => t.id === thanks.id)).toEqual(thanks)
+  })
+
+  it('re-dating the reference-given touch re-dates givenAt and the thank-you deadline', async () => {
+    const core = await open()
+    const { ada, given } = await thankedAda(core)
+    const givenTouch = (await touches(core, ada.id)).find((t) => t.kind === 'reference-given')
+    if (!givenTouch) throw new Error('no reference-given touch')
+    const earlier = new Date(Date.parse(givenTouch.at) - 3 * DAY).toISOString()
+    await run(core, 'interaction.update', { id: givenTouch.id, at: earlier })
+    const [request] = await run<ReferenceRequest[]>(core, 'request.list', { contactId: ada.id })
+    expect(request?.givenAt).toBe(earlier)
+    // Two days to thank (the default), counted from the new day.
+    expect(request?.thankBy).toBe(thankByFor(new Date(earlier), 2).toISOString())
+    expect(request?.thankBy).not.toBe(given.thankBy)
   })
 
   it('recognises the touches of requests stored before the link was kept, by kind and instant', async () => {
