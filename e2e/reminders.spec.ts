@@ -189,3 +189,26 @@ test('a notification the OS could not show appears in the app, with the hint onc
   await new ContactPanelPage(page).expectOpen('Ada Lovelace')
   await expect(notice).toHaveCount(0)
 })
+
+test("the weekly review's in-app banner starts the review", async ({ vouch, page }) => {
+  await vouch.open()
+  const core = await vouch.core()
+  // What electron/notifier.ts sends for the weekly review when the OS cannot show it.
+  core.emit({
+    type: 'notice',
+    notification: {
+      title: 'Vouch — your weekly review',
+      body: 'Five minutes to look back on the week.',
+      opensReview: true,
+    },
+    reason: 'unsupported',
+  })
+  const notice = page.getByTestId('notice')
+  await expect(notice).toContainText('Vouch — your weekly review')
+  await expect(notice.getByRole('button', { name: 'Open' })).toHaveCount(0)
+  await notice.getByRole('button', { name: 'Start review' }).click()
+  const dashboard = new DashboardPage(page)
+  await expect(dashboard.reviewStep).toHaveText('Step 1 of 5: This week')
+  await expect(dashboard.reviewStep).toBeFocused()
+  await expect(notice).toHaveCount(0)
+})
