@@ -5,6 +5,7 @@ import type { Core } from '../electron/core/types'
 import { expect, FakeClock, test } from './fixtures'
 import { BoardPage } from './pages/BoardPage'
 import { ContactPanelPage } from './pages/ContactPanelPage'
+import { ContactWorkflowPage } from './pages/ContactWorkflowPage'
 import { DashboardPage } from './pages/DashboardPage'
 
 const NAMES = [
@@ -260,4 +261,43 @@ test('Add to calendar saves one request as an .ics event; the export holds it wi
   ])
   expect(full.suggestedFilename()).toBe('vouch-calendar-2026-01-05.ics')
   expect((await eventsIn(await full.path())).map((e) => e.uid)).toEqual([one[0]?.uid])
+  const [live] = await statusesIn(await full.path())
+  expect(live?.status).toBe('CONFIRMED')
+
+  // Declined a minute later: the next export withdraws the event the calendar already has.
+  clock.advance(60_000)
+  await board.show()
+  await board.openCard('Zoë Ångström')
+  await new ContactWorkflowPage(page).markRequest(
+    'Staff Engineer; Platform',
+    'Globex, Inc.',
+    'Mark declined',
+  )
+  await panel.close()
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Import / Export' })
+    .click()
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  const [next] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'Calendar: due dates and thank-yous (.ics)' }).click(),
+  ])
+  const [withdrawn] = await statusesIn(await next.path())
+  expect(withdrawn).toMatchObject({ uid: live?.uid, status: 'CANCELLED' })
+  expect(withdrawn?.sequence).toBeGreaterThan(live?.sequence ?? Infinity)
 })
+
+/** The UID, STATUS and SEQUENCE of each event in an .ics file. */
+async function statusesIn(
+  path: string,
+): Promise<{ uid: string; status: unknown; sequence: number }[]> {
+  const text = await readFile(path, 'utf8')
+  return ICAL.Component.fromString(text)
+    .getAllSubcomponents('vevent')
+    .map((vevent) => ({
+      uid: new ICAL.Event(vevent).uid,
+      status: vevent.getFirstPropertyValue('status'),
+      sequence: new ICAL.Event(vevent).sequence,
+    }))
+}

@@ -7,6 +7,7 @@ import type { CoreEvent } from '@shared/ipc'
 import type { Result } from '@shared/result'
 import { openCore } from '../electron/core'
 import type { Core, CoreOptions } from '../electron/core/types'
+import { notificationClickEvent } from '../electron/core/reminders/clickEvent'
 import type { VouchNotification } from '../electron/core/reminders/types'
 import { FakeClock } from '@testing/reminders/simulation'
 import { APP_ORIGIN, serveRenderer } from './harness/serveRenderer'
@@ -40,7 +41,7 @@ export interface VouchHarness {
   readonly notifications: VouchNotification[]
   /** Runs one reminder tick at the core's clock, as the app does every minute. */
   tick(): Promise<void>
-  /** Does what clicking the notification does in the app: sends open-contact to the page. */
+  /** Does what clicking the notification does in the app: sends what it opens (the contact, the weekly review) to the page. */
   clickNotification(notification: VouchNotification): Promise<void>
 }
 
@@ -150,9 +151,9 @@ export const test = base.extend<{ dataDir: string; vouch: VouchHarness }>({
       },
 
       async clickNotification(notification) {
-        if (notification.contactId === undefined) return
         // The shell's notifier emits this through the core, so it reaches the page the same way.
-        ;(await liveCore()).emit({ type: 'open-contact', contactId: notification.contactId })
+        const event = notificationClickEvent(notification)
+        if (event !== null) (await liveCore()).emit(event)
       },
 
       core: liveCore,

@@ -1,7 +1,9 @@
 import type { Core } from '../electron/core/types'
 import { expect, FakeClock, test } from './fixtures'
 import { AppPage } from './pages/AppPage'
+import { BoardPage } from './pages/BoardPage'
 import { ContactPanelPage } from './pages/ContactPanelPage'
+import { DashboardPage } from './pages/DashboardPage'
 import { SettingsPage } from './pages/SettingsPage'
 
 /** Run a command on the real core and return its value, failing the test on a refusal. */
@@ -66,6 +68,52 @@ test('the 09:00 digest is delivered, and clicking a thank-you alert opens the co
 
   await vouch.clickNotification(alert)
   await new ContactPanelPage(page).expectOpen('Ada Lovelace')
+})
+
+test("clicking the weekly review's notification opens the review at its first step, focused", async ({
+  vouch,
+  page,
+}) => {
+  // Monday 16 June 2025; the review is set for Friday 20 June at 16:00.
+  const clock = new FakeClock(local(16, 10))
+  await vouch.open({ now: clock.now })
+  const core = await vouch.core()
+  await invoke(core, 'settings.update', { weeklyReview: { enabled: true, day: 5, time: '16:00' } })
+  const ada = idOf(
+    await invoke(core, 'contact.create', { name: 'Ada Lovelace', stage: 'building' }),
+  )
+  await invoke(core, 'interaction.log', { contactId: ada, kind: 'call' })
+  await vouch.tick()
+  // Someone is open on the board when the notification comes.
+  const board = new BoardPage(page)
+  await board.show()
+  await board.openCard('Ada Lovelace')
+  const panel = new ContactPanelPage(page)
+  await panel.expectOpen('Ada Lovelace')
+
+  clock.set(local(20, 15, 59))
+  await vouch.tick()
+  expect(vouch.notifications.filter((n) => n.kind === 'weekly-review')).toEqual([])
+  clock.set(local(20, 16, 0))
+  await vouch.tick()
+  const review = vouch.notifications.find((n) => n.kind === 'weekly-review')
+  expect(review).toMatchObject({ title: 'Vouch — your weekly review', late: false })
+  if (review === undefined) throw new Error('no weekly review notification')
+
+  await vouch.clickNotification(review)
+  const dashboard = new DashboardPage(page)
+  await expect(dashboard.review).toBeVisible()
+  await expect(dashboard.reviewStep).toHaveText('Step 1 of 5: This week')
+  await expect(dashboard.reviewStep).toBeFocused()
+  await expect(dashboard.review).toContainText('1 touch logged')
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Dashboard' }),
+  ).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByTestId('contact-panel')).toHaveCount(0)
+  // Esc leaves the review on the dashboard, whose banner still offers it.
+  await page.keyboard.press('Escape')
+  await expect(dashboard.review).toBeHidden()
+  await expect(dashboard.reviewBanner).toBeVisible()
 })
 
 test('settings are validated by the core and survive a reload and a restart', async ({
@@ -139,5 +187,28 @@ test('a notification the OS could not show appears in the app, with the hint onc
   await expect(notice).toContainText('Thank-you owed: Ada Lovelace')
   await notice.getByRole('button', { name: 'Open' }).click()
   await new ContactPanelPage(page).expectOpen('Ada Lovelace')
+  await expect(notice).toHaveCount(0)
+})
+
+test("the weekly review's in-app banner starts the review", async ({ vouch, page }) => {
+  await vouch.open()
+  const core = await vouch.core()
+  // What electron/notifier.ts sends for the weekly review when the OS cannot show it.
+  core.emit({
+    type: 'notice',
+    notification: {
+      title: 'Vouch — your weekly review',
+      body: 'Five minutes to look back on the week.',
+      opensReview: true,
+    },
+    reason: 'unsupported',
+  })
+  const notice = page.getByTestId('notice')
+  await expect(notice).toContainText('Vouch — your weekly review')
+  await expect(notice.getByRole('button', { name: 'Open' })).toHaveCount(0)
+  await notice.getByRole('button', { name: 'Start review' }).click()
+  const dashboard = new DashboardPage(page)
+  await expect(dashboard.reviewStep).toHaveText('Step 1 of 5: This week')
+  await expect(dashboard.reviewStep).toBeFocused()
   await expect(notice).toHaveCount(0)
 })

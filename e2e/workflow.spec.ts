@@ -5,6 +5,7 @@ import { BoardPage } from './pages/BoardPage'
 import { ContactWorkflowPage } from './pages/ContactWorkflowPage'
 import { CoveragePage } from './pages/CoveragePage'
 import { LogTouchControl } from './pages/LogTouchControl'
+import { seedPeople } from './seed'
 import { TodayPage } from './pages/TodayPage'
 import { UpdatesPage } from './pages/UpdatesPage'
 import { WorkflowDialogs } from './pages/WorkflowDialogs'
@@ -151,6 +152,55 @@ test('ask for a reference, mark it given, thank from Today with a template, and 
   await board.expectColumn('Thanked', ['Ada Lovelace'])
   // Asking counted as a touch (a message) before the reference and the thank-you.
   expect(await touchKinds(core, ada)).toEqual(['thank-you', 'reference-given', 'message'])
+})
+
+test('deleting the thank-you on the timeline owes the thanks again, among 2,000 people; Undo restores it', async ({
+  vouch,
+}) => {
+  const core = await vouch.core()
+  await seedPeople(core, 2000)
+  const ada = await createContact(core, { name: 'Ada Lovelace', stage: 'in-touch' })
+  const request = await invoke(core, 'request.create', {
+    contactId: ada,
+    company: 'Globex',
+    role: 'Staff Engineer',
+  })
+  if (typeof request !== 'object' || request === null || !('id' in request))
+    throw new Error('no request')
+  await invoke(core, 'request.update', { id: request.id, status: 'given' })
+  await invoke(core, 'interaction.log', { contactId: ada, kind: 'thank-you' })
+  const page = await vouch.open()
+  const app = new AppPage(page)
+  const board = new BoardPage(page)
+  const panel = new ContactWorkflowPage(page)
+  const today = new TodayPage(page)
+
+  await expect(today.section('Thanks owed')).toHaveCount(0)
+  await app.goTo('Board')
+  await board.expectColumn('Thanked', ['Ada Lovelace'])
+  await board.openCard('Ada Lovelace')
+  await panel.expectTimeline(['Thank-you', 'Reference given', 'Message'])
+  await panel.section.getByRole('button', { name: /^Delete thank-you of / }).click()
+  await expect(
+    app.toast('Deleted the thank-you. Thanks owed again for Staff Engineer at Globex.'),
+  ).toBeVisible()
+  await panel.expectTimeline(['Reference given', 'Message'])
+  // Focus stays in the panel, on the timeline, never on <body>.
+  await expect(panel.section.getByRole('list', { name: 'Timeline' })).toBeFocused()
+  await board.expectColumn('Gave reference', ['Ada Lovelace'])
+  await board.expectColumn('Thanked', [])
+
+  await page.keyboard.press('Escape')
+  await app.goTo('Today')
+  await today.expectThanksOwed('Ada Lovelace', 'Staff Engineer at Globex')
+  await expect(app.nav('Today')).toHaveAccessibleName(/^Today, \d+ to do$/)
+
+  // One undo brings back the thank-you, the thanks and the stage together.
+  await page.keyboard.press('Control+z')
+  await expect(today.section('Thanks owed')).toHaveCount(0)
+  expect(await touchKinds(core, ada)).toEqual(['thank-you', 'reference-given', 'message'])
+  await app.goTo('Board')
+  await board.expectColumn('Thanked', ['Ada Lovelace'])
 })
 
 test('dragging onto Asked opens the request form and dropping on Thanked offers the thank-you', async ({

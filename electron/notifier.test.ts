@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { CoreEvent } from '@shared/ipc'
+import { weeklyReviewNotification } from './core/reminders/digest'
 import type { OsNotification } from './notifier'
 
 // Loading the real 'electron' package outside Electron tries to download the binary.
@@ -90,6 +91,29 @@ describe('Notifier', () => {
     fire('click')
     await vi.waitFor(() => expect(showWindow).toHaveBeenCalledOnce())
     expect(events).toEqual([])
+  })
+
+  it('opens the weekly review, after the window, when its notification is clicked', async () => {
+    const { instance, events, showWindow, fire } = notifier(true)
+    let shown = false
+    showWindow.mockImplementation(async () => {
+      await Promise.resolve()
+      shown = true
+    })
+    instance.notify(weeklyReviewNotification(false))
+    fire('click')
+    await vi.waitFor(() => expect(events).toEqual([{ type: 'open-review' }]))
+    expect(shown).toBe(true)
+    expect(instance.liveCount).toBe(0)
+  })
+
+  it("gives the weekly review's banner a Start review instead of a contact", () => {
+    const { instance, events } = notifier(false)
+    instance.notify(weeklyReviewNotification(true))
+    expect(events).toMatchObject([
+      { type: 'notice', notification: { title: 'Vouch — your weekly review', opensReview: true } },
+    ])
+    expect(events[0]).not.toHaveProperty('notification.contactId')
   })
 
   it('falls back to an in-app banner where notifications are unsupported, with the hint once', () => {

@@ -5,6 +5,7 @@ import {
   cleanNotificationTitle,
   type NotificationPlatform,
 } from '@shared/notificationText'
+import { notificationClickEvent } from './core/reminders/clickEvent'
 import type { VouchNotification } from './core/reminders/types'
 
 /** The part of a reminder the shell shows. */
@@ -44,6 +45,7 @@ export function noticeEvent(
       title: cleanNotificationTitle(notification.title) || 'Vouch',
       body: cleanNotificationBody(notification.body, 300, { platform: 'darwin' }),
       ...(notification.contactId === undefined ? {} : { contactId: notification.contactId }),
+      ...(notification.kind === 'weekly-review' ? { opensReview: true } : {}),
     },
     reason,
   }
@@ -84,7 +86,8 @@ export interface NotifierDeps {
 }
 
 /**
- * Shows reminders as OS notifications; a click opens the window on the contact. Where
+ * Shows reminders as OS notifications; a click opens the window on the contact, or on the weekly
+ * review for its notification (`notificationClickEvent`). Where
  * notifications are unsupported or fail, the renderer shows them as a banner instead.
  */
 export class Notifier {
@@ -111,7 +114,7 @@ export class Notifier {
     const forget = () => this.live.delete(os)
     os.on('click', () => {
       forget()
-      void this.open(notification.contactId)
+      void this.showThen(notificationClickEvent(notification))
     })
     os.on('close', (details) => {
       if (!keepAfterClose(details.reason)) forget()
@@ -133,10 +136,15 @@ export class Notifier {
     return this.live.size
   }
 
-  /** Shows the window, then the contact when the notification names one. */
-  async open(contactId: string | undefined): Promise<void> {
+  /** Shows the window, then the contact when one is named (a tray entry). */
+  open(contactId: string | undefined): Promise<void> {
+    return this.showThen(contactId === undefined ? null : { type: 'open-contact', contactId })
+  }
+
+  /** Shows the window, then sends what the click opens once the page can listen. */
+  private async showThen(event: CoreEvent | null): Promise<void> {
     await this.deps.showWindow()
-    if (contactId !== undefined) this.deps.emit({ type: 'open-contact', contactId })
+    if (event !== null) this.deps.emit(event)
   }
 
   private hold(os: OsNotification): void {

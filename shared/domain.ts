@@ -257,6 +257,13 @@ export const ReferenceRequest = z.object({
   thankedAt: Instant.nullable(),
   createdAt: Instant,
   updatedAt: Instant,
+  /**
+   * The `reference-given` and `thank-you` touches that recorded givenAt and thankedAt: deleting
+   * one takes back what it recorded. Added after schema version 3 with a default, so older
+   * records still parse (they are matched by kind, request and instant instead).
+   */
+  givenTouchId: Id.nullable().default(null),
+  thankTouchId: Id.nullable().default(null),
 })
 export type ReferenceRequest = z.infer<typeof ReferenceRequest>
 

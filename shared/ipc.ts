@@ -115,6 +115,8 @@ export type CoreEvent =
   | { type: 'reminders'; due: number }
   /** From the shell (a notification or tray click): show this contact. */
   | { type: 'open-contact'; contactId: string }
+  /** From the shell (the weekly review's notification, or its in-app banner): start the review. */
+  | { type: 'open-review' }
   /** From the tray: open the log-touch dialog. */
   | { type: 'log-touch' }
   /** From the app menu: a command (New contact, Import…, Export…, Find, Settings). */
@@ -124,7 +126,8 @@ export type CoreEvent =
   /** From the shell: a notification the OS could not show, for an in-app banner instead. */
   | {
       type: 'notice'
-      notification: { title: string; body: string; contactId?: string }
+      /** `opensReview`: the weekly review's notification, whose Open starts the review. */
+      notification: { title: string; body: string; contactId?: string; opensReview?: boolean }
       reason: string
       hint?: string
     }

@@ -1,5 +1,12 @@
 import { addDays, endOfDay } from 'date-fns'
-import type { Contact, Outcome, ReferenceRequest, RequestStatus, Settings } from './domain'
+import type {
+  Contact,
+  Interaction,
+  Outcome,
+  ReferenceRequest,
+  RequestStatus,
+  Settings,
+} from './domain'
 import { stageIndex, type StageId } from './stages'
 
 /** Stage change when a reference request is created: earlier stages move to `asked`. */
@@ -115,6 +122,7 @@ export function onRequestStatusChange(args: {
     givenAt: updatedAt,
     thankBy: thankByFor(now, settings.thankWithinDays).toISOString(),
     thankedAt: null,
+    thankTouchId: null,
   }
   return {
     ok: true,
@@ -169,4 +177,106 @@ export function thanksOwed(requests: readonly ReferenceRequest[], now: Date): Th
 // Subtraction would give NaN for two missing deadlines (Infinity - Infinity).
 function compareNumbers(a: number, b: number): number {
   return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Whether `touch` is the one that recorded the request's thanks (or, for `reference-given`, its reference). */
+export function recordedBy(
+  request: ReferenceRequest,
+  touch: Pick<Interaction, 'id' | 'kind' | 'contactId' | 'at' | 'requestId'>,
+): boolean {
+  if (request.contactId !== touch.contactId || request.status !== 'given') return false
+  if (touch.kind === 'thank-you') {
+    if (request.thankTouchId !== null) return request.thankTouchId === touch.id
+    // Written before the link was kept: the thank-you that settled it has its instant.
+    return (
+      request.thankedAt === touch.at && (touch.requestId === null || touch.requestId === request.id)
+    )
+  }
+  if (touch.kind === 'reference-given') {
+    if (request.givenTouchId !== null) return request.givenTouchId === touch.id
+    return request.givenAt === touch.at && touch.requestId === request.id
+  }
+  return false
+}
+
+/** What deleting a touch takes back, or why it may not be deleted. */
+export type TouchDeletion =
+  | { ok: true; requests: ReferenceRequest[]; contactStage: { from: StageId; to: StageId } | null }
+  | { ok: false; message: string }
+
+/**
+ * What deleting a touch changes. A thank-you that recorded a request's thanks takes them back:
+ * the reference is owed thanks again (thankBy as it was) and a contact in Thanked goes back to
+ * Gave reference. A `reference-given` touch that recorded a given reference takes it back: the
+ * request is agreed again (they said yes; it is open, and can be marked given again) and a
+ * contact in Gave reference owing nobody else goes back to Asked. A thanked reference must lose
+ * its thank-you first, so the timeline never keeps thanks for a reference that was not given.
+ */
+export function onTouchDeleted(args: {
+  touch: Pick<Interaction, 'id' | 'kind' | 'contactId' | 'at' | 'requestId'>
+  requests: readonly ReferenceRequest[]
+  now: Date
+}): TouchDeletion {
+  const { touch, now } = args
+  const updatedAt = now.toISOString()
+  const own = args.requests.filter((r) => r.contactId === touch.contactId)
+  const recorded = own.filter((r) => recordedBy(r, touch))
+  if (recorded.length === 0) return { ok: true, requests: [], contactStage: null }
+  if (touch.kind === 'thank-you') {
+    return {
+      ok: true,
+      requests: recorded.map((r) => ({ ...r, thankedAt: null, thankTouchId: null, updatedAt })),
+      contactStage: { from: 'thanked', to: 'gave-reference' },
+    }
+  }
+  const thanked = recorded.find((r) => r.thankedAt !== null)
+  if (thanked !== undefined) {
+    return {
+      ok: false,
+      message: `This reference for ${thanked.role} at ${thanked.company} was thanked: delete the thank-you first.`,
+    }
+  }
+  const takenBack = new Set(recorded.map((r) => r.id))
+  const stillGiven = own.some((r) => r.status === 'given' && !takenBack.has(r.id))
+  return {
+    ok: true,
+    requests: recorded.map((r) => ({
+      ...r,
+      status: 'agreed',
+      givenAt: null,
+      thankBy: null,
+      givenTouchId: null,
+      updatedAt,
+    })),
+    contactStage: stillGiven ? null : { from: 'gave-reference', to: 'asked' },
+  }
+}
+
+/**
+ * The requests whose reference or thanks `touch` recorded, moved to its new instant `at`: a
+ * thank-you re-dated re-dates thankedAt; a reference-given touch re-dates givenAt and the
+ * thank-you deadline that follows from it.
+ */
+export function onTouchRedated(args: {
+  touch: Pick<Interaction, 'id' | 'kind' | 'contactId' | 'at' | 'requestId'>
+  requests: readonly ReferenceRequest[]
+  at: string
+  now: Date
+  settings: Pick<Settings, 'thankWithinDays'>
+}): ReferenceRequest[] {
+  const { touch, at, settings } = args
+  const updatedAt = args.now.toISOString()
+  return args.requests
+    .filter((r) => recordedBy(r, touch))
+    .map((r) =>
+      touch.kind === 'thank-you'
+        ? { ...r, thankedAt: at, thankTouchId: touch.id, updatedAt }
+        : {
+            ...r,
+            givenAt: at,
+            givenTouchId: touch.id,
+            thankBy: thankByFor(new Date(at), settings.thankWithinDays).toISOString(),
+            updatedAt,
+          },
+    )
 }

@@ -84,3 +84,25 @@ export function knownStageHistory(
   }
   return history.length > LIMITS.stageHistory ? history.slice(-LIMITS.stageHistory) : history
 }
+
+/**
+ * The contact taken back from `from` to `to`, as when what moved them is deleted. When the
+ * history's last step is exactly that move (`to`, then `from`), the step is removed, so the
+ * dashboard never counts a stage that did not happen; otherwise the move back is recorded at
+ * `at`. A contact no longer in `from` (the user moved them since) is left where they are: null.
+ */
+export function takeBackStage(
+  contact: Contact,
+  from: StageId,
+  to: StageId,
+  at: string,
+): Contact | null {
+  if (contact.stage !== from) return null
+  const history = contact.stageHistory
+  const last = history.at(-1)
+  const previous = history.at(-2)
+  if (last?.stage === from && previous?.stage === to) {
+    return { ...contact, stage: to, stageHistory: history.slice(0, -1), updatedAt: at }
+  }
+  return enterStage(contact, to, at)
+}

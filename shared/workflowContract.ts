@@ -189,7 +189,12 @@ export const workflowContract = {
     output: Interaction,
     mutates: true,
   },
-  'interaction.delete': { input: z.strictObject({ id: Id }), output: Interaction, mutates: true },
+  'interaction.delete': {
+    input: z.strictObject({ id: Id }),
+    /** The deleted touch, and the requests it took back (thanks owed again, a reference reopened). */
+    output: Interaction.extend({ takenBack: z.array(ReferenceRequest) }),
+    mutates: true,
+  },
   'contact.snooze': {
     input: z.strictObject({ id: Id, until: Instant.nullable() }),
     output: Contact,

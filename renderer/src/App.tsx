@@ -81,6 +81,9 @@ export function App() {
     setPanel({ kind: 'show', id })
   }, [])
   const [quickLog, setQuickLog] = useState(false)
+  /** Set by the weekly review's notification: the dashboard starts the review, then clears it. */
+  const [reviewRequested, setReviewRequested] = useState(false)
+  const reviewStarted = useCallback(() => setReviewRequested(false), [])
   const closeQuickLog = useCallback(() => setQuickLog(false), [])
   /** Set by the menu's Find: focus the board's search once the board is on screen. */
   const [findRequested, setFindRequested] = useState(false)
@@ -94,6 +97,14 @@ export function App() {
     openContact: (id) => {
       if (view === 'trash') setView('board')
       openContact(id)
+    },
+    // The review is a modal over the dashboard: nothing else may hold focus beside it.
+    openReview: () => {
+      setPanel(null)
+      setQuickLog(false)
+      setStageForm(null)
+      setView('dashboard')
+      setReviewRequested(true)
     },
     logTouch: () => setQuickLog(true),
     go: setView,
@@ -182,7 +193,14 @@ export function App() {
             </p>
           )}
           <StatusBanner />
-          <NoticeBanner onOpenContact={openContact} />
+          <NoticeBanner
+            onOpenContact={openContact}
+            onOpenReview={() => {
+              setPanel(null)
+              setView('dashboard')
+              setReviewRequested(true)
+            }}
+          />
           <main className="main" id={FOCUS_FALLBACK_ID} tabIndex={-1}>
             {view === 'today' && (
               <TodayView
@@ -203,7 +221,13 @@ export function App() {
                 interceptMove={interceptMove}
               />
             )}
-            {view === 'dashboard' && <DashboardView onOpenContact={openContact} />}
+            {view === 'dashboard' && (
+              <DashboardView
+                onOpenContact={openContact}
+                startReview={reviewRequested}
+                onReviewStarted={reviewStarted}
+              />
+            )}
             {view === 'updates' && <UpdatesView />}
             {view === 'coverage' && <CoverageView onOpenContact={openContact} />}
             {view === 'trash' && <TrashView />}

@@ -3,11 +3,13 @@ process.env.TZ = 'Europe/Paris'
 
 import ICAL from 'ical.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Contact, ReferenceRequest } from '@shared/domain'
 import type { ExportFile } from '@shared/importContract'
 import { openCore, type Core } from '../index'
 import { FakeClock } from '@testing/reminders/simulation'
 import { makeTempDir } from '@testing/core/tempDir'
-import { escapeText, foldLine, toICalendar } from './ics'
+import { escapeText, foldLine } from '../text/contentLine'
+import { toICalendar } from './ics'
 
 const decode = (file: ExportFile) => Buffer.from(file.dataBase64, 'base64').toString('utf8')
 
@@ -24,6 +26,8 @@ function events(text: string) {
         start: event.startDate.toString(),
         allDay: event.startDate.isDate,
         sequence: event.sequence,
+        status: vevent.getFirstPropertyValue('status'),
+        stamp: String(vevent.getFirstPropertyValue('dtstamp')),
         alarm: trigger instanceof ICAL.Duration ? trigger.toSeconds() : null,
         action: vevent.getFirstSubcomponent('valarm')?.getFirstPropertyValue('action'),
       }
@@ -152,6 +156,83 @@ describe('export.ics and request.ics', () => {
     const moved = second.find((e) => e.uid === due?.uid)
     expect(moved?.start).toBe('2026-04-24')
     expect(moved?.sequence).toBeGreaterThan(due?.sequence ?? Infinity)
+  })
+
+  it('a thanked reference comes back cancelled, with the same UID and a higher SEQUENCE', async () => {
+    const { grace, given } = await seed()
+    const first = events(decode(await run('export.ics', {})))
+    const owed = first.find((e) => e.uid === `thank-you-${given.id}@vouch.app`)
+    expect(owed).toMatchObject({ status: 'CONFIRMED', action: 'DISPLAY' })
+
+    clock.advance(60_000)
+    await run('interaction.log', { contactId: grace.id, kind: 'thank-you' })
+    const second = events(decode(await run('export.ics', {})))
+    const cancelled = second.find((e) => e.uid === owed?.uid)
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', start: owed?.start, action: undefined })
+    expect(cancelled?.sequence).toBeGreaterThan(owed?.sequence ?? Infinity)
+    expect(cancelled?.stamp).not.toBe(owed?.stamp)
+    // A cancelled event carries no alarm, so no calendar rings for it.
+    expect(cancelled?.alarm).toBeNull()
+  })
+
+  it('cancels the due date of a declined, withdrawn or given request, and of a person archived or trashed', async () => {
+    const people: { name: string; person: Contact; request: ReferenceRequest }[] = []
+    for (const name of ['Declined', 'Withdrawn', 'Given', 'Archived', 'Trashed', 'Renamed']) {
+      const person = await run('contact.create', { name, stage: 'in-touch' })
+      const request = await run('request.create', {
+        contactId: person.id,
+        company: 'Globex',
+        role: 'CTO',
+        dueBy: '2026-04-20',
+      })
+      people.push({ name, person, request })
+    }
+    const before = new Map(
+      events(decode(await run('export.ics', {}))).map((e) => [e.uid, e] as const),
+    )
+    expect(before.size).toBe(6)
+    clock.advance(60_000)
+    const by = (name: string) => {
+      const found = people.find((p) => p.name === name)
+      if (!found) throw new Error(name)
+      return found
+    }
+    await run('request.update', { id: by('Declined').request.id, status: 'declined' })
+    await run('request.update', { id: by('Withdrawn').request.id, status: 'withdrawn' })
+    await run('request.update', { id: by('Given').request.id, status: 'given' })
+    await run('contact.bulk', { ids: [by('Archived').person.id], set: { triage: 'archived' } })
+    await run('contact.delete', { id: by('Trashed').person.id })
+    await run('contact.update', { id: by('Renamed').person.id, name: 'Renamed Again' })
+
+    const after = events(decode(await run('export.ics', {})))
+    for (const { name, request } of people) {
+      const uid = `request-due-${request.id}@vouch.app`
+      const was = before.get(uid)
+      const now = after.find((e) => e.uid === uid)
+      // Every changed copy has a higher SEQUENCE, cancelled or not.
+      expect(now?.sequence, name).toBeGreaterThan(was?.sequence ?? Infinity)
+      expect(now?.status, name).toBe(name === 'Renamed' ? 'CONFIRMED' : 'CANCELLED')
+    }
+    expect(after.find((e) => e.uid.includes(by('Renamed').request.id))?.summary).toContain(
+      'Renamed Again',
+    )
+    // The given one now owes thanks: its deadline is a live event.
+    expect(
+      after.find((e) => e.uid === `thank-you-${by('Given').request.id}@vouch.app`),
+    ).toMatchObject({ status: 'CONFIRMED' })
+
+    // Carried for 90 days after the change, then left out.
+    clock.advance(89 * 86_400_000)
+    expect(
+      events(decode(await run('export.ics', {}))).filter((e) => e.status === 'CANCELLED'),
+    ).toHaveLength(5)
+    clock.advance(2 * 86_400_000)
+    const later = events(decode(await run('export.ics', {})))
+    expect(later.filter((e) => e.status === 'CANCELLED')).toEqual([])
+    expect(later.map((e) => e.summary).sort()).toEqual([
+      'Reference due: Renamed Again for CTO at Globex',
+      'Thank Given for the reference (Globex)',
+    ])
   })
 
   it('adds a daily keep-in-touch block naming who is due, only when asked', async () => {

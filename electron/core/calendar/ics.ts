@@ -1,10 +1,13 @@
 import { addDays, format, parseISO } from 'date-fns'
 import type { Contact, ReferenceRequest } from '@shared/domain'
+import { escapeText, foldLine } from '../text/contentLine'
 
 // iCalendar (RFC 5545, https://www.rfc-editor.org/rfc/rfc5545) for reference due dates,
 // thank-you deadlines and keep-in-touch blocks. Every event's UID is derived from what it is
 // about (a request, a day), so importing a newer export updates events instead of adding copies;
-// SEQUENCE grows with the record's last change, which tells calendars the newer copy wins.
+// SEQUENCE grows with the last change of anything the event shows (the request, its person),
+// which tells calendars the newer copy wins. A closed request's events come back once more as
+// STATUS:CANCELLED, which METHOD:PUBLISH allows (RFC 5546 §3.2.1), for CANCELLED_KEPT_DAYS.
 
 const PRODID = '-//Vouch//Vouch references//EN'
 const UID_DOMAIN = 'vouch.app'
@@ -12,6 +15,7 @@ const UID_DOMAIN = 'vouch.app'
 const REQUEST_NOTICE_DAYS = 2
 /** Keep-in-touch blocks last this long. */
 const BLOCK_MINUTES = 30
+const DAY_MS = 86_400_000
 
 /** One calendar event, before it is written out. */
 export interface CalendarEvent {
@@ -25,34 +29,12 @@ export interface CalendarEvent {
   /** The alarm: minutes relative to the start (negative = before). */
   alarmMinutes: number
   alarmText: string
+  /** The event is withdrawn: written with STATUS:CANCELLED and no alarm. */
+  cancelled?: boolean
 }
 
-/** TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines. */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n?|\n/g, '\\n')
-}
-
-/** Folds a content line at 75 octets with CRLF + space, never inside a UTF-8 character (§3.1). */
-export function foldLine(line: string): string {
-  const bytes = Buffer.from(line, 'utf8')
-  if (bytes.length <= 75) return line
-  const pieces: string[] = []
-  let start = 0
-  // A continuation line starts with the space, so it carries 74 octets of content.
-  let limit = 75
-  while (start < bytes.length) {
-    let end = Math.min(start + limit, bytes.length)
-    while (end < bytes.length && end > start && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--
-    pieces.push(bytes.subarray(start, end).toString('utf8'))
-    start = end
-    limit = 74
-  }
-  return pieces.join('\r\n ')
-}
+/** How long after a request closes its events are still exported, as cancelled. */
+export const CANCELLED_KEPT_DAYS = 90
 
 const utc = (t: Date) =>
   t
@@ -72,6 +54,14 @@ function duration(minutes: number): string {
   const time = `${hours > 0 ? `${hours}H` : ''}${mins > 0 ? `${mins}M` : ''}`
   if (days === 0 && time === '') return 'PT0M'
   return `${sign}P${days > 0 ? `${days}D` : ''}${time === '' ? '' : `T${time}`}`
+}
+
+/**
+ * SEQUENCE from the last change, in whole seconds: every later change, and so every changed copy
+ * of the event, gets a higher number without Vouch remembering what it exported before.
+ */
+export function sequence(changedAt: Date): number {
+  return Math.max(0, Math.floor(changedAt.getTime() / 1000))
 }
 
 /** A whole VCALENDAR, CRLF line ends, lines folded. */
@@ -101,14 +91,19 @@ export function toICalendar(events: readonly CalendarEvent[], now: Date): string
       `SUMMARY:${escapeText(event.summary)}`,
       `DESCRIPTION:${escapeText(event.description)}`,
       `LAST-MODIFIED:${utc(event.changedAt)}`,
-      `SEQUENCE:${Math.max(0, Math.floor(event.changedAt.getTime() / 1000))}`,
-      'BEGIN:VALARM',
-      'ACTION:DISPLAY',
-      `DESCRIPTION:${escapeText(event.alarmText)}`,
-      `TRIGGER:${duration(event.alarmMinutes)}`,
-      'END:VALARM',
-      'END:VEVENT',
+      `SEQUENCE:${sequence(event.changedAt)}`,
+      `STATUS:${event.cancelled === true ? 'CANCELLED' : 'CONFIRMED'}`,
     )
+    if (event.cancelled !== true) {
+      lines.push(
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        `DESCRIPTION:${escapeText(event.alarmText)}`,
+        `TRIGGER:${duration(event.alarmMinutes)}`,
+        'END:VALARM',
+      )
+    }
+    lines.push('END:VEVENT')
   }
   lines.push('END:VCALENDAR')
   return `${lines.map(foldLine).join('\r\n')}\r\n`
@@ -116,40 +111,89 @@ export function toICalendar(events: readonly CalendarEvent[], now: Date): string
 
 const who = (contact: Pick<Contact, 'name'>) => contact.name
 
-/** The event of a request's due date, for an open request with one; else null. */
-export function requestDueEvent(request: ReferenceRequest, contact: Contact): CalendarEvent | null {
-  if (request.dueBy === null || (request.status !== 'asked' && request.status !== 'agreed'))
-    return null
+/**
+ * When anything a request's events show last changed: the request, its person (a new name), or
+ * the person's trashing (which does not touch updatedAt).
+ */
+function requestChangedAt(request: ReferenceRequest, contact: Contact): Date {
+  const times = [request.updatedAt, contact.updatedAt, contact.trashedAt ?? request.updatedAt]
+  return new Date(Math.max(...times.map((t) => Date.parse(t))))
+}
+
+const isOpen = (request: ReferenceRequest) =>
+  request.status === 'asked' || request.status === 'agreed'
+
+function dueEventOf(request: ReferenceRequest, contact: Contact, dueBy: string): CalendarEvent {
   const notes = request.notes.trim()
   return {
     uid: `request-due-${request.id}@${UID_DOMAIN}`,
     summary: `Reference due: ${who(contact)} for ${request.role} at ${request.company}`,
     description: [
-      `${who(contact)} ${request.status === 'agreed' ? 'agreed to give' : 'was asked for'} a reference for ${request.role} at ${request.company}, needed by ${request.dueBy}.`,
+      `${who(contact)} ${request.status === 'agreed' ? 'agreed to give' : 'was asked for'} a reference for ${request.role} at ${request.company}, needed by ${dueBy}.`,
       ...(notes === '' ? [] : ['', notes]),
     ].join('\n'),
-    when: { day: request.dueBy },
-    changedAt: new Date(request.updatedAt),
+    when: { day: dueBy },
+    changedAt: requestChangedAt(request, contact),
     // 09:00 two days before the due day: the all-day event starts at local midnight.
     alarmMinutes: -(REQUEST_NOTICE_DAYS * 1440) + 9 * 60,
-    alarmText: `${who(contact)}'s reference for ${request.company} is due on ${request.dueBy}`,
+    alarmText: `${who(contact)}'s reference for ${request.company} is due on ${dueBy}`,
   }
+}
+
+function thankEventOf(request: ReferenceRequest, contact: Contact, thankBy: string): CalendarEvent {
+  const day = format(new Date(thankBy), 'yyyy-MM-dd')
+  return {
+    uid: `thank-you-${request.id}@${UID_DOMAIN}`,
+    summary: `Thank ${who(contact)} for the reference (${request.company})`,
+    description: `${who(contact)} gave a reference for ${request.role} at ${request.company}. Thank them by the end of ${day}.`,
+    when: { day },
+    changedAt: requestChangedAt(request, contact),
+    alarmMinutes: 9 * 60,
+    alarmText: `Thank ${who(contact)} today`,
+  }
+}
+
+/** The event of a request's due date, for an open request with one; else null. */
+export function requestDueEvent(request: ReferenceRequest, contact: Contact): CalendarEvent | null {
+  if (request.dueBy === null || !isOpen(request)) return null
+  return dueEventOf(request, contact, request.dueBy)
 }
 
 /** The event of a thank-you deadline, for a given reference not thanked yet; else null. */
 export function thankYouEvent(request: ReferenceRequest, contact: Contact): CalendarEvent | null {
   if (request.status !== 'given' || request.thankedAt !== null || request.thankBy === null)
     return null
-  const day = format(new Date(request.thankBy), 'yyyy-MM-dd')
-  return {
-    uid: `thank-you-${request.id}@${UID_DOMAIN}`,
-    summary: `Thank ${who(contact)} for the reference (${request.company})`,
-    description: `${who(contact)} gave a reference for ${request.role} at ${request.company}. Thank them by the end of ${day}.`,
-    when: { day },
-    changedAt: new Date(request.updatedAt),
-    alarmMinutes: 9 * 60,
-    alarmText: `Thank ${who(contact)} today`,
+  return thankEventOf(request, contact, request.thankBy)
+}
+
+/**
+ * A request's events in the full export. While it is open and its person on the board: its due
+ * date, and once given its thank-you deadline until thanked. After that (given, thanked, declined,
+ * withdrawn; the person archived, sent back to the inbox or trashed) the events it had come back
+ * as cancelled, with a higher SEQUENCE, so a calendar that imported them withdraws them; for
+ * CANCELLED_KEPT_DAYS after the change, then they are left out.
+ */
+export function requestEvents(
+  request: ReferenceRequest,
+  contact: Contact,
+  onBoard: boolean,
+  now: Date,
+): CalendarEvent[] {
+  const live = onBoard && contact.trashedAt === null
+  const recent =
+    requestChangedAt(request, contact).getTime() >= now.getTime() - CANCELLED_KEPT_DAYS * DAY_MS
+  const events: CalendarEvent[] = []
+  if (request.dueBy !== null) {
+    const due = dueEventOf(request, contact, request.dueBy)
+    if (live && isOpen(request)) events.push(due)
+    else if (recent) events.push({ ...due, cancelled: true })
   }
+  if (request.status === 'given' && request.thankBy !== null) {
+    const thanks = thankEventOf(request, contact, request.thankBy)
+    if (live && request.thankedAt === null) events.push(thanks)
+    else if (recent) events.push({ ...thanks, cancelled: true })
+  }
+  return events
 }
 
 /** One keep-in-touch block on a local day at a local start, naming who is due then. */

@@ -17,6 +17,7 @@ import { DomainError } from '@shared/result'
 import {
   keepInTouchEvent,
   requestDueEvent,
+  requestEvents,
   thankYouEvent,
   toICalendar,
   type CalendarEvent,
@@ -248,11 +249,8 @@ export function dashboardHandlers(
       const events: CalendarEvent[] = []
       for (const request of state.requests.values()) {
         const contact = state.contacts.get(request.contactId)
-        if (!contact || !dashboard.onBoard(contact.id)) continue
-        const due = requestDueEvent(request, contact)
-        if (due) events.push(due)
-        const thanks = thankYouEvent(request, contact)
-        if (thanks) events.push(thanks)
+        if (!contact) continue
+        events.push(...requestEvents(request, contact, dashboard.onBoard(contact.id), now))
       }
       if (keepInTouch) events.push(...keepInTouchBlocks(now))
       events.sort((a, b) => a.uid.localeCompare(b.uid, 'en'))

@@ -1,7 +1,9 @@
-import type { Interaction } from '@shared/domain'
+import type { Interaction, ReferenceRequest } from '@shared/domain'
 import { interactionKindLabel } from '@shared/interactionKinds'
 import type { Handlers } from '@shared/ipc'
-import { onThankYouLogged } from '@shared/requests'
+import { onThankYouLogged, onTouchDeleted, onTouchRedated } from '@shared/requests'
+import { DomainError } from '@shared/result'
+import { takeBackStage } from '@shared/stageHistory'
 import { MAX_TOUCH_AHEAD_MS } from '@shared/workflowContract'
 import type { Op } from '../store/ops'
 import { commit, type HandlerContext } from './context'
@@ -39,6 +41,7 @@ export function interactionHandlers(
       const ops: Op[] = []
       const undo: Op[] = []
       let linkedRequest: string | null = null
+      const touchId = ctx.newId()
 
       if (requestId !== undefined) {
         const request = ctx.store.state.requests.get(requestId)
@@ -58,7 +61,7 @@ export function interactionHandlers(
           ops.push({
             op: 'put',
             coll: 'requests',
-            value: { ...request, thankedAt: when, updatedAt: now },
+            value: { ...request, thankedAt: when, thankTouchId: touchId, updatedAt: now },
           })
           undo.push({ op: 'put', coll: 'requests', value: request })
         }
@@ -73,7 +76,7 @@ export function interactionHandlers(
       }
 
       const interaction: Interaction = {
-        id: ctx.newId(),
+        id: touchId,
         contactId,
         kind,
         at: when,
@@ -106,10 +109,21 @@ export function interactionHandlers(
         ...(note !== undefined ? { note } : {}),
       }
       const ops: Op[] = [{ op: 'put', coll: 'interactions', value: after }]
+      const undo: Op[] = [{ op: 'put', coll: 'interactions', value: before }]
+      // The touch that recorded a reference or its thanks: a new kind takes that back, a new
+      // day moves it.
+      const followed =
+        after.kind !== before.kind
+          ? takeBack(before)
+          : after.at !== before.at
+            ? redate(before, after.at)
+            : { ops: [], undo: [] }
+      ops.push(...followed.ops)
+      undo.push(...followed.undo)
       await commit(ctx, ops)
       ctx.undo.push({
         label: `Edit ${interactionKindLabel(before.kind).toLowerCase()}`,
-        undo: [{ op: 'put', coll: 'interactions', value: before }],
+        undo,
         redo: ops,
       })
       return after
@@ -117,15 +131,74 @@ export function interactionHandlers(
 
     'interaction.delete': async ({ id }) => {
       const before = requireInteraction(ctx, id)
-      const ops: Op[] = [{ op: 'delete', coll: 'interactions', id }]
+      const followed = takeBack(before)
+      const ops: Op[] = [{ op: 'delete', coll: 'interactions', id }, ...followed.ops]
+      const undo: Op[] = [{ op: 'put', coll: 'interactions', value: before }, ...followed.undo]
       await commit(ctx, ops)
       const name = ctx.store.state.contacts.get(before.contactId)?.name
       ctx.undo.push({
         label: `Delete ${interactionKindLabel(before.kind).toLowerCase()}${name ? ` with ${name}` : ''}`,
-        undo: [{ op: 'put', coll: 'interactions', value: before }],
+        undo,
         redo: ops,
       })
-      return before
+      return { ...before, takenBack: followed.requests }
     },
+  }
+
+  /** The contact's requests, for the rules about what a touch recorded. */
+  function requestsOf(contactId: string): ReferenceRequest[] {
+    return [...ctx.store.state.requests.values()].filter((r) => r.contactId === contactId)
+  }
+
+  /**
+   * What a touch stops recording when it is deleted or becomes another kind: a request's thanks
+   * (owed again) or its given reference (reopened), and the stage that went with it.
+   */
+  function takeBack(touch: Interaction): { ops: Op[]; undo: Op[]; requests: ReferenceRequest[] } {
+    const ops: Op[] = []
+    const undo: Op[] = []
+    const takenBack = onTouchDeleted({
+      touch,
+      requests: requestsOf(touch.contactId),
+      now: ctx.now(),
+    })
+    if (!takenBack.ok) throw new DomainError('conflict', takenBack.message)
+    for (const request of takenBack.requests) {
+      const old = ctx.store.state.requests.get(request.id)
+      if (!old) continue
+      ops.push({ op: 'put', coll: 'requests', value: request })
+      undo.push({ op: 'put', coll: 'requests', value: old })
+    }
+    const contact = ctx.store.state.contacts.get(touch.contactId)
+    if (contact && takenBack.contactStage !== null) {
+      const { from, to } = takenBack.contactStage
+      const back = takeBackStage(contact, from, to, ctx.now().toISOString())
+      if (back !== null) {
+        const moved = moveContact(ctx, contact, to, back)
+        ops.push(...contactPuts(moved.after))
+        undo.push(...contactPuts(moved.before))
+      }
+    }
+    return { ops, undo, requests: takenBack.requests }
+  }
+
+  /** A re-dated touch re-dates the thanks or the reference it recorded. */
+  function redate(touch: Interaction, at: string): { ops: Op[]; undo: Op[] } {
+    const ops: Op[] = []
+    const undo: Op[] = []
+    const moved = onTouchRedated({
+      touch,
+      requests: requestsOf(touch.contactId),
+      at,
+      now: ctx.now(),
+      settings: ctx.store.state.settings,
+    })
+    for (const request of moved) {
+      const old = ctx.store.state.requests.get(request.id)
+      if (!old) continue
+      ops.push({ op: 'put', coll: 'requests', value: request })
+      undo.push({ op: 'put', coll: 'requests', value: old })
+    }
+    return { ops, undo }
   }
 }

@@ -88,6 +88,8 @@ export function requestHandlers(
         thankedAt: null,
         createdAt: now,
         updatedAt: now,
+        givenTouchId: null,
+        thankTouchId: null,
       }
       const asking = askTouch(ctx, request, `Asked for a reference for ${role} at ${company}`)
       const ops: Op[] = [
@@ -146,6 +148,7 @@ export function requestHandlers(
           }
           ops.push({ op: 'put', coll: 'interactions', value: touch })
           undo.push({ op: 'delete', coll: 'interactions', id: touch.id })
+          request = { ...request, givenTouchId: touch.id }
         } else if (statusChanges && status !== undefined) {
           // Hearing "yes", "no" or withdrawing is contact too: it resets the keep-in-touch clock.
           const note = `${STATUS_NOTES[status]} for ${before.role} at ${before.company}`

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CareerUpdate, Contact, Interaction, ReferenceRequest, Settings } from '@shared/domain'
+import { recordedBy, thankByFor } from '@shared/requests'
 import type { BoardInsights, TodayOutput } from '@shared/workflowContract'
 import { openCore, type Core, type CoreOptions } from '..'
 import { makeTempDir, unwrap } from '@testing/core/tempDir'
@@ -249,6 +250,219 @@ describe('reference requests move contacts through the stages', () => {
       role: 'Y',
     })
     expect(missing).toMatchObject({ ok: false, code: 'not-found' })
+  })
+})
+
+describe('deleting the touch that recorded a reference or its thanks takes it back', () => {
+  /** Ada asked on day 0, given on day 1, thanked on day 2. */
+  async function thankedAda(core: Core) {
+    const ada = await create(core, { name: 'Ada Lovelace', stage: 'building' })
+    const request = await run<ReferenceRequest>(core, 'request.create', {
+      contactId: ada.id,
+      company: 'Globex',
+      role: 'Staff Engineer',
+    })
+    advance(1)
+    const given = await run<ReferenceRequest>(core, 'request.update', {
+      id: request.id,
+      status: 'given',
+    })
+    advance(1)
+    const thanks = await run<Interaction>(core, 'interaction.log', {
+      contactId: ada.id,
+      kind: 'thank-you',
+    })
+    const requestNow = async () => {
+      const [r] = await run<ReferenceRequest[]>(core, 'request.list', { contactId: ada.id })
+      if (!r) throw new Error('no request')
+      return r
+    }
+    return { ada, given, thanks, requestNow }
+  }
+
+  it('a deleted thank-you owes the thanks again and puts the person back in Gave reference; one undo restores both exactly, redo takes them back again', async () => {
+    const core = await open()
+    const { ada, given, thanks, requestNow } = await thankedAda(core)
+    const thankedRequest = await requestNow()
+    expect(thankedRequest).toMatchObject({
+      thankTouchId: thanks.id,
+      givenTouchId: expect.any(String),
+    })
+    const thankedContact = await contactOf(core, ada.id)
+    expect(thankedContact.stage).toBe('thanked')
+    expect(thankedContact.stageHistory.map((e) => e.stage)).toEqual([
+      'building',
+      'asked',
+      'gave-reference',
+      'thanked',
+    ])
+
+    advance(1)
+    const lines = await journalLines()
+    await run(core, 'interaction.delete', { id: thanks.id })
+    expect(await journalLines()).toBe(lines + 1)
+    const owed = await requestNow()
+    expect(owed).toMatchObject({
+      status: 'given',
+      thankedAt: null,
+      thankTouchId: null,
+      thankBy: given.thankBy,
+    })
+    const back = await contactOf(core, ada.id)
+    expect(back.stage).toBe('gave-reference')
+    // The Thanked step is gone from the history, as if it never happened.
+    expect(back.stageHistory).toEqual(thankedContact.stageHistory.slice(0, -1))
+    expect((await today(core)).thanksOwed.map((t) => t.requestId)).toEqual([given.id])
+    expect((await touches(core, ada.id)).map((t) => t.kind)).not.toContain('thank-you')
+
+    expect(unwrap(await core.invoke('undo', {}))).toEqual({
+      label: 'Delete thank-you with Ada Lovelace',
+    })
+    expect(await requestNow()).toEqual(thankedRequest)
+    expect(await contactOf(core, ada.id)).toEqual(thankedContact)
+    expect((await touches(core, ada.id)).find((t) => t.id === thanks.id)).toEqual(thanks)
+    expect((await today(core)).thanksOwed).toEqual([])
+
+    unwrap(await core.invoke('redo', {}))
+    expect(await requestNow()).toEqual(owed)
+    expect(await contactOf(core, ada.id)).toEqual(back)
+
+    // After a restart too: the link is stored, not guessed.
+    unwrap(await core.invoke('undo', {}))
+    await core.close()
+    cores.splice(cores.indexOf(core), 1)
+    const again = await open()
+    await run(again, 'interaction.delete', { id: thanks.id })
+    expect((await contactOf(again, ada.id)).stage).toBe('gave-reference')
+  })
+
+  it('a thank-you that settled two references at once takes back both', async () => {
+    const core = await open()
+    const ada = await create(core, { name: 'Ada', stage: 'in-touch' })
+    const ids: string[] = []
+    for (const company of ['Globex', 'Initech']) {
+      const r = await run<ReferenceRequest>(core, 'request.create', {
+        contactId: ada.id,
+        company,
+        role: 'CTO',
+      })
+      await run(core, 'request.update', { id: r.id, status: 'given' })
+      ids.push(r.id)
+    }
+    const thanks = await run<Interaction>(core, 'interaction.log', {
+      contactId: ada.id,
+      kind: 'thank-you',
+    })
+    expect(thanks.requestId).toBeNull()
+    expect((await today(core)).thanksOwed).toEqual([])
+    await run(core, 'interaction.delete', { id: thanks.id })
+    expect((await today(core)).thanksOwed.map((t) => t.requestId).sort()).toEqual([...ids].sort())
+    expect((await contactOf(core, ada.id)).stage).toBe('gave-reference')
+  })
+
+  it('a thank-you for other help, or one moved on from, changes no request or stage', async () => {
+    const core = await open()
+    const { ada, thanks, requestNow } = await thankedAda(core)
+    const other = await run<Interaction>(core, 'interaction.log', {
+      contactId: ada.id,
+      kind: 'thank-you',
+    })
+    const before = await requestNow()
+    await run(core, 'interaction.delete', { id: other.id })
+    expect(await requestNow()).toEqual(before)
+    expect((await contactOf(core, ada.id)).stage).toBe('thanked')
+
+    // The user moved Ada on since: deleting the thanks owes them again, and leaves the card be.
+    await run(core, 'contact.move', { id: ada.id, stage: 'in-touch' })
+    await run(core, 'interaction.delete', { id: thanks.id })
+    expect((await requestNow()).thankedAt).toBeNull()
+    expect((await contactOf(core, ada.id)).stage).toBe('in-touch')
+  })
+
+  it('a deleted reference-given touch reopens the request as agreed and Ada goes back to Asked; refused while thanked', async () => {
+    const core = await open()
+    const { ada, given, thanks, requestNow } = await thankedAda(core)
+    const givenTouch = (await touches(core, ada.id)).find((t) => t.kind === 'reference-given')
+    if (!givenTouch) throw new Error('no reference-given touch')
+    expect(given.givenTouchId).toBe(givenTouch.id)
+
+    const refused = await core.invoke('interaction.delete', { id: givenTouch.id })
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: expect.stringContaining('delete the thank-you first'),
+    })
+    expect(await touches(core, ada.id)).toContainEqual(givenTouch)
+
+    await run(core, 'interaction.delete', { id: thanks.id })
+    const owed = await requestNow()
+    const gaveContact = await contactOf(core, ada.id)
+    await run(core, 'interaction.delete', { id: givenTouch.id })
+    expect(await requestNow()).toMatchObject({
+      status: 'agreed',
+      givenAt: null,
+      thankBy: null,
+      givenTouchId: null,
+    })
+    const asked = await contactOf(core, ada.id)
+    expect(asked.stage).toBe('asked')
+    expect(asked.stageHistory.map((e) => e.stage)).toEqual(['building', 'asked'])
+    expect((await today(core)).thanksOwed).toEqual([])
+    // Open again: it can be marked given anew.
+    unwrap(await core.invoke('undo', {}))
+    expect(await requestNow()).toEqual(owed)
+    expect(await contactOf(core, ada.id)).toEqual(gaveContact)
+  })
+
+  it('editing the thank-you into another kind takes the thanks back; re-dating it moves thankedAt; each one undo', async () => {
+    const core = await open()
+    const { ada, thanks, requestNow } = await thankedAda(core)
+    const thanked = await requestNow()
+    const thankedContact = await contactOf(core, ada.id)
+
+    const dayBefore = new Date(Date.parse(thanks.at) - DAY).toISOString()
+    await run(core, 'interaction.update', { id: thanks.id, at: dayBefore })
+    expect(await requestNow()).toMatchObject({ thankedAt: dayBefore, thankTouchId: thanks.id })
+    expect((await contactOf(core, ada.id)).stage).toBe('thanked')
+    unwrap(await core.invoke('undo', {}))
+    expect(await requestNow()).toEqual(thanked)
+
+    await run(core, 'interaction.update', { id: thanks.id, kind: 'message' })
+    expect(await requestNow()).toMatchObject({ thankedAt: null, thankTouchId: null })
+    expect((await contactOf(core, ada.id)).stage).toBe('gave-reference')
+    unwrap(await core.invoke('undo', {}))
+    expect(await requestNow()).toEqual(thanked)
+    expect(await contactOf(core, ada.id)).toEqual(thankedContact)
+    expect((await touches(core, ada.id)).find((t) => t.id === thanks.id)).toEqual(thanks)
+  })
+
+  it('re-dating the reference-given touch re-dates givenAt and the thank-you deadline', async () => {
+    const core = await open()
+    const { ada, given } = await thankedAda(core)
+    const givenTouch = (await touches(core, ada.id)).find((t) => t.kind === 'reference-given')
+    if (!givenTouch) throw new Error('no reference-given touch')
+    const earlier = new Date(Date.parse(givenTouch.at) - 3 * DAY).toISOString()
+    await run(core, 'interaction.update', { id: givenTouch.id, at: earlier })
+    const [request] = await run<ReferenceRequest[]>(core, 'request.list', { contactId: ada.id })
+    expect(request?.givenAt).toBe(earlier)
+    // Two days to thank (the default), counted from the new day.
+    expect(request?.thankBy).toBe(thankByFor(new Date(earlier), 2).toISOString())
+    expect(request?.thankBy).not.toBe(given.thankBy)
+  })
+
+  it('recognises the touches of requests stored before the link was kept, by kind and instant', async () => {
+    const core = await open()
+    const { ada, given, thanks, requestNow } = await thankedAda(core)
+    // What a record from before looks like: the same request without the two links.
+    const legacy = { ...(await requestNow()), givenTouchId: null, thankTouchId: null }
+    expect(recordedBy(legacy, thanks)).toBe(true)
+    expect(recordedBy(legacy, { ...thanks, id: 'other', at: new Date(0).toISOString() })).toBe(
+      false,
+    )
+    const givenTouch = (await touches(core, ada.id)).find((t) => t.kind === 'reference-given')
+    if (!givenTouch) throw new Error('no reference-given touch')
+    expect(recordedBy(legacy, givenTouch)).toBe(true)
+    expect(recordedBy({ ...legacy, givenAt: given.askedAt }, givenTouch)).toBe(false)
   })
 })
 

@@ -1,30 +1,6 @@
 import Papa from 'papaparse'
 import type { Contact, ContactFields, PostalAddress, SocialProfile } from '@shared/domain'
-
-function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/\r\n?|\n/g, '\\n')
-    .replace(/,/g, '\\,')
-    .replace(/;/g, '\\;')
-}
-
-/** Folds a content line at 75 octets, never inside a UTF-8 character (RFC 6350 §3.2). */
-function fold(line: string): string {
-  const bytes = Buffer.from(line, 'utf8')
-  if (bytes.length <= 75) return line
-  const pieces: string[] = []
-  let start = 0
-  let limit = 75
-  while (start < bytes.length) {
-    let end = Math.min(start + limit, bytes.length)
-    while (end < bytes.length && end > start && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--
-    pieces.push(bytes.subarray(start, end).toString('utf8'))
-    start = end
-    limit = 74
-  }
-  return pieces.join('\r\n ')
-}
+import { escapeText, foldLine } from '../text/contentLine'
 
 /** yyyy-MM-dd as 19800423 and --MM-dd as --0423 (RFC 6350 §4.3.1). */
 function vCardDate(birthday: string): string {
@@ -105,7 +81,7 @@ export function toVCard(contacts: Contact[]): string {
     for (const p of c.profiles) lines.push(profileLine(p))
     if (c.connectedOn !== '') lines.push(`X-VOUCH-CONNECTED-ON:${c.connectedOn}`)
     lines.push('END:VCARD')
-    out.push(...lines.map(fold))
+    out.push(...lines.map(foldLine))
   }
   return out.length === 0 ? '' : `${out.join('\r\n')}\r\n`
 }

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react'
 import { format } from 'date-fns'
-import type { Interaction } from '@shared/domain'
+import type { Interaction, ReferenceRequest } from '@shared/domain'
 import { interactionKindLabel, LOGGABLE_KINDS } from '@shared/interactionKinds'
 import { call, subscribe } from '../api/client'
 import { FormActions } from '../ui/form/Field'
@@ -55,7 +55,7 @@ export function Timeline({ contactId }: { contactId: string }) {
     // Its row is gone: focus the timeline rather than <body>.
     list.current?.focus()
     toasts.show({
-      message: `Deleted the ${interactionKindLabel(touch.kind).toLowerCase()}.`,
+      message: deletedMessage(touch, result.value.takenBack),
       action: { label: 'Undo', run: () => void undo() },
     })
   }
@@ -112,6 +112,18 @@ export function Timeline({ contactId }: { contactId: string }) {
       })}
     </ol>
   )
+}
+
+/** What deleting a touch did, including the thanks or reference it took back. */
+function deletedMessage(touch: Interaction, takenBack: readonly ReferenceRequest[]): string {
+  const deleted = `Deleted the ${interactionKindLabel(touch.kind).toLowerCase()}.`
+  const [first] = takenBack
+  if (first === undefined) return deleted
+  const what =
+    takenBack.length === 1 ? `${first.role} at ${first.company}` : `${takenBack.length} references`
+  return touch.kind === 'thank-you'
+    ? `${deleted} Thanks owed again for ${what}.`
+    : `${deleted} The reference for ${what} is open again.`
 }
 
 function EditTouch({ touch, onDone }: { touch: Interaction; onDone(): void }) {

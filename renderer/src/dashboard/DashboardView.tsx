@@ -51,11 +51,28 @@ function touchSeries(weeks: readonly DashboardWeek[]): ChartSeries[] {
   }))
 }
 
-/** Progress over the last 52 weeks: people per stage, touches, overdue people, references and thanks. */
-export function DashboardView({ onOpenContact }: { onOpenContact(id: string): void }) {
+/**
+ * Progress over the last 52 weeks: people per stage, touches, overdue people, references and
+ * thanks. `startReview` (the weekly review's notification was clicked) opens the review at once.
+ */
+export function DashboardView({
+  onOpenContact,
+  startReview = false,
+  onReviewStarted,
+}: {
+  onOpenContact(id: string): void
+  startReview?: boolean
+  onReviewStarted?(): void
+}) {
   const [data, setData] = useState<DashboardOutput | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [reviewing, setReviewing] = useState(false)
+  const [reviewing, setReviewing] = useState(startReview)
+
+  useEffect(() => {
+    if (!startReview) return
+    setReviewing(true)
+    onReviewStarted?.()
+  }, [startReview, onReviewStarted])
 
   useEffect(() => {
     let live = true
@@ -90,6 +107,34 @@ export function DashboardView({ onOpenContact }: { onOpenContact(id: string): vo
     }
   }, [])
 
+  // The review loads its own data: a notification's click shows it before the charts are ready,
+  // and it stays the same element (no remount, no lost step) when they arrive.
+  return (
+    <>
+      <DashboardBody
+        data={data}
+        error={error}
+        onOpenContact={onOpenContact}
+        onStartReview={() => setReviewing(true)}
+      />
+      {reviewing && (
+        <WeeklyReviewDialog onClose={() => setReviewing(false)} onOpenContact={onOpenContact} />
+      )}
+    </>
+  )
+}
+
+function DashboardBody({
+  data,
+  error,
+  onOpenContact,
+  onStartReview,
+}: {
+  data: DashboardOutput | null
+  error: string | null
+  onOpenContact(id: string): void
+  onStartReview(): void
+}) {
   const weeks = useMemo(() => data?.weeks.map((w) => w.start) ?? [], [data])
   const stages = useMemo(() => stageSeries(data?.weeks ?? []), [data])
   const touches = useMemo(() => touchSeries(data?.weeks ?? []), [data])
@@ -125,11 +170,11 @@ export function DashboardView({ onOpenContact }: { onOpenContact(id: string): vo
             Week of {data.from} to week of {data.to} · {plural(totals.touches, 'touch', 'touches')}
           </p>
         </div>
-        <button type="button" className="button button-primary" onClick={() => setReviewing(true)}>
+        <button type="button" className="button button-primary" onClick={onStartReview}>
           Start weekly review
         </button>
       </header>
-      <ReviewBanner due={data.review.due} onStart={() => setReviewing(true)} />
+      <ReviewBanner due={data.review.due} onStart={onStartReview} />
       {totals.people === 0 && (
         <p className="dash-empty">
           Your dashboard fills in as you keep people on the board and log touches: add a person or
@@ -243,9 +288,6 @@ export function DashboardView({ onOpenContact }: { onOpenContact(id: string): vo
           </section>
         </div>
       </div>
-      {reviewing && (
-        <WeeklyReviewDialog onClose={() => setReviewing(false)} onOpenContact={onOpenContact} />
-      )}
     </div>
   )
 }

@@ -10,7 +10,13 @@ const MAX_SHOWN = 3
  * Reminders the OS could not show as notifications, shown in the app instead, with the
  * one-time hint about why (no notification daemon, notifications turned off).
  */
-export function NoticeBanner({ onOpenContact }: { onOpenContact(id: string): void }) {
+export function NoticeBanner({
+  onOpenContact,
+  onOpenReview,
+}: {
+  onOpenContact(id: string): void
+  onOpenReview(): void
+}) {
   const [notices, setNotices] = useState<(Notice & { id: number })[]>([])
   const [hint, setHint] = useState<string | null>(null)
 
@@ -42,16 +48,17 @@ export function NoticeBanner({ onOpenContact }: { onOpenContact(id: string): voi
             <strong>{notification.title}</strong>
             <span className="banner-detail">{notification.body}</span>
           </div>
-          {notification.contactId !== undefined && (
+          {(notification.contactId !== undefined || notification.opensReview === true) && (
             <button
               type="button"
               className="button"
               onClick={() => {
-                if (notification.contactId !== undefined) onOpenContact(notification.contactId)
+                if (notification.opensReview === true) onOpenReview()
+                else if (notification.contactId !== undefined) onOpenContact(notification.contactId)
                 dismiss(id)
               }}
             >
-              Open
+              {notification.opensReview === true ? 'Start review' : 'Open'}
             </button>
           )}
           <button type="button" className="button" onClick={() => dismiss(id)}>

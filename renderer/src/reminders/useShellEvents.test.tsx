@@ -43,4 +43,24 @@ describe('the app menu in the renderer', () => {
     await waitFor(() => expect(current()).toBe('Board'))
     expect(await screen.findByRole('heading', { name: 'New contact' })).toBeTruthy()
   })
+
+  it("the weekly review's notification closes the open person and starts the review on the dashboard", async () => {
+    const fake = installFakeCore([makeContact({ id: 'ada', name: 'Ada Lovelace' })])
+    render(
+      <AnnouncerProvider>
+        <ToastProvider>
+          <App />
+        </ToastProvider>
+      </AnnouncerProvider>,
+    )
+    await screen.findByTestId('app')
+    act(() => fake.emit({ type: 'open-contact', contactId: 'ada' }))
+    expect(await screen.findByTestId('contact-panel')).toBeTruthy()
+    act(() => fake.emit({ type: 'open-review' }))
+    await waitFor(() => expect(current()).toBe('Dashboard'))
+    expect(await screen.findByRole('dialog', { name: 'Weekly review' })).toBeTruthy()
+    expect(screen.queryByTestId('contact-panel')).toBeNull()
+    // The fake core has no review.get: the dialog asks the core, and says what went wrong.
+    await waitFor(() => expect(fake.calls.map((c) => c.command)).toContain('review.get'))
+  })
 })
