@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { findDuplicates, parseContactsFile } from '../electron/core/import'
-import { Contact } from '@shared/domain'
+import { makeContact } from '@testing/builders'
 
 /** Timings of one import preview (parse + dedupe) over several runs, in milliseconds. */
 export interface ImportPreviewBench {
@@ -30,29 +30,14 @@ export function benchImportPreview(runs = 15, file = LARGE_FILE): ImportPreviewB
   const first = parseContactsFile(bytes, 'LargeFile.vcf')
   // Existing contacts shaped like the file's, so dedupe does real index lookups and finds matches.
   const existing = first.contacts.map((c, i) =>
-    Contact.parse({
+    makeContact({
       name: c.name,
-      title: '',
       company: c.company ?? '',
-      relationship: 'other',
-      field: '',
       email: c.email ?? '',
       phone: c.phone ?? '',
-      links: [],
-      howWeMet: '',
-      notes: '',
-      tags: [],
-      cadenceDays: null,
-      credibility: null,
-      skills: [],
-      workedTogether: '',
       id: `bench-${i}`,
       stage: 'identified',
       order: i,
-      createdAt: '2024-01-01T00:00:00.000Z',
-      updatedAt: '2024-01-01T00:00:00.000Z',
-      trashedAt: null,
-      snoozedUntil: null,
     }),
   )
   const times: number[] = []

@@ -1,8 +1,13 @@
 /**
  * A synthetic LinkedIn Connections.csv in the current export layout (see
  * /work/shared/corpora/CSV_FORMATS.md §1a): the three-line "Notes:" preamble, seven columns,
- * "DD Mon YYYY" dates, quoted commas, and e-mail addresses on a few rows only.
+ * "DD Mon YYYY" dates, quoted commas, and e-mail addresses on a few rows only. Cells and dates
+ * are written by the import code's own CSV writer and LinkedIn date pattern.
  */
+
+import { format, parseISO } from 'date-fns'
+import { LINKEDIN_DATE } from '../electron/core/import/csv'
+import { csvText } from '../electron/core/import/export'
 
 const FIRST = [
   'Ada',
@@ -118,29 +123,10 @@ const TITLES = [
   'Developer Advocate',
 ] as const
 
-const MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const
-
 function pick<T>(list: readonly T[], i: number): T {
   const value = list[i % list.length]
   if (value === undefined) throw new Error('empty list')
   return value
-}
-
-function quote(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
 }
 
 /** One generated connection, as the row says it. */
@@ -174,27 +160,27 @@ export function connection(i: number): Connection {
   }
 }
 
-function linkedInDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-')
-  return `${day} ${pick(MONTHS, Number(month) - 1)} ${year}`
-}
-
 /** A Connections.csv with `count` rows, as LinkedIn's data export writes it. */
 export function linkedInConnectionsCsv(count: number): string {
-  const lines = [
+  const preamble = [
     'Notes:',
     '"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261"',
     '',
-    'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
   ]
-  for (let i = 0; i < count; i++) {
+  const header = [
+    'First Name',
+    'Last Name',
+    'URL',
+    'Email Address',
+    'Company',
+    'Position',
+    'Connected On',
+  ]
+  const rows = Array.from({ length: count }, (_, i) => {
     const c = connection(i)
     const url = `https://www.linkedin.com/in/${c.first.toLowerCase()}-${i + 1}`
-    lines.push(
-      [c.first, c.last, url, c.email, c.company, c.title, linkedInDate(c.connectedOn)]
-        .map(quote)
-        .join(','),
-    )
-  }
-  return lines.join('\n')
+    const connectedOn = format(parseISO(c.connectedOn), LINKEDIN_DATE)
+    return [c.first, c.last, url, c.email, c.company, c.title, connectedOn]
+  })
+  return [...preamble, csvText([header, ...rows], '\n')].join('\n')
 }

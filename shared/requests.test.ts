@@ -32,15 +32,12 @@ describe('onRequestCreated', () => {
 describe('onRequestStatusChange', () => {
   const contact = makeContact({ id: 'c1', stage: 'asked' })
   const asked = makeRequest({ id: 'r1', contactId: 'c1', askedAt: '2024-06-01T08:00:00.000Z' })
+  /** The change of the asked request to given, now, for c1; override any part. */
+  const statusChange = (over: Partial<Parameters<typeof onRequestStatusChange>[0]> = {}) =>
+    onRequestStatusChange({ request: asked, contact, status: 'given', now, settings, ...over })
 
   it('given: stamps givenAt and thankBy, moves to gave-reference and logs a touch', () => {
-    const change = onRequestStatusChange({
-      request: asked,
-      contact,
-      status: 'given',
-      now,
-      settings,
-    })
+    const change = statusChange()
     expect(change).toEqual({
       ok: true,
       request: {
@@ -58,14 +55,7 @@ describe('onRequestStatusChange', () => {
 
   it('given from agreed, with an outcome at the same time', () => {
     const agreed = makeRequest({ ...asked, status: 'agreed' })
-    const change = onRequestStatusChange({
-      request: agreed,
-      contact,
-      status: 'given',
-      outcome: 'got-the-job',
-      now,
-      settings,
-    })
+    const change = statusChange({ request: agreed, outcome: 'got-the-job' })
     expect(change).toMatchObject({
       ok: true,
       request: { status: 'given', outcome: 'got-the-job' },
@@ -75,48 +65,24 @@ describe('onRequestStatusChange', () => {
 
   it('given for a contact already thanked (for an earlier reference) moves back to gave-reference', () => {
     const thanked = makeContact({ id: 'c1', stage: 'thanked' })
-    const change = onRequestStatusChange({
-      request: asked,
-      contact: thanked,
-      status: 'given',
-      now,
-      settings,
-    })
+    const change = statusChange({ contact: thanked })
     expect(change).toMatchObject({ ok: true, contactStage: 'gave-reference' })
   })
 
   it('given for a contact already in gave-reference does not move it', () => {
     const gave = makeContact({ id: 'c1', stage: 'gave-reference' })
-    const change = onRequestStatusChange({
-      request: asked,
-      contact: gave,
-      status: 'given',
-      now,
-      settings,
-    })
+    const change = statusChange({ contact: gave })
     expect(change).toMatchObject({ ok: true, contactStage: null })
     if (change.ok) expect(change.logInteraction).not.toBeNull()
   })
 
   it('given with thankWithinDays 0 is owed by the end of today', () => {
-    const change = onRequestStatusChange({
-      request: asked,
-      contact,
-      status: 'given',
-      now,
-      settings: makeSettings({ thankWithinDays: 0 }),
-    })
+    const change = statusChange({ settings: makeSettings({ thankWithinDays: 0 }) })
     expect(change).toMatchObject({ ok: true, request: { thankBy: '2024-06-10T21:59:59.999Z' } })
   })
 
   it('given across the spring DST change: Mar 29 20:00 CET + 2 days ends at 23:59:59.999 CEST', () => {
-    const change = onRequestStatusChange({
-      request: asked,
-      contact,
-      status: 'given',
-      now: new Date('2024-03-29T19:00:00.000Z'),
-      settings,
-    })
+    const change = statusChange({ now: new Date('2024-03-29T19:00:00.000Z') })
     expect(change).toMatchObject({ ok: true, request: { thankBy: '2024-03-31T21:59:59.999Z' } })
   })
 
@@ -127,13 +93,7 @@ describe('onRequestStatusChange', () => {
     ['agreed', 'declined'],
     ['agreed', 'withdrawn'],
   ])('%s → %s is recorded without moving the contact or logging a touch', (from, to) => {
-    const change = onRequestStatusChange({
-      request: { ...asked, status: from },
-      contact,
-      status: to,
-      now,
-      settings,
-    })
+    const change = statusChange({ request: { ...asked, status: from }, status: to })
     expect(change).toEqual({
       ok: true,
       request: { ...asked, status: to, updatedAt: '2024-06-10T14:00:00.000Z' },
@@ -153,39 +113,24 @@ describe('onRequestStatusChange', () => {
       'A request marked agreed cannot become asked. It can only become given, declined, withdrawn.',
     ],
   ])('refuses %s → %s', (from, to, message) => {
-    const change = onRequestStatusChange({
-      request: { ...asked, status: from },
-      contact,
-      status: to,
-      now,
-      settings,
-    })
+    const change = statusChange({ request: { ...asked, status: from }, status: to })
     expect(change.ok).toBe(false)
     if (!change.ok) expect(change.message).toContain(message)
   })
 
   it('refuses given twice', () => {
-    const first = onRequestStatusChange({ request: asked, contact, status: 'given', now, settings })
+    const first = statusChange()
     if (!first.ok) throw new Error(first.message)
-    const second = onRequestStatusChange({
+    const second = statusChange({
       request: first.request,
-      contact,
-      status: 'given',
       now: new Date('2024-06-11T09:00:00.000Z'),
-      settings,
     })
     expect(second).toEqual({ ok: false, message: 'This request is already marked given.' })
   })
 
   it('refuses a request that belongs to another contact', () => {
     const other = makeContact({ id: 'c2', stage: 'asked' })
-    const change = onRequestStatusChange({
-      request: asked,
-      contact: other,
-      status: 'given',
-      now,
-      settings,
-    })
+    const change = statusChange({ contact: other })
     expect(change).toEqual({ ok: false, message: 'This request belongs to a different contact.' })
   })
 
@@ -198,13 +143,8 @@ describe('onRequestStatusChange', () => {
       thankBy: '2024-05-03T21:59:59.999Z',
       thankedAt: '2024-05-02T10:00:00.000Z',
     })
-    const change = onRequestStatusChange({
-      request: given,
-      contact,
-      outcome: 'did-not-get-it',
-      now,
-      settings,
-    })
+    // No status at all: only the outcome changes.
+    const change = statusChange({ request: given, status: undefined, outcome: 'did-not-get-it' })
     expect(change).toEqual({
       ok: true,
       request: { ...given, outcome: 'did-not-get-it', updatedAt: '2024-06-10T14:00:00.000Z' },
@@ -212,14 +152,7 @@ describe('onRequestStatusChange', () => {
       logInteraction: null,
     })
     // Passing the current status along with the outcome means the same thing.
-    const same = onRequestStatusChange({
-      request: given,
-      contact,
-      status: 'given',
-      outcome: 'got-the-job',
-      now,
-      settings,
-    })
+    const same = statusChange({ request: given, outcome: 'got-the-job' })
     expect(same).toMatchObject({
       ok: true,
       request: { status: 'given', outcome: 'got-the-job' },

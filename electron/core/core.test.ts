@@ -1,19 +1,13 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Contact } from '@shared/domain'
-import { CoreCallError, openCore, type Core } from '.'
-import { makeTempDir, unwrap } from '@testing/core/tempDir'
+import { CoreCallError, type Core } from '.'
+import { unwrap } from '@testing/core/tempDir'
+import { useTempCores } from '@testing/core/tempCores'
 
-let dir: string
-let remove: () => Promise<void>
-const cores: Core[] = []
-
-async function open(extra: Partial<Parameters<typeof openCore>[0]> = {}): Promise<Core> {
-  const core = await openCore({ dataDir: dir, ...extra })
-  cores.push(core)
-  return core
-}
+const temp = useTempCores()
+const open = temp.open
 
 async function create(core: Core, input: Record<string, unknown>): Promise<Contact> {
   return unwrap(await core.invoke('contact.create', input)) as Contact
@@ -22,15 +16,6 @@ async function create(core: Core, input: Record<string, unknown>): Promise<Conta
 async function list(core: Core): Promise<Contact[]> {
   return core.call('contact.list', {})
 }
-
-beforeEach(async () => {
-  ;({ dir, remove } = await makeTempDir())
-})
-
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.close()
-  await remove()
-})
 
 describe('contacts', () => {
   it('creates a contact in Identified with defaults, and finds it after a restart', async () => {
@@ -44,11 +29,10 @@ describe('contacts', () => {
       tags: [],
       trashedAt: null,
     })
-    await core.close()
-    cores.length = 0
+    await temp.close(core)
     const again = await open()
     expect((await list(again)).map((c) => c.name)).toEqual(['Ada Lovelace'])
-    const file = JSON.parse(await readFile(join(dir, 'vouch.json'), 'utf8'))
+    const file = JSON.parse(await readFile(join(temp.dir, 'vouch.json'), 'utf8'))
     expect(file.contacts[0].name).toBe('Ada Lovelace')
   })
 
@@ -103,8 +87,7 @@ describe('contacts', () => {
     expect(inTouch).toEqual(['B', 'A', 'C'])
     unwrap(await core.invoke('contact.move', { id: c.id, stage: 'in-touch', index: 0 }))
     expect((await list(core)).map((x) => x.name)).toEqual(['C', 'B', 'A'])
-    await core.close()
-    cores.length = 0
+    await temp.close(core)
     expect((await list(await open())).map((x) => `${x.stage}:${x.name}`)).toEqual([
       'in-touch:C',
       'in-touch:B',
@@ -196,11 +179,10 @@ describe('contacts', () => {
   it('keeps a contact named or id-ed __proto__', async () => {
     const core = await open()
     await create(core, { name: '__proto__', tags: ['constructor'] })
-    await core.close()
-    cores.length = 0
-    const file = JSON.parse(await readFile(join(dir, 'vouch.json'), 'utf8'))
+    await temp.close(core)
+    const file = JSON.parse(await readFile(join(temp.dir, 'vouch.json'), 'utf8'))
     file.contacts[0].id = '__proto__'
-    await writeFile(join(dir, 'vouch.json'), JSON.stringify(file))
+    await writeFile(join(temp.dir, 'vouch.json'), JSON.stringify(file))
     const again = await open()
     const [only] = await list(again)
     expect(only).toMatchObject({ id: '__proto__', name: '__proto__' })
@@ -268,16 +250,17 @@ describe('app.status', () => {
   it('names the data file and reports no problem on a fresh folder', async () => {
     const core = await open()
     expect(unwrap(await core.invoke('app.status', {}))).toEqual({
-      dataFile: join(dir, 'vouch.json'),
+      dataFile: join(temp.dir, 'vouch.json'),
       readOnly: false,
       problem: null,
     })
     // Nothing to back up yet; the first close backs up the first data.
     unwrap(await core.invoke('contact.create', { name: 'Ada' }))
-    await core.close()
-    cores.length = 0
-    const backups = await readdir(join(dir, 'backups'))
+    await temp.close(core)
+    const backups = await readdir(join(temp.dir, 'backups'))
     expect(backups).toHaveLength(1)
-    expect(await readFile(join(dir, 'backups', backups[0] ?? ''), 'utf8')).toContain('"name":"Ada"')
+    expect(await readFile(join(temp.dir, 'backups', backups[0] ?? ''), 'utf8')).toContain(
+      '"name":"Ada"',
+    )
   })
 })

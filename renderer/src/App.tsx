@@ -27,7 +27,7 @@ import { InboxView } from './triage/InboxView'
 import { TriageView } from './triage/TriageView'
 import { ArchiveView } from './triage/ArchiveView'
 import { triageSummaryStore, useTriageCounts } from './triage/counts'
-import { useContact } from './store/contact'
+import { foundContact, useContact } from './store/contact'
 import { insightsCache } from './store/insights'
 import { statusStore, useAppStatus } from './store/status'
 import { useStoredTheme } from './theme/theme'
@@ -153,7 +153,7 @@ export function App() {
     },
     [interceptMove, toasts],
   )
-  const stageFormName = useContact(stageForm?.id ?? null).contact?.name ?? ''
+  const stageFormName = foundContact(useContact(stageForm?.id ?? null))?.name ?? ''
 
   // The panel does not show over Trash or Triage: opening someone from anywhere leaves them.
   const openAnywhere = (id: string) => {

@@ -1,19 +1,17 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { Contact, SavedView, Settings, type Stage } from '@shared/domain'
 import type { CoreEvent } from '@shared/ipc'
 import type { BoardInsights, TodayOutput } from '@shared/workflowContract'
 import { makeContact, makeInteraction } from '@testing/builders'
-import { openCore, type Core } from '../index'
+import type { Core } from '../index'
 import { seedStore } from '@testing/core/seed'
-import { makeTempDir, unwrap } from '@testing/core/tempDir'
+import { unwrap } from '@testing/core/tempDir'
+import { useTempCores } from '@testing/core/tempCores'
 
-let dir: string
-let remove: () => Promise<void>
 let clock: Date
-const cores: Core[] = []
 const DAY = 24 * 60 * 60 * 1000
 /** Midday UTC keeps calendar-day counts the same in any time zone from UTC−11 to UTC+11. */
 const START = new Date('2025-03-10T12:00:00.000Z')
@@ -29,11 +27,8 @@ const Summary = z.object({
   triage: z.object({ inbox: z.number(), kept: z.number(), archived: z.number() }),
 })
 
-async function open(): Promise<Core> {
-  const core = await openCore({ dataDir: dir, now: () => clock, compactAfterMs: 600_000 })
-  cores.push(core)
-  return core
-}
+const temp = useTempCores(() => ({ now: () => clock, compactAfterMs: 600_000 }))
+const open = temp.open
 
 async function run<T>(core: Core, command: string, input: Record<string, unknown>): Promise<T> {
   return unwrap(await core.invoke(command, input)) as T
@@ -53,7 +48,7 @@ const bulk = (core: Core, input: Record<string, unknown>) =>
   run<{ changed: number }>(core, 'contact.bulk', input)
 
 async function journalLines(): Promise<number> {
-  const text = await readFile(join(dir, 'vouch.journal'), 'utf8').catch(() => '')
+  const text = await readFile(join(temp.dir, 'vouch.journal'), 'utf8').catch(() => '')
   return text.split('\n').filter((line) => line.trim() !== '').length
 }
 
@@ -71,14 +66,8 @@ function people(n: number, overrides: (i: number) => Partial<Contact> = () => ({
   )
 }
 
-beforeEach(async () => {
-  ;({ dir, remove } = await makeTempDir())
+beforeEach(() => {
   clock = START
-})
-
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.close()
-  await remove()
 })
 
 describe('triage: only kept people count', () => {
@@ -86,7 +75,7 @@ describe('triage: only kept people count', () => {
     // Everyone overdue: building's 30-day cadence, created 100 days ago, never touched.
     const created = new Date(START.getTime() - 100 * DAY).toISOString()
     const base = { stage: 'building' as const, createdAt: created, skills: ['Rust'] }
-    await seedStore(dir, {
+    await seedStore(temp.dir, {
       contacts: [
         makeContact({ ...base, id: 'kept', name: 'Kept', triage: 'kept' }),
         makeContact({ ...base, id: 'inbox', name: 'Inbox', triage: 'inbox' }),
@@ -133,7 +122,7 @@ describe('triage: only kept people count', () => {
 
 describe('contact.bulk', () => {
   it('sets every field on every person in one commit and one undo step, exactly reversible', async () => {
-    await seedStore(dir, {
+    await seedStore(temp.dir, {
       contacts: people(5, (i) => ({ tags: i === 0 ? ['old'] : [], stage: 'identified' })),
     })
     const core = await open()
@@ -184,7 +173,7 @@ describe('contact.bulk', () => {
   })
 
   it('moves to the end of a column keeping relative order, through enterStage', async () => {
-    await seedStore(dir, {
+    await seedStore(temp.dir, {
       contacts: [
         ...people(4, (i) => ({ stage: 'asked', order: i })),
         makeContact({ id: 'b0', name: 'Already building', stage: 'building', order: 7.5 }),
@@ -208,7 +197,7 @@ describe('contact.bulk', () => {
 
   it('caps tags: a person who would pass 50 refuses the whole command', async () => {
     const fortyNine = Array.from({ length: 49 }, (_, i) => `t${i}`)
-    await seedStore(dir, {
+    await seedStore(temp.dir, {
       contacts: [
         makeContact({ id: 'full', name: 'Full', tags: fortyNine }),
         makeContact({ id: 'empty', name: 'Empty', tags: [] }),
@@ -234,7 +223,7 @@ describe('contact.bulk', () => {
   })
 
   it('an unknown or trashed id, or a duplicate, changes nothing', async () => {
-    await seedStore(dir, {
+    await seedStore(temp.dir, {
       contacts: [
         ...people(3),
         makeContact({ id: 'gone', name: 'Gone Person', trashedAt: START.toISOString() }),
@@ -268,7 +257,7 @@ describe('contact.bulk', () => {
   })
 
   it('trashes many in one step; the change event carries no delta past a few hundred', async () => {
-    await seedStore(dir, { contacts: people(1200) })
+    await seedStore(temp.dir, { contacts: people(1200) })
     const core = await open()
     const events: CoreEvent[] = []
     core.subscribe((e) => events.push(e))
@@ -293,7 +282,7 @@ describe('contact.bulk', () => {
 describe('contact.query, contact.ids and board.summary', () => {
   it('pages thousands of people with a total, filters by text and stage, and sorts', async () => {
     const stages: Stage[] = ['building', 'in-touch', 'asked']
-    await seedStore(dir, {
+    await seedStore(temp.dir, {
       contacts: people(3000, (i) => ({
         stage: stages[i % 3] ?? 'building',
         company: i % 10 === 0 ? 'Société Générale' : 'Globex',
@@ -380,7 +369,7 @@ describe('contact.query, contact.ids and board.summary', () => {
 describe('today.get and board.insights at size', () => {
   it('returns the first `limit` items per section by priority with counts of whole sections', async () => {
     // 300 kept people overdue by different amounts; 10 in the inbox who are never listed.
-    await seedStore(dir, {
+    await seedStore(temp.dir, {
       contacts: people(310, (i) => ({
         createdAt: new Date(START.getTime() - (40 + i) * DAY).toISOString(),
         triage: i >= 300 ? 'inbox' : 'kept',
@@ -406,7 +395,7 @@ describe('today.get and board.insights at size', () => {
   })
 
   it('board.insights answers only the ids asked for and leaves unknown ones out', async () => {
-    await seedStore(dir, {
+    await seedStore(temp.dir, {
       contacts: people(2000),
       interactions: [makeInteraction({ contactId: 'p00007', at: START.toISOString() })],
     })
@@ -420,7 +409,7 @@ describe('today.get and board.insights at size', () => {
   })
 
   it('follows a change of the default cadences, before and after the background rebuild', async () => {
-    await seedStore(dir, {
+    await seedStore(temp.dir, {
       contacts: people(30, () => ({
         createdAt: new Date(START.getTime() - 20 * DAY).toISOString(),
       })),
@@ -437,7 +426,7 @@ describe('today.get and board.insights at size', () => {
 
   it('keeps Today right across a day change', async () => {
     // Building: 30-day cadence; created 25 days ago → due in 5 days (due soon), then due.
-    await seedStore(dir, {
+    await seedStore(temp.dir, {
       contacts: people(20, () => ({
         createdAt: new Date(START.getTime() - 25 * DAY).toISOString(),
       })),

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CONTACT_FIELDS, type Contact } from '@shared/domain'
+import type { Contact } from '@shared/domain'
+import { makeContact } from '@testing/builders'
 import { emptyStoreState } from '@testing/core/storeState'
 import { BoardIndex } from './boardIndex'
 
 function contact(id: string, order: number, stage: Contact['stage'] = 'identified'): Contact {
-  return {
-    ...DEFAULT_CONTACT_FIELDS,
-    name: id,
-    id,
-    stage,
-    order,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    trashedAt: null,
-    triage: 'kept',
-    stageHistory: [],
-    snoozedUntil: null,
-  }
+  return makeContact({ id, name: id, stage, order })
 }
 
 function boardOf(contacts: Contact[]): BoardIndex {

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CONTACT_FIELDS, type Contact } from '@shared/domain'
+import type { Contact } from '@shared/domain'
+import { makeContact } from '@testing/builders'
 import type { Op } from '../store/ops'
 import { CONTACT_DELTA_LIMIT, contactDelta } from './context'
 
 function contact(id: string): Contact {
-  return {
-    ...DEFAULT_CONTACT_FIELDS,
-    name: id,
-    id,
-    stage: 'identified',
-    order: 0,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    trashedAt: null,
-    triage: 'kept',
-    stageHistory: [],
-    snoozedUntil: null,
-  }
+  return makeContact({ id, name: id, stage: 'identified' })
 }
 
 describe('contactDelta', () => {

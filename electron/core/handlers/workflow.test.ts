@@ -1,27 +1,22 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { CareerUpdate, Contact, Interaction, ReferenceRequest, Settings } from '@shared/domain'
 import { recordedBy, thankByFor } from '@shared/requests'
 import type { BoardInsights, TodayOutput } from '@shared/workflowContract'
-import { openCore, type Core, type CoreOptions } from '..'
-import { makeTempDir, unwrap } from '@testing/core/tempDir'
+import type { Core } from '..'
+import { unwrap } from '@testing/core/tempDir'
+import { useTempCores } from '@testing/core/tempCores'
 
-let dir: string
-let remove: () => Promise<void>
 let clock: Date
-const cores: Core[] = []
 const DAY = 24 * 60 * 60 * 1000
 
 /** Midday UTC keeps every calendar-day count the same in any time zone from UTC−11 to UTC+11. */
 const START = new Date('2025-03-10T12:00:00.000Z')
 
-async function open(extra: Partial<CoreOptions> = {}): Promise<Core> {
-  // No idle compaction during a test: the journal then shows one line per command.
-  const core = await openCore({ dataDir: dir, now: () => clock, compactAfterMs: 600_000, ...extra })
-  cores.push(core)
-  return core
-}
+// No idle compaction during a test: the journal then shows one line per command.
+const temp = useTempCores(() => ({ now: () => clock, compactAfterMs: 600_000 }))
+const open = temp.open
 
 function advance(days: number): void {
   clock = new Date(clock.getTime() + days * DAY)
@@ -46,18 +41,12 @@ const touches = (core: Core, contactId: string) =>
   run<Interaction[]>(core, 'interaction.list', { contactId })
 
 async function journalLines(): Promise<number> {
-  const text = await readFile(join(dir, 'vouch.journal'), 'utf8').catch(() => '')
+  const text = await readFile(join(temp.dir, 'vouch.journal'), 'utf8').catch(() => '')
   return text.split('\n').filter((line) => line.trim() !== '').length
 }
 
-beforeEach(async () => {
-  ;({ dir, remove } = await makeTempDir())
+beforeEach(() => {
   clock = START
-})
-
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.close()
-  await remove()
 })
 
 describe('reference requests move contacts through the stages', () => {
@@ -549,8 +538,7 @@ describe('interactions', () => {
     expect((await touches(core, ada.id)).find((t) => t.id === older.id)?.kind).toBe('meeting')
 
     // The data survives a restart, and the index is rebuilt from it.
-    await core.close()
-    cores.length = 0
+    await temp.close(core)
     const again = await open()
     expect((await touches(again, ada.id)).map((t) => t.id)).toEqual([newer.id, older.id])
   })
@@ -762,8 +750,7 @@ describe('settings', () => {
     const longSkill = await core.invoke('settings.update', { targetSkills: ['x'.repeat(51)] })
     expect(longSkill).toMatchObject({ ok: false, code: 'invalid-input' })
 
-    await core.close()
-    cores.length = 0
+    await temp.close(core)
     const again = await open()
     expect((await run<Settings>(again, 'settings.get', {})).cadenceByStage.building).toBe(21)
     const undoFresh = unwrap(await again.invoke('undo', {}))
@@ -809,8 +796,7 @@ describe('coverage and links', () => {
       unwrap(await core.invoke('link.open', { url: 'mailto:ada@example.com?subject=Hi' })),
     ).toEqual({ opened: true })
     expect(opened).toEqual(['mailto:ada@example.com?subject=Hi'])
-    await core.close()
-    cores.length = 0
+    await temp.close(core)
     const plain = await open()
     expect(unwrap(await plain.invoke('link.open', { url: 'https://example.com' }))).toEqual({
       opened: false,

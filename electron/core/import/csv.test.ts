@@ -4,6 +4,7 @@ import iconv from 'iconv-lite'
 import { CORPUS_DIR, corpusPresent } from '@testing/core/corpus'
 import { describe, expect, it } from 'vitest'
 import { parseContactsFile, suggestMapping } from '.'
+import { linkedInDate, linkedInIsoDate } from './csv'
 
 const corpus = CORPUS_DIR
 const present = corpusPresent('CSV corpus tests')
@@ -217,5 +218,22 @@ describe('generic CSV', () => {
     expect(r.warnings).toEqual([
       { where: 'line 2', message: '"boss" is not a known relationship; left unset.' },
     ])
+  })
+})
+
+describe('LinkedIn dates', () => {
+  it('reads "Connected On" in the forms LinkedIn has written, and refuses what is no day', () => {
+    const raw = ['04 Mar 2021', '4-Mar-21', '4 march 2021', '29 Feb 2024', '29 Feb 2023']
+    expect(raw.map(linkedInIsoDate)).toEqual([
+      '2021-03-04',
+      '2021-03-04',
+      '2021-03-04',
+      '2024-02-29',
+      '',
+    ])
+    const unread = ['31 Apr 2021', '4 Xyz 2021', '2021-03-04', 'last spring']
+    expect(unread.map(linkedInIsoDate)).toEqual(['', '', '', ''])
+    // Shown as a note when it is not a day: tidied where it can be, else as written.
+    expect([' 04-sep-2019 ', '4 Xyz 2021'].map(linkedInDate)).toEqual(['4 Sep 2019', '4 Xyz 2021'])
   })
 })

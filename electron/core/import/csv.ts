@@ -1,3 +1,5 @@
+import { format, isValid, parse } from 'date-fns'
+import { enUS } from 'date-fns/locale'
 import Papa from 'papaparse'
 import { RELATIONSHIPS, relationshipLabel } from '@shared/domain'
 import type { PostalAddress, Relationship, SocialProfile } from '@shared/domain'
@@ -112,30 +114,18 @@ function checkRowCount(n: number): void {
   }
 }
 
-const MONTH_ABBR = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-]
+/** LinkedIn's "Connected On" as a date-fns pattern ("04 Mar 2021"); parsing takes "4 Mar 2021" too. */
+export const LINKEDIN_DATE = 'dd MMM yyyy'
+
+/** Any day: date-fns parse fills what a pattern leaves out from it. */
+const REFERENCE_DAY = new Date(2000, 0, 1)
 
 /** "04 Mar 2021" or "4-Mar-21" as "2021-03-04"; '' when it is no such date. */
 export function linkedInIsoDate(raw: string): string {
-  const m = /^(\d{1,2}) ([A-Za-z]{3}) (\d{4})$/.exec(linkedInDate(raw))
-  if (m === null) return ''
-  const month = MONTH_ABBR.indexOf(m[2] ?? '') + 1
-  const day = Number(m[1])
-  const d = new Date(Date.UTC(Number(m[3]), month - 1, day))
-  if (month < 1 || d.getUTCDate() !== day) return ''
-  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  const v = linkedInDate(raw)
+  if (!/^\d{1,2} [A-Za-z]{3} \d{4}$/.test(v)) return ''
+  const date = parse(v, LINKEDIN_DATE, REFERENCE_DAY, { locale: enUS })
+  return isValid(date) ? format(date, 'yyyy-MM-dd') : ''
 }
 
 /** "04 Mar 2021" or "4-Mar-21" as "4 Mar 2021"; anything else as given. */
@@ -143,10 +133,10 @@ export function linkedInDate(raw: string): string {
   const v = clean(raw)
   const m = /^(\d{1,2})[\s-]+([A-Za-z]{3})[a-z]*[\s-]+(\d{2}|\d{4})$/.exec(v)
   if (m === null) return v
-  const month = MONTH_ABBR.find((a) => a.toLowerCase() === (m[2] ?? '').toLowerCase())
-  if (month === undefined) return v
+  const month = parse(m[2] ?? '', 'MMM', REFERENCE_DAY, { locale: enUS })
+  if (!isValid(month)) return v
   const year = (m[3] ?? '').length === 2 ? `20${m[3]}` : (m[3] ?? '')
-  return `${Number(m[1])} ${month} ${year}`
+  return `${Number(m[1])} ${format(month, 'MMM', { locale: enUS })} ${year}`
 }
 
 /** The LinkedIn header row index (0–3 preamble lines, 6 or 7 columns in any order), or -1. */

@@ -78,32 +78,6 @@ export function newDraft(): Draft {
   }
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-
-/** "Birthday: 15 March 1980" from 19800315, 1980-03-15, --0315, --03-15; null when unreadable. */
-export function birthdayLine(raw: string): string | null {
-  const v = raw.trim()
-  const m = /^(?:(\d{4})|--)-?(\d{2})-?(\d{2})(?:T.*)?$/.exec(v)
-  if (m === null) return v === '' ? null : `Birthday: ${v}`
-  const month = MONTHS[Number(m[2]) - 1]
-  const day = Number(m[3])
-  if (month === undefined || day < 1 || day > 31) return `Birthday: ${v}`
-  return m[1] === undefined ? `Birthday: ${day} ${month}` : `Birthday: ${day} ${month} ${m[1]}`
-}
-
 const isBirthday = (v: string) => Birthday.safeParse(v).success
 
 function realDate(year: number, month: number, day: number): boolean {

@@ -152,5 +152,13 @@ export function toCsv(contacts: Contact[]): string {
       return v === null ? '' : guardCell(String(v))
     }),
   )
-  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', quotes: false, escapeFormulae: false })}\r\n`
+  return `${csvText([[...CSV_COLUMNS], ...rows])}\r\n`
+}
+
+/** Rows as CSV, each cell quoted only when it holds a comma, a quote or a line break. */
+export function csvText(rows: readonly (readonly string[])[], newline = '\r\n'): string {
+  return Papa.unparse(
+    rows.map((row) => [...row]),
+    { newline, quotes: false, escapeFormulae: false },
+  )
 }

@@ -3,12 +3,8 @@ process.env.TZ = 'Europe/Paris'
 
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '@shared/domain'
-import {
-  formatReport,
-  reportSimulation,
-  runPolicySimulation,
-  type PolicyScenario,
-} from '@testing/reminders/simulation'
+import { expectCleanPolicyYear, expectDigestsAtNine } from '@testing/reminders/policySuite'
+import type { PolicyScenario } from '@testing/reminders/simulation'
 
 const local = (y: number, mo: number, d: number, h = 0, mi = 0) => new Date(y, mo - 1, d, h, mi)
 
@@ -37,26 +33,7 @@ describe('planDeliveries over a simulated year in Europe/Paris', () => {
   })
 
   it('alerts every thank-you in time, never twice, once a digest a day, never in quiet hours', () => {
-    const sim = runPolicySimulation(scenario)
-    const report = reportSimulation(sim, scenario)
-    console.log(formatReport('Europe/Paris', report))
-
-    expect(report.problems).toEqual({
-      thanksPastDeadlineWithoutAlert: 0,
-      duplicateDeliveries: 0,
-      daysWithSeveralDigests: 0,
-      onTimeDeliveriesInQuietHours: 0,
-      missedDigests: 0,
-      alertsNeverSent: 0,
-      alertsAtWrongTime: 0,
-      wrongLateFlags: 0,
-      digestContentMismatches: 0,
-    })
-    // Late catch-ups respect quiet hours too: they wait for them to end, still marked late.
-    expect(report.lateInQuietHours).toBe(0)
-    expect(report.thanksAlerted).toBeGreaterThan(50)
-    expect(report.digests).toBeGreaterThan(300)
-
+    const sim = expectCleanPolicyYear('Europe/Paris', scenario)
     const deliveries = sim.timeline.deliveries
     const at = (t: Date) => deliveries.filter((d) => d.at === t.getTime())
     // Waking at 22:41 in quiet hours: the missed digest and alerts come at 08:00, marked late.
@@ -76,13 +53,6 @@ describe('planDeliveries over a simulated year in Europe/Paris', () => {
     ])
     // Both sides of each DST change: the 09:00 digest comes at 09:00 local (when anything is due).
     const days = [local(2025, 3, 29), local(2025, 3, 31), local(2025, 10, 25), local(2025, 10, 27)]
-    for (const day of days) {
-      const nine = local(day.getFullYear(), day.getMonth() + 1, day.getDate(), 9)
-      const expected = (sim.timeline.dueCountAt(nine.getTime()) ?? 0) > 0 ? ['09:00'] : []
-      expect(sim.timeline.digestTimesOn(day)).toEqual(expected)
-    }
-    expect(
-      days.filter((day) => sim.timeline.digestTimesOn(day).length > 0).length,
-    ).toBeGreaterThanOrEqual(3)
+    expectDigestsAtNine(sim, days)
   })
 })

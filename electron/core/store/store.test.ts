@@ -1,28 +1,20 @@
 import { readdir, readFile, writeFile, mkdir, appendFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Contact } from '@shared/domain'
 import type { AppStatus } from '@shared/ipc'
 import { openCore, type Core } from '..'
 import { makeTempDir, unwrap } from '@testing/core/tempDir'
+import { useTempCores } from '@testing/core/tempCores'
 import { CURRENT_SCHEMA_VERSION } from './schema'
 
-let dir: string
-let remove: () => Promise<void>
-const cores: Core[] = []
-
-async function open(extra: Partial<Parameters<typeof openCore>[0]> = {}): Promise<Core> {
-  const core = await openCore({ dataDir: dir, ...extra })
-  cores.push(core)
-  return core
-}
-async function closeAll(): Promise<void> {
-  for (const core of cores.splice(0)) await core.close()
-}
+const temp = useTempCores()
+const open = temp.open
+const closeAll = temp.closeAll
 const names = async (core: Core) =>
   (unwrap(await core.invoke('contact.list', {})) as Contact[]).map((c) => c.name)
 const status = async (core: Core) => unwrap(await core.invoke('app.status', {})) as AppStatus
-const dataFile = () => join(dir, 'vouch.json')
+const dataFile = () => join(temp.dir, 'vouch.json')
 
 /** Make a valid store with the given names, closed, with one daily backup. */
 async function seed(...people: string[]): Promise<void> {
@@ -30,14 +22,6 @@ async function seed(...people: string[]): Promise<void> {
   for (const name of people) unwrap(await core.invoke('contact.create', { name }))
   await closeAll()
 }
-
-beforeEach(async () => {
-  ;({ dir, remove } = await makeTempDir())
-})
-afterEach(async () => {
-  await closeAll()
-  await remove()
-})
 
 describe('damaged data files are quarantined, never overwritten', () => {
   const damaged: Array<[string, string | Buffer]> = [
@@ -78,7 +62,7 @@ describe('damaged data files are quarantined, never overwritten', () => {
     unwrap(await core.invoke('contact.create', { name: 'Grace' }))
     await closeAll()
     // A backup holding Ada and Grace, then a damaged newer one.
-    const backups = join(dir, 'backups')
+    const backups = join(temp.dir, 'backups')
     await writeFile(
       join(backups, 'vouch-2099-01-01T00-00-00-000Z-manual.json'),
       await readFile(dataFile()),
@@ -99,7 +83,7 @@ describe('damaged data files are quarantined, never overwritten', () => {
     expect(s.problem?.kind).toBe('quarantined')
     expect(s.problem?.message).toContain('no backup was found')
     expect(await names(core)).toEqual([])
-    expect((await readdir(dir)).filter((n) => n.startsWith('vouch.corrupt-'))).toHaveLength(1)
+    expect((await readdir(temp.dir)).filter((n) => n.startsWith('vouch.corrupt-'))).toHaveLength(1)
   })
 
   it('recovers a file that starts with a BOM and keeps the original', async () => {
@@ -165,10 +149,10 @@ describe('migrations', () => {
       relationship: 'other',
     })
     expect((await status(core)).problem).toBeNull()
-    const backups = await readdir(join(dir, 'backups'))
+    const backups = await readdir(join(temp.dir, 'backups'))
     const migration = backups.find((n) => n.endsWith('before-migration.json'))
     expect(migration).toBeDefined()
-    expect(await readFile(join(dir, 'backups', migration ?? ''), 'utf8')).toBe(v0)
+    expect(await readFile(join(temp.dir, 'backups', migration ?? ''), 'utf8')).toBe(v0)
     expect(JSON.parse(await readFile(dataFile(), 'utf8')).schemaVersion).toBe(
       CURRENT_SCHEMA_VERSION,
     )
@@ -180,7 +164,7 @@ describe('the journal', () => {
     const core = await open({ compactAfterMs: 60_000 })
     unwrap(await core.invoke('contact.create', { name: 'Ada' }))
     // Simulate a crash: copy the folder's files as they are now, without closing.
-    const journal = await readFile(join(dir, 'vouch.journal'), 'utf8')
+    const journal = await readFile(join(temp.dir, 'vouch.journal'), 'utf8')
     expect(journal).toContain('Ada')
     const crashed = await makeTempDir()
     try {
@@ -197,7 +181,7 @@ describe('the journal', () => {
     const core = await open({ compactAfterMs: 60_000 })
     unwrap(await core.invoke('contact.create', { name: 'Ada' }))
     unwrap(await core.invoke('contact.create', { name: 'Grace' }))
-    const journal = await readFile(join(dir, 'vouch.journal'))
+    const journal = await readFile(join(temp.dir, 'vouch.journal'))
     const crashed = await makeTempDir()
     try {
       // The second line loses its last 10 bytes, as if the power went out mid-append.
@@ -228,7 +212,7 @@ describe('the journal', () => {
       seq: snapshot.seq,
       ops: [{ op: 'delete', coll: 'contacts', id: snapshot.contacts[0].id }],
     }
-    await appendFile(join(dir, 'vouch.journal'), `${JSON.stringify(entry)}\n`)
+    await appendFile(join(temp.dir, 'vouch.journal'), `${JSON.stringify(entry)}\n`)
     const core = await open()
     expect(await names(core)).toEqual(['Ada'])
   })
@@ -237,12 +221,14 @@ describe('the journal', () => {
 describe('the folder lock', () => {
   it('refuses a second core on an open folder with a clear message', async () => {
     await open()
-    await expect(openCore({ dataDir: dir })).rejects.toThrow(/already open on this data folder/)
+    await expect(openCore({ dataDir: temp.dir })).rejects.toThrow(
+      /already open on this data folder/,
+    )
   })
 
   it('takes over a lock left by a dead process', async () => {
     await writeFile(
-      join(dir, 'vouch.lock'),
+      join(temp.dir, 'vouch.lock'),
       JSON.stringify({
         pid: 999_999,
         host: (await import('node:os')).hostname(),
@@ -252,32 +238,31 @@ describe('the folder lock', () => {
     )
     const core = await open({ isProcessAlive: () => false })
     unwrap(await core.invoke('contact.create', { name: 'Ada' }))
-    expect(JSON.parse(await readFile(join(dir, 'vouch.lock'), 'utf8')).pid).toBe(process.pid)
+    expect(JSON.parse(await readFile(join(temp.dir, 'vouch.lock'), 'utf8')).pid).toBe(process.pid)
   })
 
   it('takes over an unreadable lock (a crash while writing it)', async () => {
-    await writeFile(join(dir, 'vouch.lock'), '{"pid":')
+    await writeFile(join(temp.dir, 'vouch.lock'), '{"pid":')
     const core = await open()
     expect(await names(core)).toEqual([])
   })
 
   it('releases the lock on close', async () => {
     const core = await open()
-    await core.close()
-    cores.length = 0
-    expect(await readdir(dir)).not.toContain('vouch.lock')
+    await temp.close(core)
+    expect(await readdir(temp.dir)).not.toContain('vouch.lock')
   })
 
   it('removes temp files left by a crashed write', async () => {
-    await mkdir(join(dir, 'backups'), { recursive: true })
-    await writeFile(join(dir, '.vouch.json.4242.abcdef.tmp'), '{"half":')
+    await mkdir(join(temp.dir, 'backups'), { recursive: true })
+    await writeFile(join(temp.dir, '.vouch.json.4242.abcdef.tmp'), '{"half":')
     await writeFile(
-      join(dir, 'backups', '.vouch-2026-01-01T00-00-00-000Z-daily.json.4242.abc.tmp'),
+      join(temp.dir, 'backups', '.vouch-2026-01-01T00-00-00-000Z-daily.json.4242.abc.tmp'),
       'x',
     )
     await open()
-    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([])
-    expect((await readdir(join(dir, 'backups'))).filter((n) => n.endsWith('.tmp'))).toEqual([])
+    expect((await readdir(temp.dir)).filter((n) => n.endsWith('.tmp'))).toEqual([])
+    expect((await readdir(join(temp.dir, 'backups'))).filter((n) => n.endsWith('.tmp'))).toEqual([])
   })
 })
 
@@ -317,7 +302,7 @@ describe('compaction', () => {
         (c) => `${c.stage}:${c.name}`,
       ),
     ).toEqual(expected)
-    expect((await readdir(dir)).filter((n) => /^vouch\.journal\.\d+$/.test(n))).toEqual([])
+    expect((await readdir(temp.dir)).filter((n) => /^vouch\.journal\.\d+$/.test(n))).toEqual([])
   })
 
   it('trusts a snapshot whose checksum matches, and fully validates one edited by hand', async () => {

@@ -8,7 +8,7 @@ import { useToasts } from '../ui/toasts'
 import { ContactForm } from './ContactForm'
 import { ContactView } from './ContactView'
 import { emptyForm, fieldsFromForm, formFromContact, type ContactFormValues } from './formModel'
-import { useContact } from './useContact'
+import { useContact } from '../store/contact'
 import { useContactActions } from './useContactActions'
 import './contact.css'
 

@@ -3,8 +3,18 @@ import { addressLines, birthdayText } from './fieldText'
 
 describe('field text', () => {
   it('formats birthdays with and without the year', () => {
-    expect(birthdayText('1980-04-23')).toBe('23 April 1980')
-    expect(birthdayText('--12-01')).toBe('1 December')
+    const stored = ['1980-04-23', '--12-01', '--02-29', '0980-04-23']
+    expect(stored.map(birthdayText)).toEqual([
+      '23 April 1980',
+      '1 December',
+      '29 February',
+      '23 April 0980',
+    ])
+  })
+
+  it('shows a birthday that is no day as it is stored', () => {
+    const noDays = ['2021-02-29', '--04-31', 'April 15']
+    expect(noDays.map(birthdayText)).toEqual(noDays)
   })
 
   it('writes an address as its lines, postal code before the city, without empty parts', () => {

@@ -1,26 +1,17 @@
+import { format } from 'date-fns'
+import { enUS } from 'date-fns/locale'
 import type { PostalAddress } from '@shared/domain'
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-
-/** "23 April 1980" from 1980-04-23, "23 April" from --04-23. */
+/** "23 April 1980" from 1980-04-23, "23 April" from --04-23; anything else as given. */
 export function birthdayText(birthday: string): string {
   const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(birthday)
   if (m === null) return birthday
-  const date = `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ''}`
-  return m[1] === '-' ? date : `${date} ${m[1]}`
+  const [month, day] = [Number(m[2]) - 1, Number(m[3])]
+  // A leap year stands in when there is none, so --02-29 is a day.
+  const date = new Date(2000, month, day)
+  if (m[1] !== '-') date.setFullYear(Number(m[1]), month, day)
+  if (date.getMonth() !== month || date.getDate() !== day) return birthday
+  return format(date, m[1] === '-' ? 'd MMMM' : 'd MMMM yyyy', { locale: enUS })
 }
 
 /** One line per address part, without empty parts. */

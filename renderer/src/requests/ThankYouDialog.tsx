@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { fillTemplate, mailtoLink, THANK_YOU_TEMPLATES, thankYouValues } from '@shared/templates'
 import { call } from '../api/client'
-import { useContact } from '../store/contact'
+import { foundContact, useContact } from '../store/contact'
 import { Dialog } from '../ui/Dialog'
 import { Field } from '../ui/form/Field'
 import { useToasts } from '../ui/toasts'
@@ -24,7 +24,7 @@ export function ThankYouDialog({
   request: { id: string; role: string; company: string } | null
   onClose(): void
 }) {
-  const { contact } = useContact(contactId)
+  const contact = foundContact(useContact(contactId))
   const toasts = useToasts()
   const [way, setWay] = useState<Way>('note')
   const [busy, setBusy] = useState(false)

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { call } from '../api/client'
-import { useContact } from '../store/contact'
+import { foundContact, useContact } from '../store/contact'
 import { requestsStore, useQuery } from '../store/queries'
 import { Dialog } from '../ui/Dialog'
 import { useToasts } from '../ui/toasts'
@@ -11,7 +11,7 @@ import { ThankYouDialog } from './ThankYouDialog'
  * thank-you moves the card; "Just move" moves it without logging; Cancel leaves it.
  */
 export function ThankedDropDialog({ contactId, onClose }: { contactId: string; onClose(): void }) {
-  const { contact } = useContact(contactId)
+  const contact = foundContact(useContact(contactId))
   const requests = useQuery(requestsStore).value ?? []
   const owed = requests.find(
     (r) => r.contactId === contactId && r.status === 'given' && r.thankedAt === null,

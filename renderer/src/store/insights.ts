@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react'
 import type { ContactInsight } from '@shared/workflowContract'
 import { call, subscribe } from '../api/client'
+import { Listeners } from './listeners'
 
 /** board.insights takes at most this many ids at once. */
 const MAX_IDS = 1000
@@ -14,7 +15,7 @@ export class InsightsCache {
   private readonly byId = new Map<string, ContactInsight>()
   private readonly wanted = new Map<string, number>()
   private readonly missing = new Set<string>()
-  private readonly listeners = new Set<() => void>()
+  private readonly listeners = new Listeners()
   private now: string | null = null
   private scheduled = false
   private stale = false
@@ -40,10 +41,7 @@ export class InsightsCache {
     this.unsubscribeCore = null
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
+  readonly subscribe = this.listeners.subscribe
 
   /** Changes whenever an insight or the clock changes (for useSyncExternalStore). */
   readonly getVersion = (): number => this.version
@@ -94,7 +92,7 @@ export class InsightsCache {
       }),
     )
     this.version++
-    for (const listener of this.listeners) listener()
+    this.listeners.notify()
   }
 }
 

@@ -3,6 +3,7 @@ import type { Command, Input, Output } from '@shared/ipc'
 import { call, subscribe } from '../api/client'
 import { TODAY_DEFAULT_LIMIT } from '@shared/workflowContract'
 import { CoalescedLoad } from './coalesced'
+import { Listeners } from './listeners'
 
 /** What a query store holds: the last answer, or why it failed. */
 export interface QuerySnapshot<T> {
@@ -16,7 +17,7 @@ export interface QuerySnapshot<T> {
  */
 export class QueryStore<C extends Command> {
   private snapshot: QuerySnapshot<Output<C>> = { value: null, error: null }
-  private readonly listeners = new Set<() => void>()
+  private readonly listeners = new Listeners()
   private unsubscribeCore: (() => void) | null = null
   private readonly loader = new CoalescedLoad(() => this.load())
 
@@ -40,10 +41,7 @@ export class QueryStore<C extends Command> {
     this.unsubscribeCore = null
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
+  readonly subscribe = this.listeners.subscribe
 
   readonly getSnapshot = (): QuerySnapshot<Output<C>> => this.snapshot
 
@@ -63,7 +61,7 @@ export class QueryStore<C extends Command> {
     this.snapshot = result.ok
       ? { value: result.value, error: null }
       : { value: this.snapshot.value, error: result.message }
-    for (const listener of this.listeners) listener()
+    this.listeners.notify()
   }
 }
 

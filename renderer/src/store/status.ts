@@ -1,11 +1,12 @@
 import { useSyncExternalStore } from 'react'
 import type { AppStatus } from '@shared/ipc'
 import { call, subscribe } from '../api/client'
+import { Listeners } from './listeners'
 
 /** Holds the core's AppStatus: fetched once, then pushed by `status` events. */
 export class StatusStore {
   private status: AppStatus | null = null
-  private readonly listeners = new Set<() => void>()
+  private readonly listeners = new Listeners()
   private unsubscribeCore: (() => void) | null = null
 
   start(): void {
@@ -23,19 +24,16 @@ export class StatusStore {
     this.unsubscribeCore?.()
     this.unsubscribeCore = null
     this.status = null
-    for (const listener of this.listeners) listener()
+    this.listeners.notify()
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
+  readonly subscribe = this.listeners.subscribe
 
   readonly getSnapshot = (): AppStatus | null => this.status
 
   private set(status: AppStatus): void {
     this.status = status
-    for (const listener of this.listeners) listener()
+    this.listeners.notify()
   }
 }
 

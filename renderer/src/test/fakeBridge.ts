@@ -1,4 +1,5 @@
-import { DEFAULT_CONTACT_FIELDS, DEFAULT_SETTINGS, type Contact } from '@shared/domain'
+import { DEFAULT_SETTINGS, type Contact } from '@shared/domain'
+import { makeContact as buildContact } from '@testing/builders'
 import {
   compareContacts,
   compileFilter,
@@ -13,21 +14,15 @@ import { dispatch, type AppStatus, type CoreEvent, type Handlers } from '@shared
 import { DomainError } from '@shared/result'
 import type { VouchBridge } from '@shared/bridge'
 
-/** A contact with defaults, for tests. */
+/** A contact on the board in Identified, its id made from its name: what the renderer tests seed. */
 export function makeContact(fields: Partial<Contact> & { name: string }): Contact {
-  return {
-    ...DEFAULT_CONTACT_FIELDS,
+  return buildContact({
     id: fields.name.toLowerCase().replace(/\W+/g, '-'),
     stage: 'identified',
-    order: 0,
     createdAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',
-    trashedAt: null,
-    triage: 'kept',
-    stageHistory: [],
-    snoozedUntil: null,
     ...fields,
-  }
+  })
 }
 
 /** An in-memory core behind the real contract and dispatch, so validation messages are the real ones. */

@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { Contact } from '@shared/domain'
 import type { Input } from '@shared/ipc'
 import { call, subscribe } from '../api/client'
+import { Listeners } from '../store/listeners'
 
 /** What a paged list asks contact.query for, without the window. */
 export type ListQuery = Omit<Input<'contact.query'>, 'offset' | 'limit'>
@@ -30,7 +31,7 @@ export function pagesCovering(start: number, end: number, pageSize: number): num
  */
 export class PagedContacts {
   private snapshot: PagedSnapshot = { total: null, rows: new Map(), error: null, version: 0 }
-  private readonly listeners = new Set<() => void>()
+  private readonly listeners = new Listeners()
   private readonly loading = new Set<number>()
   private visible: { start: number; end: number } = { start: 0, end: 0 }
   private generation = 0
@@ -54,10 +55,7 @@ export class PagedContacts {
     this.unsubscribeCore = null
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
+  readonly subscribe = this.listeners.subscribe
 
   readonly getSnapshot = (): PagedSnapshot => this.snapshot
 
@@ -120,7 +118,7 @@ export class PagedContacts {
 
   private set(next: Omit<PagedSnapshot, 'version'>): void {
     this.snapshot = { ...next, version: this.snapshot.version + 1 }
-    for (const listener of this.listeners) listener()
+    this.listeners.notify()
   }
 }
 

@@ -16,6 +16,7 @@ import {
   type TriageAction,
   type TriageState,
 } from './triageModel'
+import { Listeners } from '../store/listeners'
 
 /** Another person who may be the same one: same name or same e-mail address. */
 export interface DuplicateHint {
@@ -58,7 +59,7 @@ function undecidedElsewhere(self: TriageSession): Set<string> {
  */
 export class TriageSession {
   private state: TriageState = initialTriage()
-  private readonly listeners = new Set<() => void>()
+  private readonly listeners = new Listeners()
   private fetching = false
   private active = false
   private readonly hints = new Map<string, readonly DuplicateHint[]>()
@@ -76,10 +77,7 @@ export class TriageSession {
     this.active = false
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
+  readonly subscribe = this.listeners.subscribe
 
   readonly getSnapshot = (): TriageState => this.state
 
@@ -110,7 +108,7 @@ export class TriageSession {
     const next = triageReducer(this.state, action)
     if (next === this.state) return
     this.state = next
-    for (const listener of this.listeners) listener()
+    this.listeners.notify()
     this.pump()
   }
 
@@ -157,7 +155,7 @@ export class TriageSession {
     if (!result.ok) {
       // Shown with Try again; the next decision or retry() asks again.
       this.state = { ...this.state, error: result.message, started: true }
-      for (const listener of this.listeners) listener()
+      this.listeners.notify()
       return
     }
     this.dispatch({
@@ -204,7 +202,7 @@ export class TriageSession {
     this.hints.set(person.id, [...found.values()].slice(0, 3))
     // A new snapshot object, so the view re-reads the hints.
     this.state = { ...this.state }
-    for (const listener of this.listeners) listener()
+    this.listeners.notify()
   }
 }
 
