@@ -318,8 +318,7 @@ describe('deleting the touch that recorded a reference or its thanks takes it ba
 
     // After a restart too: the link is stored, not guessed.
     unwrap(await core.invoke('undo', {}))
-    await core.close()
-    cores.splice(cores.indexOf(core), 1)
+    await temp.close(core)
     const again = await open()
     await run(again, 'interaction.delete', { id: thanks.id })
     expect((await contactOf(again, ada.id)).stage).toBe('gave-reference')
