@@ -175,6 +175,21 @@ describe('export.ics and request.ics', () => {
     expect(cancelled?.alarm).toBeNull()
   })
 
+  it('undoing the thanks re-confirms the event with a still higher SEQUENCE', async () => {
+    const { grace, given } = await seed()
+    await run('interaction.log', { contactId: grace.id, kind: 'thank-you' })
+    clock.advance(60_000)
+    const uid = `thank-you-${given.id}@vouch.app`
+    const cancelled = events(decode(await run('export.ics', {}))).find((e) => e.uid === uid)
+    expect(cancelled?.status).toBe('CANCELLED')
+    // Undo puts the request back exactly as it was, with its older updatedAt.
+    await run('undo', {})
+    clock.advance(60_000)
+    const again = events(decode(await run('export.ics', {}))).find((e) => e.uid === uid)
+    expect(again?.status).toBe('CONFIRMED')
+    expect(again?.sequence).toBeGreaterThan(cancelled?.sequence ?? Infinity)
+  })
+
   it('cancels the due date of a declined, withdrawn or given request, and of a person archived or trashed', async () => {
     const people: { name: string; person: Contact; request: ReferenceRequest }[] = []
     for (const name of ['Declined', 'Withdrawn', 'Given', 'Archived', 'Trashed', 'Renamed']) {

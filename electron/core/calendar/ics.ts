@@ -5,9 +5,11 @@ import { escapeText, foldLine } from '../text/contentLine'
 // iCalendar (RFC 5545, https://www.rfc-editor.org/rfc/rfc5545) for reference due dates,
 // thank-you deadlines and keep-in-touch blocks. Every event's UID is derived from what it is
 // about (a request, a day), so importing a newer export updates events instead of adding copies;
-// SEQUENCE grows with the last change of anything the event shows (the request, its person),
-// which tells calendars the newer copy wins. A closed request's events come back once more as
-// STATUS:CANCELLED, which METHOD:PUBLISH allows (RFC 5546 §3.2.1), for CANCELLED_KEPT_DAYS.
+// SEQUENCE is the export's time, so each newer file's copy wins over every older one's, even
+// after an undo puts a record back as it was (its own timestamps then go back too); LAST-MODIFIED
+// is the last change of anything the event shows (the request, its person). A closed request's
+// events come back once more as STATUS:CANCELLED, which METHOD:PUBLISH allows (RFC 5546 §3.2.1),
+// for CANCELLED_KEPT_DAYS.
 
 const PRODID = '-//Vouch//Vouch references//EN'
 const UID_DOMAIN = 'vouch.app'
@@ -24,7 +26,7 @@ export interface CalendarEvent {
   description: string
   /** A whole local day (yyyy-MM-dd), or a UTC instant with a length in minutes. */
   when: { day: string } | { start: Date; minutes: number }
-  /** When the record behind the event last changed: SEQUENCE and LAST-MODIFIED. */
+  /** When the record behind the event last changed: LAST-MODIFIED, and the cancelled window. */
   changedAt: Date
   /** The alarm: minutes relative to the start (negative = before). */
   alarmMinutes: number
@@ -57,11 +59,11 @@ function duration(minutes: number): string {
 }
 
 /**
- * SEQUENCE from the last change, in whole seconds: every later change, and so every changed copy
- * of the event, gets a higher number without Vouch remembering what it exported before.
+ * SEQUENCE of every event in an export made at `now`, in whole seconds: a later export's copy of
+ * an event always has a higher number, without Vouch remembering what it exported before.
  */
-export function sequence(changedAt: Date): number {
-  return Math.max(0, Math.floor(changedAt.getTime() / 1000))
+export function sequence(now: Date): number {
+  return Math.max(0, Math.floor(now.getTime() / 1000))
 }
 
 /** A whole VCALENDAR, CRLF line ends, lines folded. */
@@ -91,7 +93,7 @@ export function toICalendar(events: readonly CalendarEvent[], now: Date): string
       `SUMMARY:${escapeText(event.summary)}`,
       `DESCRIPTION:${escapeText(event.description)}`,
       `LAST-MODIFIED:${utc(event.changedAt)}`,
-      `SEQUENCE:${sequence(event.changedAt)}`,
+      `SEQUENCE:${sequence(now)}`,
       `STATUS:${event.cancelled === true ? 'CANCELLED' : 'CONFIRMED'}`,
     )
     if (event.cancelled !== true) {
