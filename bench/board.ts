@@ -1,26 +1,11 @@
-import { readFile, stat } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import type { CoreEvent } from '@shared/ipc'
 import { openCore } from '../electron/core/index'
-import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveRendererFile } from '../electron/protocol'
+import { APP_ORIGIN, serveRenderer } from '../e2e/harness/serveRenderer'
+import { CHROMIUM_ARGS } from '../scripts/chromium'
 import { chromiumPath } from '../playwright.config'
 import { dataFolder, makeDataset, removeFolder } from './dataset'
 import { summarize, type Summary } from './stats'
-
-const APP_ORIGIN = 'http://vouch.localhost'
-const RENDERER_DIR = resolve(import.meta.dirname, '../out/renderer')
-/** Same flags as playwright.config.ts. */
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 /** What the board measured, each in ms to the next frame after the change. */
 export interface BoardModeResults {
@@ -262,11 +247,8 @@ async function runMode(
  * keystroke, clearing it and a keyboard move.
  */
 export async function benchBoard(cards: number, repeats: number): Promise<BoardResults> {
-  await stat(join(RENDERER_DIR, 'index.html')).catch(() => {
-    throw new Error(`No built renderer in ${RENDERER_DIR}: run "npx electron-vite build" first.`)
-  })
   const dataset = makeDataset(cards, 3)
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS })
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS })
   const dir = await dataFolder(dataset, 'board')
   const core = await openCore({ dataDir: dir })
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
@@ -291,20 +273,7 @@ export async function benchBoard(cards: number, repeats: number): Promise<BoardR
     await page.addInitScript({
       content: `var __name = (fn) => fn; (${installProbe.toString()})()`,
     })
-    await page.route(`${APP_ORIGIN}/**`, async (route) => {
-      const file = resolveRendererFile(RENDERER_DIR, new URL(route.request().url()).pathname)
-      const body = file === null ? null : await readFile(file).catch(() => null)
-      if (file === null || body === null) {
-        await route.fulfill({ status: 404, body: 'Not found' })
-        return
-      }
-      await route.fulfill({
-        status: 200,
-        body,
-        contentType: contentTypeFor(file),
-        headers: { 'content-security-policy': CONTENT_SECURITY_POLICY },
-      })
-    })
+    await serveRenderer(page)
     // The first cards of Identified, in board order: each repeat moves the next one.
     const moveIds = dataset.file.contacts
       .filter((c) => c.stage === 'identified' && (c.triage ?? 'kept') === 'kept')

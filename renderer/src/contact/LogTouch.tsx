@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react'
 import { useCommandHandler } from '../commands/CommandProvider'
 import { interactionKindLabel } from '@shared/interactionKinds'
 import { call } from '../api/client'
-import { draftInstant, newTouchDraft, TouchFields, type TouchDraft } from './TouchFields'
+import { draftInstant, newTouchDraft, TouchFields, useTouchDraft } from './TouchFields'
 import { useToasts } from '../ui/toasts'
 import { useContactActions } from './useContactActions'
 
@@ -37,9 +37,8 @@ export function LogTouchButton({
   answersShortcut = false,
 }: LogTouchProps) {
   const [open, setOpen] = useState(false)
-  const [draft, setDraft] = useState<TouchDraft>(() => newTouchDraft())
-  const [dayError, setDayError] = useState<string | undefined>()
-  const [error, setError] = useState<string | null>(null)
+  const touch = useTouchDraft(() => newTouchDraft())
+  const { draft } = touch
   const [busy, setBusy] = useState(false)
   const toasts = useToasts()
   const { undo } = useContactActions()
@@ -56,7 +55,7 @@ export function LogTouchButton({
     if (busy) return
     const when = draftInstant(draft)
     if (!when.ok) {
-      setDayError(when.message)
+      touch.refuseDay(when.message)
       return
     }
     setBusy(true)
@@ -68,12 +67,10 @@ export function LogTouchButton({
     })
     setBusy(false)
     if (!result.ok) {
-      setError(result.message)
+      touch.setError(result.message)
       return
     }
-    setDraft(newTouchDraft())
-    setDayError(undefined)
-    setError(null)
+    touch.reset()
     close()
     toasts.show({
       message: `Logged ${interactionKindLabel(draft.kind).toLowerCase()} with ${name}.`,
@@ -116,16 +113,7 @@ export function LogTouchButton({
           onSubmit={submit}
           noValidate
         >
-          <TouchFields
-            draft={draft}
-            onChange={(next) => {
-              setDraft(next)
-              setDayError(undefined)
-            }}
-            dayError={dayError}
-            error={error}
-            autoFocus
-          />
+          <TouchFields {...touch.fields} autoFocus />
           <div className="log-touch-actions">
             <button type="button" className="button button-small" onClick={close}>
               Cancel

@@ -6,7 +6,7 @@ import { call, subscribe } from '../api/client'
 import { FormActions } from '../ui/form/Field'
 import { useToasts } from '../ui/toasts'
 import { dateInputValue } from './touchDate'
-import { draftInstant, TouchFields, type TouchDraft } from './TouchFields'
+import { draftInstant, TouchFields, useTouchDraft } from './TouchFields'
 import { useContactActions } from './useContactActions'
 
 /** A contact's touches, newest first: each editable (date, kind, note) and deletable with Undo. */
@@ -127,13 +127,12 @@ function deletedMessage(touch: Interaction, takenBack: readonly ReferenceRequest
 }
 
 function EditTouch({ touch, onDone }: { touch: Interaction; onDone(): void }) {
-  const [draft, setDraft] = useState<TouchDraft>({
+  const form = useTouchDraft(() => ({
     day: dateInputValue(new Date(touch.at)),
     kind: touch.kind,
     note: touch.note,
-  })
-  const [dayError, setDayError] = useState<string | undefined>()
-  const [error, setError] = useState<string | null>(null)
+  }))
+  const { draft } = form
   const [busy, setBusy] = useState(false)
   const toasts = useToasts()
   const { undo } = useContactActions()
@@ -144,7 +143,7 @@ function EditTouch({ touch, onDone }: { touch: Interaction; onDone(): void }) {
     const sameDay = draft.day === dateInputValue(new Date(touch.at))
     const when = sameDay ? null : draftInstant(draft)
     if (when !== null && !when.ok) {
-      setDayError(when.message)
+      form.refuseDay(when.message)
       return
     }
     setBusy(true)
@@ -157,7 +156,7 @@ function EditTouch({ touch, onDone }: { touch: Interaction; onDone(): void }) {
     })
     setBusy(false)
     if (!result.ok) {
-      setError(result.message)
+      form.setError(result.message)
       return
     }
     toasts.show({
@@ -182,17 +181,7 @@ function EditTouch({ touch, onDone }: { touch: Interaction; onDone(): void }) {
         }
       }}
     >
-      <TouchFields
-        draft={draft}
-        onChange={(next) => {
-          setDraft(next)
-          setDayError(undefined)
-        }}
-        dayError={dayError}
-        error={error}
-        autoFocus
-        kinds={LOGGABLE_KINDS}
-      />
+      <TouchFields {...form.fields} autoFocus kinds={LOGGABLE_KINDS} />
       <FormActions>
         <button type="button" className="button button-small" onClick={onDone}>
           Cancel

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { InteractionKind } from '@shared/domain'
 import { interactionKindLabel, LOGGABLE_KINDS } from '@shared/interactionKinds'
 import { Field, FormError } from '../ui/form/Field'
@@ -18,6 +19,32 @@ export function newTouchDraft(now: Date = new Date()): TouchDraft {
 /** The `at` to send for a draft, or the plain-words reason it cannot be logged. */
 export function draftInstant(draft: TouchDraft, now: Date = new Date()) {
   return touchInstant(draft.day, now)
+}
+
+/**
+ * A touch form's state: the draft, the problem with its date (cleared by any change) and the
+ * core's refusal. `fields` are TouchFields' props.
+ */
+export function useTouchDraft(initial: () => TouchDraft) {
+  const [draft, setDraft] = useState<TouchDraft>(initial)
+  const [dayError, setDayError] = useState<string | undefined>()
+  const [error, setError] = useState<string | null>(null)
+  const onChange = (next: TouchDraft) => {
+    setDraft(next)
+    setDayError(undefined)
+  }
+  return {
+    draft,
+    fields: { draft, onChange, dayError, error },
+    /** Shows why the date cannot be logged, beside it. */
+    refuseDay: (message: string) => setDayError(message),
+    setError,
+    /** Back to a fresh draft with no problems shown. */
+    reset: () => {
+      onChange(initial())
+      setError(null)
+    },
+  }
 }
 
 /** The date, kind and note fields of a touch, with a refusal under them. */

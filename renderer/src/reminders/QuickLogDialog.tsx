@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { interactionKindLabel } from '@shared/interactionKinds'
 import { call } from '../api/client'
-import { draftInstant, newTouchDraft, TouchFields, type TouchDraft } from '../contact/TouchFields'
+import { draftInstant, newTouchDraft, TouchFields, useTouchDraft } from '../contact/TouchFields'
 import { Field } from '../ui/form/Field'
 import { Dialog } from '../ui/Dialog'
 import { useToasts } from '../ui/toasts'
@@ -21,9 +21,8 @@ export function QuickLogDialog({ onClose }: { onClose(): void }) {
   const [search, setSearch] = useState('')
   const [found, setFound] = useState<Option[] | null>(null)
   const [contactId, setContactId] = useState('')
-  const [draft, setDraft] = useState<TouchDraft>(() => newTouchDraft())
-  const [dayError, setDayError] = useState<string | undefined>()
-  const [error, setError] = useState<string | null>(null)
+  const touch = useTouchDraft(() => newTouchDraft())
+  const { draft } = touch
   const toasts = useToasts()
 
   useEffect(() => {
@@ -76,7 +75,7 @@ export function QuickLogDialog({ onClose }: { onClose(): void }) {
     if (!chosen) return
     const when = draftInstant(draft)
     if (!when.ok) {
-      setDayError(when.message)
+      touch.refuseDay(when.message)
       return
     }
     const { kind, note } = draft
@@ -87,7 +86,7 @@ export function QuickLogDialog({ onClose }: { onClose(): void }) {
       ...(when.at === null ? {} : { at: when.at }),
     })
     if (!result.ok) {
-      setError(result.message)
+      touch.setError(result.message)
       return
     }
     toasts.show({
@@ -129,15 +128,7 @@ export function QuickLogDialog({ onClose }: { onClose(): void }) {
               : 'Nobody matches.'}
           </p>
         )}
-        <TouchFields
-          draft={draft}
-          onChange={(next) => {
-            setDraft(next)
-            setDayError(undefined)
-          }}
-          dayError={dayError}
-          error={error}
-        />
+        <TouchFields {...touch.fields} />
         <div className="form-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel
