@@ -4,7 +4,9 @@ import type { BoardQuery, ContactFilter } from '@shared/query'
 import { OTHER_LANE_KEY } from '@shared/boardContract'
 import { STAGES } from '@shared/stages'
 import { call } from '../api/client'
-import { useToasts } from '../ui/toasts'
+import { FieldError } from '../ui/form/Field'
+import { useFormErrors } from '../ui/form/useFormErrors'
+import { useCommand } from '../ui/useCommand'
 import type { BoardSummary } from './boardData'
 import { people } from './boardModel'
 import {
@@ -362,28 +364,28 @@ function SavedViews({
 }) {
   const [naming, setNaming] = useState(false)
   const [name, setName] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const toasts = useToasts()
+  const errors = useFormErrors(['name'] as const)
+  const error = errors.fields.name ?? errors.summary
+  const { busy, run } = useCommand(errors)
   const errorId = useId()
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault()
-    const result = await call('view.save', { name, scope: 'board', query })
-    if (!result.ok) {
-      setError(result.issues?.[0]?.message ?? result.message)
-      return
-    }
+  const save = async () => {
+    const result = await run(
+      'view.save',
+      { name, scope: 'board', query },
+      { toast: (view) => `Saved the view “${view.name}”.` },
+    )
+    if (!result?.ok) return
     setNaming(false)
     setName('')
-    setError(null)
-    toasts.show({ message: `Saved the view “${result.value.name}”.` })
   }
 
-  const remove = async (view: SavedView) => {
-    const result = await call('view.delete', { id: view.id })
-    if (!result.ok) toasts.show({ tone: 'error', message: result.message })
-    else toasts.show({ message: `Deleted the view “${view.name}”.` })
-  }
+  const remove = (view: SavedView) =>
+    run(
+      'view.delete',
+      { id: view.id },
+      { toast: `Deleted the view “${view.name}”.`, evenIfBusy: true },
+    )
 
   return (
     <nav className="saved-views" aria-label="Saved views">
@@ -415,7 +417,7 @@ function SavedViews({
         })}
       </ul>
       {naming ? (
-        <form className="filter-add" onSubmit={(e) => void save(e)}>
+        <form className="filter-add" onSubmit={errors.onSubmit(save)}>
           <input
             aria-label="View name"
             placeholder="Name this view"
@@ -432,14 +434,12 @@ function SavedViews({
               }
             }}
           />
-          <button type="submit" className="button button-small button-primary">
+          <button type="submit" className="button button-small button-primary" disabled={busy}>
             Save
           </button>
-          {error && (
-            <span id={errorId} className="field-error" role="alert">
-              {error}
-            </span>
-          )}
+          <FieldError id={errorId} alert>
+            {error}
+          </FieldError>
         </form>
       ) : (
         !active && (

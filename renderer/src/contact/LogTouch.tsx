@@ -1,10 +1,15 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useRef, useState } from 'react'
 import { useCommandHandler } from '../commands/CommandProvider'
 import { interactionKindLabel } from '@shared/interactionKinds'
-import { call } from '../api/client'
-import { draftInstant, newTouchDraft, TouchFields, type TouchDraft } from './TouchFields'
-import { useToasts } from '../ui/toasts'
-import { useContactActions } from './useContactActions'
+import { useFormErrors } from '../ui/form/useFormErrors'
+import { useCommand } from '../ui/useCommand'
+import {
+  draftInstant,
+  newTouchDraft,
+  TOUCH_FIELDS,
+  TouchFields,
+  type TouchDraft,
+} from './TouchFields'
 
 interface LogTouchProps {
   contactId: string
@@ -38,11 +43,8 @@ export function LogTouchButton({
 }: LogTouchProps) {
   const [open, setOpen] = useState(false)
   const [draft, setDraft] = useState<TouchDraft>(() => newTouchDraft())
-  const [dayError, setDayError] = useState<string | undefined>()
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const toasts = useToasts()
-  const { undo } = useContactActions()
+  const errors = useFormErrors(TOUCH_FIELDS)
+  const { busy, run } = useCommand(errors)
   const opener = useRef<HTMLButtonElement>(null)
 
   const close = () => {
@@ -51,34 +53,25 @@ export function LogTouchButton({
     opener.current?.focus()
   }
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    if (busy) return
+  const save = async () => {
     const when = draftInstant(draft)
-    if (!when.ok) {
-      setDayError(when.message)
-      return
-    }
-    setBusy(true)
-    const result = await call('interaction.log', {
-      contactId,
-      kind: draft.kind,
-      note: draft.note,
-      ...(when.at === null ? {} : { at: when.at }),
-    })
-    setBusy(false)
-    if (!result.ok) {
-      setError(result.message)
-      return
-    }
+    if (!when.ok) return errors.fail(when.message, 'at')
+    const result = await run(
+      'interaction.log',
+      {
+        contactId,
+        kind: draft.kind,
+        note: draft.note,
+        ...(when.at === null ? {} : { at: when.at }),
+      },
+      {
+        toast: `Logged ${interactionKindLabel(draft.kind).toLowerCase()} with ${name}.`,
+        undoable: true,
+      },
+    )
+    if (!result?.ok) return
     setDraft(newTouchDraft())
-    setDayError(undefined)
-    setError(null)
     close()
-    toasts.show({
-      message: `Logged ${interactionKindLabel(draft.kind).toLowerCase()} with ${name}.`,
-      action: { label: 'Undo', run: () => void undo() },
-    })
   }
 
   return (
@@ -113,17 +106,17 @@ export function LogTouchButton({
         <form
           className="log-touch-popup form"
           aria-label={`Log a touch with ${name}`}
-          onSubmit={submit}
+          ref={errors.ref}
+          onSubmit={errors.onSubmit(save)}
           noValidate
         >
           <TouchFields
             draft={draft}
             onChange={(next) => {
               setDraft(next)
-              setDayError(undefined)
+              errors.clear()
             }}
-            dayError={dayError}
-            error={error}
+            errors={errors}
             autoFocus
           />
           <div className="log-touch-actions">
