@@ -32,12 +32,15 @@ export function Timeline({ contactId }: { contactId: string }) {
     }
   }, [contactId])
 
-  const focusEditButton = (id: string) =>
-    requestAnimationFrame(() =>
-      list.current
-        ?.querySelector<HTMLElement>(`[data-touch-id="${CSS.escape(id)}"] [data-edit-touch]`)
-        ?.focus(),
-    )
+  /** The touch whose Edit button takes focus once its form has gone (after save or cancel). */
+  const [refocus, setRefocus] = useState<string | null>(null)
+  useEffect(() => {
+    if (refocus === null || editing !== null) return
+    list.current
+      ?.querySelector<HTMLElement>(`[data-touch-id="${CSS.escape(refocus)}"] [data-edit-touch]`)
+      ?.focus()
+    setRefocus(null)
+  }, [refocus, editing])
 
   const remove = async (touch: Interaction) => {
     const result = await run(
@@ -63,7 +66,7 @@ export function Timeline({ contactId }: { contactId: string }) {
                 touch={t}
                 onDone={() => {
                   setEditing(null)
-                  focusEditButton(t.id)
+                  setRefocus(t.id)
                 }}
               />
             ) : (

@@ -74,7 +74,8 @@ export function useFormErrors<F extends string>(names: readonly F[]): FormErrors
     setFailures((n) => n + 1)
   }, [])
   const clear = useCallback(() => {
-    setFields({})
+    // Called on every keystroke by some forms: keep the same object when nothing is shown.
+    setFields((shown) => (Object.keys(shown).length === 0 ? shown : {}))
     setSummary(null)
   }, [])
   const onSubmit = useCallback(
