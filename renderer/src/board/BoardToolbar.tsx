@@ -5,7 +5,9 @@ import { OTHER_LANE_KEY } from '@shared/boardContract'
 import { STAGES } from '@shared/stages'
 import { call } from '../api/client'
 import { viewNamed } from '../app/savedViews'
-import { useToasts } from '../ui/toasts'
+import { FieldError } from '../ui/form/Field'
+import { useFormErrors } from '../ui/form/useFormErrors'
+import { useCommand } from '../ui/useCommand'
 import type { BoardSummary } from './boardData'
 import { people } from './boardModel'
 import {
@@ -364,44 +366,39 @@ function SavedViews({
 }) {
   const [naming, setNaming] = useState(false)
   const [name, setName] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const errors = useFormErrors(['name'] as const)
+  const error = errors.fields.name ?? errors.summary
+  const { busy, run } = useCommand(errors)
   /** The view a save would replace, once the user was told its name is taken. */
   const [replacing, setReplacing] = useState<SavedView | null>(null)
-  const toasts = useToasts()
   const errorId = useId()
   const openerRef = useRef<HTMLButtonElement>(null)
 
   const close = () => {
     setNaming(false)
     setName('')
-    setError(null)
+    errors.clear()
     setReplacing(null)
   }
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault()
+  const save = async () => {
     const taken = viewNamed(views, name)
     if (taken && replacing?.id !== taken.id) {
       setReplacing(taken)
-      setError(`A view named “${taken.name}” already exists. Replace it with this one?`)
+      errors.fail(`A view named “${taken.name}” already exists. Replace it with this one?`, 'name')
       return
     }
-    const result = await call('view.save', {
-      ...(taken ? { id: taken.id } : {}),
-      name,
-      scope: 'board',
-      query,
-    })
-    if (!result.ok) {
-      setError(result.issues?.[0]?.message ?? result.message)
-      return
-    }
-    close()
-    toasts.show({
-      message: taken
-        ? `Replaced the view “${result.value.name}”.`
-        : `Saved the view “${result.value.name}”. It is listed under Views in the sidebar.`,
-    })
+    const result = await run(
+      'view.save',
+      { ...(taken ? { id: taken.id } : {}), name, scope: 'board', query },
+      {
+        toast: (view) =>
+          taken
+            ? `Replaced the view “${view.name}”.`
+            : `Saved the view “${view.name}”. It is listed under Views in the sidebar.`,
+      },
+    )
+    if (result?.ok) close()
   }
 
   // The open view is lit in the sidebar; the toolbar offers to save only what is not saved yet.
@@ -409,7 +406,7 @@ function SavedViews({
   return (
     <div className="saved-views" role="group" aria-label="Saved views">
       {naming ? (
-        <form className="filter-add" onSubmit={(e) => void save(e)}>
+        <form className="filter-add" onSubmit={errors.onSubmit(save)}>
           <input
             aria-label="View name"
             placeholder="Name this view"
@@ -420,7 +417,7 @@ function SavedViews({
             aria-describedby={error ? errorId : undefined}
             onChange={(event) => {
               setName(event.target.value)
-              setError(null)
+              errors.clear()
               setReplacing(null)
             }}
             onKeyDown={(event) => {
@@ -431,14 +428,12 @@ function SavedViews({
               }
             }}
           />
-          <button type="submit" className="button button-small button-primary">
+          <button type="submit" className="button button-small button-primary" disabled={busy}>
             {replacing ? 'Replace' : 'Save'}
           </button>
-          {error && (
-            <span id={errorId} className="field-error" role="alert">
-              {error}
-            </span>
-          )}
+          <FieldError id={errorId} alert>
+            {error}
+          </FieldError>
         </form>
       ) : (
         <button

@@ -1,10 +1,11 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState } from 'react'
 import { RELATIONSHIPS, relationshipLabel } from '@shared/domain'
 import type { BulkInput } from '@shared/boardContract'
 import { STAGES, stageLabel } from '@shared/stages'
-import { call } from '../api/client'
 import { useAnnounce } from '../ui/announcer'
-import { useToasts } from '../ui/toasts'
+import { FieldError } from '../ui/form/Field'
+import { useFormErrors } from '../ui/form/useFormErrors'
+import { useCommand } from '../ui/useCommand'
 import { people } from './boardModel'
 
 type Changes = Omit<BulkInput, 'ids'>
@@ -35,37 +36,32 @@ export function BulkBar({
   ids,
   onDone,
   onClear,
-  undo,
 }: {
   ids: ReadonlySet<string>
   onDone(): void
   onClear(): void
-  undo(): Promise<void>
+  /** Unused: the toast's Undo is the app's undo (useCommand). Left until Board stops passing it. */
+  undo?(): Promise<void>
 }) {
-  const toasts = useToasts()
   const announce = useAnnounce()
-  const [busy, setBusy] = useState(false)
+  const errors = useFormErrors([])
+  const { busy, run: runCommand } = useCommand(errors)
   const [panel, setPanel] = useState<Panel>(null)
   const [tag, setTag] = useState('')
   const [cadence, setCadence] = useState('30')
   const [until, setUntil] = useState('')
-  const [error, setError] = useState<string | null>(null)
   const id = useId()
   const count = ids.size
 
   const run = async (changes: Changes) => {
-    setBusy(true)
-    const result = await call('contact.bulk', { ids: [...ids], ...changes })
-    setBusy(false)
-    if (!result.ok) {
-      setError(result.issues?.[0]?.message ?? result.message)
-      return
-    }
-    setError(null)
+    const result = await runCommand(
+      'contact.bulk',
+      { ids: [...ids], ...changes },
+      { toast: (value) => bulkMessage(changes, value.changed), undoable: true },
+    )
+    if (!result?.ok) return
     setPanel(null)
-    const message = bulkMessage(changes, result.value.changed)
-    announce(`${message}.`)
-    toasts.show({ message, action: { label: 'Undo', run: () => void undo() } })
+    announce(`${bulkMessage(changes, result.value.changed)}.`)
     onDone()
   }
 
@@ -169,10 +165,7 @@ export function BulkBar({
       {panel === 'tags' && (
         <form
           className="bulk-panel"
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault()
-            if (tag.trim()) void run({ addTags: [tag.trim()] })
-          }}
+          onSubmit={errors.onSubmit(() => tag.trim() && run({ addTags: [tag.trim()] }))}
         >
           <input
             aria-label="Tag"
@@ -197,15 +190,12 @@ export function BulkBar({
       {panel === 'cadence' && (
         <form
           className="bulk-panel"
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault()
+          onSubmit={errors.onSubmit(() => {
             const days = cadence.trim() === '' ? null : Number(cadence)
-            if (days !== null && !Number.isInteger(days)) {
-              setError('Give the cadence as a whole number of days, or leave it empty.')
-              return
-            }
-            void run({ set: { cadenceDays: days } })
-          }}
+            if (days !== null && !Number.isInteger(days))
+              return errors.fail('Give the cadence as a whole number of days, or leave it empty.')
+            return run({ set: { cadenceDays: days } })
+          })}
         >
           <label htmlFor={`${id}-cadence`}>Keep in touch every</label>
           <input
@@ -224,15 +214,12 @@ export function BulkBar({
       {panel === 'snooze' && (
         <form
           className="bulk-panel"
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault()
-            if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) {
-              setError('Pick the day the snooze ends.')
-              return
-            }
+          onSubmit={errors.onSubmit(() => {
+            if (!/^\d{4}-\d{2}-\d{2}$/.test(until))
+              return errors.fail('Pick the day the snooze ends.')
             // The snooze ends at the start of that local day.
-            void run({ set: { snoozedUntil: new Date(`${until}T00:00:00`).toISOString() } })
-          }}
+            return run({ set: { snoozedUntil: new Date(`${until}T00:00:00`).toISOString() } })
+          })}
         >
           <label htmlFor={`${id}-until`}>Snooze until</label>
           <input
@@ -247,11 +234,7 @@ export function BulkBar({
           </button>
         </form>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError alert>{errors.summary}</FieldError>
     </section>
   )
 }

@@ -1,8 +1,11 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState } from 'react'
 import type { Contact } from '@shared/domain'
 import { stageLabel } from '@shared/stages'
 import { call } from '../api/client'
 import { useAnnounce } from '../ui/announcer'
+import { FieldError } from '../ui/form/Field'
+import { useFormErrors } from '../ui/form/useFormErrors'
+import { useCommand } from '../ui/useCommand'
 import { sameName } from './sameName'
 
 /**
@@ -11,28 +14,22 @@ import { sameName } from './sameName'
  */
 export function QuickAdd({ onOpenContact }: { onOpenContact?: (id: string) => void }) {
   const [name, setName] = useState('')
-  const [error, setError] = useState<string | null>(null)
   const [twin, setTwin] = useState<Contact | null>(null)
-  const [busy, setBusy] = useState(false)
+  const errors = useFormErrors(['name'] as const)
+  const { busy, run } = useCommand(errors)
+  const error = errors.fields.name ?? errors.summary
   const announce = useAnnounce()
   const errorId = useId()
 
   const add = async () => {
-    setBusy(true)
-    const result = await call('contact.create', { name, stage: 'identified' })
-    setBusy(false)
     setTwin(null)
-    if (result.ok) {
-      setName('')
-      setError(null)
-      announce(`Added ${result.value.name} to Identified.`)
-    } else {
-      setError(result.issues?.find((i) => i.path === 'name')?.message ?? result.message)
-    }
+    const result = await run('contact.create', { name, stage: 'identified' })
+    if (!result?.ok) return
+    setName('')
+    announce(`Added ${result.value.name} to Identified.`)
   }
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
+  const submit = async () => {
     if (busy) return
     if (twin === null && name.trim() !== '') {
       // Search every person (inbox and archive too): a duplicate anywhere is worth a word.
@@ -51,7 +48,7 @@ export function QuickAdd({ onOpenContact }: { onOpenContact?: (id: string) => vo
   }
 
   return (
-    <form className="quick-add" onSubmit={submit}>
+    <form className="quick-add" onSubmit={errors.onSubmit(submit)}>
       <input
         className="quick-add-input"
         type="text"
@@ -62,22 +59,20 @@ export function QuickAdd({ onOpenContact }: { onOpenContact?: (id: string) => vo
         aria-describedby={error ? errorId : twin ? `${errorId}-twin` : undefined}
         onChange={(event) => {
           setName(event.target.value)
-          if (error) setError(null)
+          if (error) errors.clear()
           if (twin) setTwin(null)
         }}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             setName('')
-            setError(null)
+            errors.clear()
             setTwin(null)
           }
         }}
       />
-      {error && (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} alert>
+        {error}
+      </FieldError>
       {twin && (
         <div className="quick-add-twin" role="alert" data-testid="same-name">
           <p id={`${errorId}-twin`}>

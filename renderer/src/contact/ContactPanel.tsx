@@ -191,9 +191,9 @@ function ShownContact(props: {
               <button
                 type="button"
                 className="button button-danger"
-                onClick={async () => {
-                  if (await remove(contact.id, contact.name)) onClose()
-                }}
+                onClick={() =>
+                  void remove(contact.id, contact.name).then((removed) => removed && onClose())
+                }
               >
                 Delete
               </button>

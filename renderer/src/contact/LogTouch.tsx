@@ -1,10 +1,15 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useRef, useState } from 'react'
 import { useCommandHandler } from '../commands/CommandProvider'
 import { interactionKindLabel } from '@shared/interactionKinds'
-import { call } from '../api/client'
-import { draftInstant, newTouchDraft, TouchFields, useTouchDraft } from './TouchFields'
-import { useToasts } from '../ui/toasts'
-import { useContactActions } from './useContactActions'
+import { useFormErrors } from '../ui/form/useFormErrors'
+import { useCommand } from '../ui/useCommand'
+import {
+  draftInstant,
+  newTouchDraft,
+  TOUCH_FIELDS,
+  TouchFields,
+  type TouchDraft,
+} from './TouchFields'
 
 interface LogTouchProps {
   contactId: string
@@ -37,45 +42,14 @@ export function LogTouchButton({
   answersShortcut = false,
 }: LogTouchProps) {
   const [open, setOpen] = useState(false)
-  const touch = useTouchDraft(() => newTouchDraft())
-  const { draft } = touch
-  const [busy, setBusy] = useState(false)
-  const toasts = useToasts()
-  const { undo } = useContactActions()
+  // Kept here, so a popover closed without logging opens again with what was typed.
+  const [draft, setDraft] = useState<TouchDraft>(() => newTouchDraft())
   const opener = useRef<HTMLButtonElement>(null)
 
   const close = () => {
     setOpen(false)
     // The form is gone: focus goes back to the button that opened it, never to <body>.
     opener.current?.focus()
-  }
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    if (busy) return
-    const when = draftInstant(draft)
-    if (!when.ok) {
-      touch.refuseDay(when.message)
-      return
-    }
-    setBusy(true)
-    const result = await call('interaction.log', {
-      contactId,
-      kind: draft.kind,
-      note: draft.note,
-      ...(when.at === null ? {} : { at: when.at }),
-    })
-    setBusy(false)
-    if (!result.ok) {
-      touch.setError(result.message)
-      return
-    }
-    touch.reset()
-    close()
-    toasts.show({
-      message: `Logged ${interactionKindLabel(draft.kind).toLowerCase()} with ${name}.`,
-      action: { label: 'Undo', run: () => void undo() },
-    })
   }
 
   return (
@@ -107,23 +81,79 @@ export function LogTouchButton({
         {text ?? label}
       </button>
       {open && (
-        <form
-          className="log-touch-popup form"
-          aria-label={`Log a touch with ${name}`}
-          onSubmit={submit}
-          noValidate
-        >
-          <TouchFields {...touch.fields} autoFocus />
-          <div className="log-touch-actions">
-            <button type="button" className="button button-small" onClick={close}>
-              Cancel
-            </button>
-            <button type="submit" className="button button-primary button-small" disabled={busy}>
-              Log
-            </button>
-          </div>
-        </form>
+        <LogTouchForm
+          contactId={contactId}
+          name={name}
+          draft={draft}
+          onDraft={setDraft}
+          onLogged={() => {
+            setDraft(newTouchDraft())
+            close()
+          }}
+          onCancel={close}
+        />
       )}
     </div>
+  )
+}
+
+/** The popover's form; mounted only while open, so a board of cards holds no form state. */
+function LogTouchForm(props: {
+  contactId: string
+  name: string
+  draft: TouchDraft
+  onDraft(draft: TouchDraft): void
+  onLogged(): void
+  onCancel(): void
+}) {
+  const { contactId, name, draft } = props
+  const errors = useFormErrors(TOUCH_FIELDS)
+  const { busy, run } = useCommand(errors)
+
+  const save = async () => {
+    const when = draftInstant(draft)
+    if (!when.ok) return errors.fail(when.message, 'at')
+    const result = await run(
+      'interaction.log',
+      {
+        contactId,
+        kind: draft.kind,
+        note: draft.note,
+        ...(when.at === null ? {} : { at: when.at }),
+      },
+      {
+        toast: `Logged ${interactionKindLabel(draft.kind).toLowerCase()} with ${name}.`,
+        undoable: true,
+      },
+    )
+    if (result?.ok) props.onLogged()
+  }
+
+  return (
+    <form
+      className="log-touch-popup form"
+      aria-label={`Log a touch with ${name}`}
+      ref={errors.ref}
+      onSubmit={errors.onSubmit(save)}
+      noValidate
+    >
+      <TouchFields
+        draft={draft}
+        onChange={(next) => {
+          props.onDraft(next)
+          errors.clear()
+        }}
+        errors={errors}
+        autoFocus
+      />
+      <div className="log-touch-actions">
+        <button type="button" className="button button-small" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary button-small" disabled={busy}>
+          Log
+        </button>
+      </div>
+    </form>
   )
 }

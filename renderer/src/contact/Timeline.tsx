@@ -1,21 +1,20 @@
-import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { format } from 'date-fns'
 import type { Interaction, ReferenceRequest } from '@shared/domain'
 import { interactionKindLabel, LOGGABLE_KINDS } from '@shared/interactionKinds'
 import { call, subscribe } from '../api/client'
 import { FormActions } from '../ui/form/Field'
-import { useToasts } from '../ui/toasts'
+import { useFormErrors } from '../ui/form/useFormErrors'
+import { useCommand } from '../ui/useCommand'
 import { dateInputValue } from './touchDate'
-import { draftInstant, TouchFields, useTouchDraft } from './TouchFields'
-import { useContactActions } from './useContactActions'
+import { draftInstant, TOUCH_FIELDS, TouchFields, type TouchDraft } from './TouchFields'
 
 /** A contact's touches, newest first: each editable (date, kind, note) and deletable with Undo. */
 export function Timeline({ contactId }: { contactId: string }) {
   const [touches, setTouches] = useState<Interaction[] | null>(null)
   const [editing, setEditing] = useState<string | null>(null)
   const list = useRef<HTMLOListElement>(null)
-  const toasts = useToasts()
-  const { undo } = useContactActions()
+  const { run } = useCommand()
 
   useEffect(() => {
     let live = true
@@ -47,17 +46,13 @@ export function Timeline({ contactId }: { contactId: string }) {
   }, [focusAfterEdit, editing, touches])
 
   const remove = async (touch: Interaction) => {
-    const result = await call('interaction.delete', { id: touch.id })
-    if (!result.ok) {
-      toasts.show({ tone: 'error', message: result.message })
-      return
-    }
+    const result = await run(
+      'interaction.delete',
+      { id: touch.id },
+      { toast: (value) => deletedMessage(touch, value.takenBack), undoable: true },
+    )
     // Its row is gone: focus the timeline rather than <body>.
-    list.current?.focus()
-    toasts.show({
-      message: deletedMessage(touch, result.value.takenBack),
-      action: { label: 'Undo', run: () => void undo() },
-    })
+    if (result?.ok) list.current?.focus()
   }
 
   if (touches === null) return null
@@ -127,50 +122,38 @@ function deletedMessage(touch: Interaction, takenBack: readonly ReferenceRequest
 }
 
 function EditTouch({ touch, onDone }: { touch: Interaction; onDone(): void }) {
-  const form = useTouchDraft(() => ({
+  const [draft, setDraft] = useState<TouchDraft>({
     day: dateInputValue(new Date(touch.at)),
     kind: touch.kind,
     note: touch.note,
-  }))
-  const { draft } = form
-  const [busy, setBusy] = useState(false)
-  const toasts = useToasts()
-  const { undo } = useContactActions()
+  })
+  const errors = useFormErrors(TOUCH_FIELDS)
+  const { busy, run } = useCommand(errors)
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault()
-    if (busy) return
+  const save = async () => {
     const sameDay = draft.day === dateInputValue(new Date(touch.at))
     const when = sameDay ? null : draftInstant(draft)
-    if (when !== null && !when.ok) {
-      form.refuseDay(when.message)
-      return
-    }
-    setBusy(true)
-    const result = await call('interaction.update', {
-      id: touch.id,
-      kind: draft.kind,
-      note: draft.note,
-      // An unchanged day keeps its time; a new one is that day (now, when it is today).
-      ...(when === null ? {} : { at: when.at ?? new Date().toISOString() }),
-    })
-    setBusy(false)
-    if (!result.ok) {
-      form.setError(result.message)
-      return
-    }
-    toasts.show({
-      message: `Saved the ${interactionKindLabel(draft.kind).toLowerCase()}.`,
-      action: { label: 'Undo', run: () => void undo() },
-    })
-    onDone()
+    if (when !== null && !when.ok) return errors.fail(when.message, 'at')
+    const result = await run(
+      'interaction.update',
+      {
+        id: touch.id,
+        kind: draft.kind,
+        note: draft.note,
+        // An unchanged day keeps its time; a new one is that day (now, when it is today).
+        ...(when === null ? {} : { at: when.at ?? new Date().toISOString() }),
+      },
+      { toast: `Saved the ${interactionKindLabel(draft.kind).toLowerCase()}.`, undoable: true },
+    )
+    if (result?.ok) onDone()
   }
 
   return (
     <form
       className="form timeline-edit"
       aria-label="Edit touch"
-      onSubmit={save}
+      ref={errors.ref}
+      onSubmit={errors.onSubmit(save)}
       noValidate
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -181,7 +164,16 @@ function EditTouch({ touch, onDone }: { touch: Interaction; onDone(): void }) {
         }
       }}
     >
-      <TouchFields {...form.fields} autoFocus kinds={LOGGABLE_KINDS} />
+      <TouchFields
+        draft={draft}
+        onChange={(next) => {
+          setDraft(next)
+          errors.clear()
+        }}
+        errors={errors}
+        autoFocus
+        kinds={LOGGABLE_KINDS}
+      />
       <FormActions>
         <button type="button" className="button button-small" onClick={onDone}>
           Cancel

@@ -1,7 +1,7 @@
-import { useState } from 'react'
 import { InteractionKind } from '@shared/domain'
 import { interactionKindLabel, LOGGABLE_KINDS } from '@shared/interactionKinds'
 import { Field, FormError } from '../ui/form/Field'
+import type { FormErrorsApi } from '../ui/form/useFormErrors'
 import { dateInputValue, touchInstant } from './touchDate'
 
 /** A touch as its form holds it: the day as the date input has it. */
@@ -10,6 +10,10 @@ export interface TouchDraft {
   kind: InteractionKind
   note: string
 }
+
+/** The touch form's fields, named as the core names them in its issues. */
+export const TOUCH_FIELDS = ['at', 'kind', 'note'] as const
+export type TouchField = (typeof TOUCH_FIELDS)[number]
 
 /** A fresh touch: today, a message, no note. */
 export function newTouchDraft(now: Date = new Date()): TouchDraft {
@@ -21,49 +25,25 @@ export function draftInstant(draft: TouchDraft, now: Date = new Date()) {
   return touchInstant(draft.day, now)
 }
 
-/**
- * A touch form's state: the draft, the problem with its date (cleared by any change) and the
- * core's refusal. `fields` are TouchFields' props.
- */
-export function useTouchDraft(initial: () => TouchDraft) {
-  const [draft, setDraft] = useState<TouchDraft>(initial)
-  const [dayError, setDayError] = useState<string | undefined>()
-  const [error, setError] = useState<string | null>(null)
-  const onChange = (next: TouchDraft) => {
-    setDraft(next)
-    setDayError(undefined)
-  }
-  return {
-    draft,
-    fields: { draft, onChange, dayError, error },
-    /** Shows why the date cannot be logged, beside it. */
-    refuseDay: (message: string) => setDayError(message),
-    setError,
-    /** Back to a fresh draft with no problems shown. */
-    reset: () => {
-      onChange(initial())
-      setError(null)
-    },
-  }
-}
-
 /** The date, kind and note fields of a touch, with a refusal under them. */
 export function TouchFields(props: {
   draft: TouchDraft
   onChange: (draft: TouchDraft) => void
-  /** The problem with the date, shown beside it. */
-  dayError?: string | undefined
-  error: string | null
+  /** The form's errors (useFormErrors over TOUCH_FIELDS): beside the fields, a refusal under them. */
+  errors: {
+    field(name: TouchField): ReturnType<FormErrorsApi<string>['field']>
+    summary: string | null
+  }
   autoFocus?: boolean
   /** Kinds offered; a touch being edited may have a kind the log form does not offer. */
   kinds?: readonly InteractionKind[]
 }) {
-  const { draft, onChange, dayError, error, autoFocus, kinds = LOGGABLE_KINDS } = props
+  const { draft, onChange, errors, autoFocus, kinds = LOGGABLE_KINDS } = props
   const offered = kinds.includes(draft.kind) ? kinds : [draft.kind, ...kinds]
   return (
     <>
       <div className="touch-row">
-        <Field label="Date" name="day" error={dayError}>
+        <Field label="Date" {...errors.field('at')}>
           {(p) => (
             <input
               {...p}
@@ -75,7 +55,7 @@ export function TouchFields(props: {
             />
           )}
         </Field>
-        <Field label="Kind">
+        <Field label="Kind" {...errors.field('kind')}>
           {(p) => (
             <select
               {...p}
@@ -95,7 +75,7 @@ export function TouchFields(props: {
           )}
         </Field>
       </div>
-      <Field label="Note (optional)">
+      <Field label="Note (optional)" {...errors.field('note')}>
         {(p) => (
           <textarea
             {...p}
@@ -105,7 +85,7 @@ export function TouchFields(props: {
           />
         )}
       </Field>
-      <FormError>{error}</FormError>
+      <FormError>{errors.summary}</FormError>
     </>
   )
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
-import { call } from '../api/client'
 import { useToasts } from '../ui/toasts'
+import { undoOrRedo, useCommand } from '../ui/useCommand'
 
 /** Commands shared by the board, the panel and the shortcuts, each reporting through a toast. */
 export interface ContactActions {
@@ -13,31 +13,24 @@ export interface ContactActions {
 /** Delete, undo and redo with their toasts. */
 export function useContactActions(): ContactActions {
   const toasts = useToasts()
+  const { run } = useCommand()
   return useMemo(() => {
-    const undoOrRedo = async (command: 'undo' | 'redo') => {
-      const result = await call(command, {})
-      if (!result.ok) {
-        toasts.show({ tone: 'error', message: result.message })
-        return
-      }
-      const verb = command === 'undo' ? 'Undone' : 'Redone'
-      const label = result.value.label
-      toasts.show({ message: label ? `${verb}: ${label}` : `Nothing to ${command}.` })
-    }
-    const undo = () => undoOrRedo('undo')
-    const redo = () => undoOrRedo('redo')
     const remove = async (id: string, name: string) => {
-      const result = await call('contact.delete', { id })
-      if (!result.ok) {
-        toasts.show({ tone: 'error', message: `Could not delete ${name}: ${result.message}` })
-        return false
-      }
-      toasts.show({
-        message: `Moved ${name} to the trash.`,
-        action: { label: 'Undo', run: () => void undo() },
-      })
-      return true
+      const result = await run(
+        'contact.delete',
+        { id },
+        {
+          toast: `Moved ${name} to the trash.`,
+          undoable: true,
+          failure: `Could not delete ${name}`,
+        },
+      )
+      return result?.ok === true
     }
-    return { remove, undo, redo }
-  }, [toasts])
+    return {
+      remove,
+      undo: () => undoOrRedo(toasts, 'undo'),
+      redo: () => undoOrRedo(toasts, 'redo'),
+    }
+  }, [toasts, run])
 }

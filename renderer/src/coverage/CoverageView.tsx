@@ -1,9 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState } from 'react'
 import type { z } from 'zod'
 import type { CoverageOutput } from '@shared/workflowContract'
 import { call, subscribe } from '../api/client'
 import '../workflow/workflow.css'
+import { Field, FormError } from '../ui/form/Field'
+import { useFormErrors } from '../ui/form/useFormErrors'
 import { PageHeader } from '../ui/PageHeader'
+import { useCommand } from '../ui/useCommand'
 
 type Coverage = z.infer<typeof CoverageOutput>
 
@@ -11,7 +14,8 @@ type Coverage = z.infer<typeof CoverageOutput>
 export function CoverageView({ onOpenContact }: { onOpenContact(id: string): void }) {
   const [coverage, setCoverage] = useState<Coverage | null>(null)
   const [skills, setSkills] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const errors = useFormErrors(['targetSkills'] as const)
+  const { busy, run } = useCommand(errors)
 
   useEffect(() => {
     let live = true
@@ -33,14 +37,12 @@ export function CoverageView({ onOpenContact }: { onOpenContact(id: string): voi
     }
   }, [])
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault()
+  const save = () => {
     const targetSkills = (skills ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
-    const result = await call('settings.update', { targetSkills })
-    setError(result.ok ? null : result.message)
+    return run('settings.update', { targetSkills })
   }
 
   return (
@@ -49,27 +51,28 @@ export function CoverageView({ onOpenContact }: { onOpenContact(id: string): voi
       <div className="view-body">
         <form
           className="contact-form workflow-section"
-          onSubmit={save}
+          ref={errors.ref}
+          onSubmit={errors.onSubmit(save)}
           noValidate
           aria-label="Target skills"
         >
-          <div className="field">
-            <label htmlFor="target-skills">Skills you want references to cover</label>
-            <input
-              id="target-skills"
-              type="text"
-              value={skills ?? ''}
-              onChange={(e) => setSkills(e.target.value)}
-            />
-            <p className="field-hint">Separated by commas</p>
-          </div>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <Field
+            label="Skills you want references to cover"
+            hint="Separated by commas"
+            {...errors.field('targetSkills')}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                value={skills ?? ''}
+                onChange={(e) => setSkills(e.target.value)}
+              />
+            )}
+          </Field>
+          <FormError>{errors.summary}</FormError>
           <div>
-            <button type="submit" className="button button-primary">
+            <button type="submit" className="button button-primary" disabled={busy}>
               Save skills
             </button>
           </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { WeeklyReviewOutput } from '@shared/dashboardContract'
 import { INTERACTION_KINDS } from '@shared/domain'
 import { interactionKindLabel } from '@shared/interactionKinds'
@@ -6,7 +6,9 @@ import { stageLabel } from '@shared/stages'
 import { call } from '../api/client'
 import { LogTouchButton } from '../contact/LogTouch'
 import { Dialog } from '../ui/Dialog'
-import { useToasts } from '../ui/toasts'
+import { Field, FormError } from '../ui/form/Field'
+import { useFormErrors } from '../ui/form/useFormErrors'
+import { useCommand } from '../ui/useCommand'
 
 const STEPS = [
   'This week',
@@ -43,35 +45,36 @@ export function WeeklyReviewDialog({
   onOpenContact(id: string): void
 }) {
   const [review, setReview] = useState<WeeklyReviewOutput | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [step, setStep] = useState(0)
   const heading = useRef<HTMLHeadingElement>(null)
-  const toasts = useToasts()
+  // Loading and finishing report in the same line at the top of the dialog.
+  const errors = useFormErrors([])
+  const { fail } = errors
+  const { run } = useCommand(errors)
 
   useEffect(() => {
     let live = true
     void call('review.get', {}).then((result) => {
       if (!live) return
       if (result.ok) setReview(result.value)
-      else setError(result.message)
+      else fail(result.message)
     })
     return () => {
       live = false
     }
-  }, [])
+  }, [fail])
 
   useEffect(() => {
     heading.current?.focus()
   }, [step, review])
 
   const finish = async () => {
-    const result = await call('review.complete', {})
-    if (!result.ok) {
-      setError(result.message)
-      return
-    }
-    toasts.show({ message: 'Weekly review done. See you next week.' })
-    onClose()
+    const result = await run(
+      'review.complete',
+      {},
+      { toast: 'Weekly review done. See you next week.' },
+    )
+    if (result?.ok) onClose()
   }
 
   const open = (id: string) => {
@@ -81,13 +84,9 @@ export function WeeklyReviewDialog({
 
   return (
     <Dialog title="Weekly review" onClose={onClose} testId="weekly-review">
-      {error !== null && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError>{errors.summary}</FormError>
       {review === null ? (
-        error === null && <p aria-busy="true">Gathering your week…</p>
+        errors.summary === null && <p aria-busy="true">Gathering your week…</p>
       ) : (
         <div className="review">
           <ol className="review-steps" aria-label="Steps">
@@ -247,16 +246,11 @@ function ShareUpdate({ review }: { review: WeeklyReviewOutput }) {
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
   const [saved, setSaved] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const save = async (event: FormEvent) => {
-    event.preventDefault()
-    const result = await call('update.create', { title, body })
-    if (!result.ok) {
-      setError(result.message)
-      return
-    }
-    setError(null)
-    setSaved(result.value.title)
+  const errors = useFormErrors(['title', 'body'] as const)
+  const { busy, run } = useCommand(errors)
+  const save = async () => {
+    const result = await run('update.create', { title, body })
+    if (result?.ok) setSaved(result.value.title)
   }
   return (
     <>
@@ -271,35 +265,29 @@ function ShareUpdate({ review }: { review: WeeklyReviewOutput }) {
       ) : (
         <form
           className="contact-form"
-          onSubmit={(e) => void save(e)}
+          ref={errors.ref}
+          onSubmit={errors.onSubmit(save)}
           noValidate
           aria-label="Draft an update"
         >
-          <div className="field">
-            <label htmlFor="review-update-title">Headline</label>
-            <input
-              id="review-update-title"
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              maxLength={200}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="review-update-body">A few lines</label>
-            <textarea
-              id="review-update-body"
-              rows={3}
-              value={body}
-              onChange={(e) => setBody(e.target.value)}
-            />
-          </div>
-          {error !== null && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <Field label="Headline" {...errors.field('title')}>
+            {(p) => (
+              <input
+                {...p}
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+                maxLength={200}
+              />
+            )}
+          </Field>
+          <Field label="A few lines" {...errors.field('body')}>
+            {(p) => (
+              <textarea {...p} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+            )}
+          </Field>
+          <FormError>{errors.summary}</FormError>
           <div>
-            <button type="submit" className="button" disabled={title.trim() === ''}>
+            <button type="submit" className="button" disabled={busy || title.trim() === ''}>
               Save draft update
             </button>
           </div>

@@ -1,10 +1,19 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState } from 'react'
 import { interactionKindLabel } from '@shared/interactionKinds'
 import { call } from '../api/client'
-import { draftInstant, newTouchDraft, TouchFields, useTouchDraft } from '../contact/TouchFields'
-import { Field } from '../ui/form/Field'
+import {
+  draftInstant,
+  newTouchDraft,
+  TOUCH_FIELDS,
+  TouchFields,
+  type TouchDraft,
+} from '../contact/TouchFields'
+import { Field, FormActions } from '../ui/form/Field'
+import { useFormErrors } from '../ui/form/useFormErrors'
 import { Dialog } from '../ui/Dialog'
-import { useToasts } from '../ui/toasts'
+import { useCommand } from '../ui/useCommand'
+
+const FIELDS = ['contactId', ...TOUCH_FIELDS] as const
 
 /** How many people a search offers: enough to pick from, never the whole network. */
 const SEARCH_LIMIT = 30
@@ -21,9 +30,9 @@ export function QuickLogDialog({ onClose }: { onClose(): void }) {
   const [search, setSearch] = useState('')
   const [found, setFound] = useState<Option[] | null>(null)
   const [contactId, setContactId] = useState('')
-  const touch = useTouchDraft(() => newTouchDraft())
-  const { draft } = touch
-  const toasts = useToasts()
+  const [draft, setDraft] = useState<TouchDraft>(() => newTouchDraft())
+  const errors = useFormErrors(FIELDS)
+  const { busy, run } = useCommand(errors)
 
   useEffect(() => {
     void call('reminder.list', {}).then((result) => {
@@ -69,35 +78,23 @@ export function QuickLogDialog({ onClose }: { onClose(): void }) {
 
   const options = found ?? due
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
+  const save = async () => {
     const chosen = options.find((o) => o.id === contactId) ?? options[0]
     if (!chosen) return
     const when = draftInstant(draft)
-    if (!when.ok) {
-      touch.refuseDay(when.message)
-      return
-    }
+    if (!when.ok) return errors.fail(when.message, 'at')
     const { kind, note } = draft
-    const result = await call('interaction.log', {
-      contactId: chosen.id,
-      kind,
-      note,
-      ...(when.at === null ? {} : { at: when.at }),
-    })
-    if (!result.ok) {
-      touch.setError(result.message)
-      return
-    }
-    toasts.show({
-      message: `Logged ${interactionKindLabel(kind).toLowerCase()} with ${chosen.name}.`,
-    })
-    onClose()
+    const result = await run(
+      'interaction.log',
+      { contactId: chosen.id, kind, note, ...(when.at === null ? {} : { at: when.at }) },
+      { toast: `Logged ${interactionKindLabel(kind).toLowerCase()} with ${chosen.name}.` },
+    )
+    if (result?.ok) onClose()
   }
 
   return (
     <Dialog title="Log a touch" onClose={onClose} testId="quick-log">
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="form" ref={errors.ref} onSubmit={errors.onSubmit(save)} noValidate>
         <Field label="Find a person">
           {(p) => (
             <input
@@ -109,7 +106,7 @@ export function QuickLogDialog({ onClose }: { onClose(): void }) {
             />
           )}
         </Field>
-        <Field label="With">
+        <Field label="With" {...errors.field('contactId')}>
           {(p) => (
             <select {...p} value={contactId} onChange={(e) => setContactId(e.target.value)}>
               {options.map((c) => (
@@ -128,15 +125,26 @@ export function QuickLogDialog({ onClose }: { onClose(): void }) {
               : 'Nobody matches.'}
           </p>
         )}
-        <TouchFields {...touch.fields} />
-        <div className="form-actions">
+        <TouchFields
+          draft={draft}
+          onChange={(next) => {
+            setDraft(next)
+            errors.clear()
+          }}
+          errors={errors}
+        />
+        <FormActions>
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button-primary" disabled={options.length === 0}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={busy || options.length === 0}
+          >
             Log
           </button>
-        </div>
+        </FormActions>
       </form>
     </Dialog>
   )

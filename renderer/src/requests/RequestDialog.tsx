@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from 'react'
-import { call } from '../api/client'
+import { useState } from 'react'
 import { Dialog } from '../ui/Dialog'
 import { Field, FormActions, FormError } from '../ui/form/Field'
-import { refusal } from '../ui/form/formErrors'
-import { useToasts } from '../ui/toasts'
+import { useFormErrors } from '../ui/form/useFormErrors'
+import { useCommand } from '../ui/useCommand'
 
 type RequestField = 'company' | 'role' | 'dueBy' | 'notes'
 const FIELDS: readonly RequestField[] = ['company', 'role', 'dueBy', 'notes']
@@ -27,38 +26,28 @@ export function RequestDialog({
     dueBy: '',
     notes: '',
   })
-  const [errors, setErrors] = useState<Partial<Record<RequestField, string>>>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const toasts = useToasts()
+  const errors = useFormErrors(FIELDS)
+  const { busy, run } = useCommand(errors)
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    if (busy) return
-    setBusy(true)
-    const result = await call('request.create', {
-      contactId,
-      company: values.company,
-      role: values.role,
-      dueBy: values.dueBy === '' ? null : values.dueBy,
-      notes: values.notes,
-    })
-    setBusy(false)
-    if (!result.ok) {
-      const { fields, summary } = refusal(result, FIELDS)
-      setErrors(fields)
-      setFormError(summary)
-      return
-    }
-    toasts.show({
-      message: `Asked ${name} for a reference for ${result.value.role} at ${result.value.company}.`,
-    })
+  const save = async () => {
+    const result = await run(
+      'request.create',
+      {
+        contactId,
+        company: values.company,
+        role: values.role,
+        dueBy: values.dueBy === '' ? null : values.dueBy,
+        notes: values.notes,
+      },
+      { toast: (r) => `Asked ${name} for a reference for ${r.role} at ${r.company}.` },
+    )
+    if (!result?.ok) return
     onCreated?.(result.value.id)
     onClose()
   }
 
   const input = (field: RequestField, label: string, type = 'text') => (
-    <Field label={label} name={field} error={errors[field]}>
+    <Field label={label} {...errors.field(field)}>
       {(p) =>
         field === 'notes' ? (
           <textarea
@@ -81,8 +70,8 @@ export function RequestDialog({
 
   return (
     <Dialog title={`Ask ${name} for a reference`} onClose={onClose} testId="request-dialog">
-      <form className="form" onSubmit={submit} noValidate>
-        <FormError>{formError}</FormError>
+      <form className="form" ref={errors.ref} onSubmit={errors.onSubmit(save)} noValidate>
+        <FormError>{errors.summary}</FormError>
         {input('company', 'Company')}
         {input('role', 'Role')}
         {input('dueBy', 'Needed by', 'date')}

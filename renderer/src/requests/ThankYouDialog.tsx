@@ -5,6 +5,7 @@ import { foundContact, useContact } from '../store/contact'
 import { Dialog } from '../ui/Dialog'
 import { Field } from '../ui/form/Field'
 import { useToasts } from '../ui/toasts'
+import { useCommand } from '../ui/useCommand'
 
 type Way = 'note' | 'email' | 'call'
 
@@ -27,7 +28,7 @@ export function ThankYouDialog({
   const contact = foundContact(useContact(contactId))
   const toasts = useToasts()
   const [way, setWay] = useState<Way>('note')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useCommand()
   /** What the user changed in each template; the rest follow the template. */
   const [edits, setEdits] = useState<Partial<Record<Way, string>>>({})
   if (!contact) return null
@@ -60,21 +61,18 @@ export function ThankYouDialog({
   }
 
   const logThanks = async () => {
-    setBusy(true)
     const kind = way === 'call' ? 'call' : way === 'email' ? 'email' : 'note'
-    const result = await call('interaction.log', {
-      contactId,
-      kind: 'thank-you',
-      note: `Thanked by ${kind}`,
-      ...(request ? { requestId: request.id } : {}),
-    })
-    setBusy(false)
-    if (!result.ok) {
-      toasts.show({ tone: 'error', message: result.message })
-      return
-    }
-    toasts.show({ message: `Logged your thank-you to ${contact.name}.` })
-    onClose()
+    const result = await run(
+      'interaction.log',
+      {
+        contactId,
+        kind: 'thank-you',
+        note: `Thanked by ${kind}`,
+        ...(request ? { requestId: request.id } : {}),
+      },
+      { toast: `Logged your thank-you to ${contact.name}.` },
+    )
+    if (result?.ok) onClose()
   }
 
   return (

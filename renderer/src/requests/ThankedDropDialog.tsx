@@ -3,7 +3,7 @@ import { call } from '../api/client'
 import { foundContact, useContact } from '../store/contact'
 import { requestsStore, useQuery } from '../store/queries'
 import { Dialog } from '../ui/Dialog'
-import { useToasts } from '../ui/toasts'
+import { useCommand } from '../ui/useCommand'
 import { ThankYouDialog } from './ThankYouDialog'
 
 /**
@@ -17,14 +17,15 @@ export function ThankedDropDialog({ contactId, onClose }: { contactId: string; o
     (r) => r.contactId === contactId && r.status === 'given' && r.thankedAt === null,
   )
   const [templates, setTemplates] = useState(false)
-  const toasts = useToasts()
+  const { run } = useCommand()
   if (!contact) return null
 
-  const moveToThanked = async () => {
-    const result = await call('contact.move', { id: contactId, stage: 'thanked' })
-    if (!result.ok)
-      toasts.show({ tone: 'error', message: `Could not move ${contact.name}: ${result.message}` })
-  }
+  const moveToThanked = () =>
+    run(
+      'contact.move',
+      { id: contactId, stage: 'thanked' },
+      { failure: `Could not move ${contact.name}`, evenIfBusy: true },
+    )
 
   if (templates) {
     return (

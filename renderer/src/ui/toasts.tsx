@@ -21,7 +21,8 @@ interface Toast extends ToastInput {
   id: number
 }
 
-interface ToastApi {
+/** Shows toasts; from useToasts(). */
+export interface ToastApi {
   show(toast: ToastInput): void
 }
 

@@ -4,8 +4,9 @@ import { STAGES, type StageId } from '@shared/stages'
 import { mailtoLink } from '@shared/templates'
 import { draftUpdateMessage } from '@shared/updates'
 import { call } from '../api/client'
-import { Field } from '../ui/form/Field'
+import { Field, FieldError } from '../ui/form/Field'
 import { useToasts } from '../ui/toasts'
+import { useCommand } from '../ui/useCommand'
 
 /** People per contact.query page in the recipient list. */
 const PAGE = 200
@@ -33,7 +34,7 @@ export function Composer({ update, latestId }: { update: CareerUpdate; latestId:
   const [chosen, setChosen] = useState<ReadonlyMap<string, Contact>>(new Map())
   /** Drafts the user edited; the others follow the template. */
   const [edited, setEdited] = useState<ReadonlyMap<string, string>>(new Map())
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useCommand()
   const idPrefix = useId()
   const [allDrafts, setAllDrafts] = useState(false)
 
@@ -102,17 +103,12 @@ export function Composer({ update, latestId }: { update: CareerUpdate; latestId:
     })
 
   const send = async () => {
-    setBusy(true)
-    const result = await call('update.send', {
-      updateId: update.id,
-      contactIds: recipients.map((c) => c.id),
-    })
-    setBusy(false)
-    if (!result.ok) {
-      toasts.show({ tone: 'error', message: result.message })
-      return
-    }
-    toasts.show({ message: `Logged "${update.title}" as sent to ${people(result.value.length)}.` })
+    const result = await run(
+      'update.send',
+      { updateId: update.id, contactIds: recipients.map((c) => c.id) },
+      { toast: (sent) => `Logged "${update.title}" as sent to ${people(sent.length)}.` },
+    )
+    if (!result?.ok) return
     setChosen(new Map())
     setEdited(new Map())
   }
@@ -219,7 +215,7 @@ export function Composer({ update, latestId }: { update: CareerUpdate; latestId:
               None
             </button>
           </div>
-          {error && <p className="field-error">{error}</p>}
+          <FieldError>{error}</FieldError>
           <ul className="recipient-list" aria-label="People">
             {shown.map((contact) => (
               <li key={contact.id} data-testid="recipient">

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { format } from 'date-fns'
-import { call } from '../api/client'
 import { updatesStore, useQuery } from '../store/queries'
 import { Field, FormError } from '../ui/form/Field'
-import { refusal } from '../ui/form/formErrors'
+import { useFormErrors } from '../ui/form/useFormErrors'
+import { useCommand } from '../ui/useCommand'
 import { PageHeader } from '../ui/PageHeader'
 import { Composer } from './Composer'
 import '../workflow/workflow.css'
@@ -50,42 +50,35 @@ export function UpdatesView() {
 function NewUpdateForm({ onCreated }: { onCreated(id: string): void }) {
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
-  const [errors, setErrors] = useState<Partial<Record<'title' | 'body', string>>>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    const result = await call('update.create', { title, body })
-    if (!result.ok) {
-      const { fields, summary } = refusal(result, ['title', 'body'] as const)
-      setErrors(fields)
-      setFormError(summary)
-      return
-    }
+  const errors = useFormErrors(['title', 'body'] as const)
+  const { busy, run } = useCommand(errors)
+  const save = async () => {
+    const result = await run('update.create', { title, body })
+    if (!result?.ok) return
     setTitle('')
     setBody('')
-    setErrors({})
-    setFormError(null)
     onCreated(result.value.id)
   }
   return (
     <form
       className="workflow-section form new-update"
       aria-label="New update"
-      onSubmit={submit}
+      ref={errors.ref}
+      onSubmit={errors.onSubmit(save)}
       noValidate
     >
       <h2>New update</h2>
-      <FormError>{formError}</FormError>
-      <Field label="Title" name="title" error={errors.title}>
+      <FormError>{errors.summary}</FormError>
+      <Field label="Title" {...errors.field('title')}>
         {(p) => (
           <input {...p} type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
         )}
       </Field>
-      <Field label="What happened" name="body" error={errors.body}>
+      <Field label="What happened" {...errors.field('body')}>
         {(p) => <textarea {...p} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />}
       </Field>
       <div>
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" disabled={busy}>
           Save update
         </button>
       </div>

@@ -43,12 +43,40 @@ export function Field({ label, children, error, hint, name, wide, className }: F
           {hint}
         </p>
       )}
-      {error !== undefined && (
-        <p id={errorId} className="field-error" data-testid={name ? `error-${name}` : undefined}>
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} name={name}>
+        {error}
+      </FieldError>
     </div>
+  )
+}
+
+/**
+ * A problem shown beside what it concerns, in plain words; nothing when there is none. Give the
+ * control `aria-describedby={id}` so the message is read with it.
+ */
+export function FieldError({
+  id,
+  name,
+  alert,
+  children,
+}: {
+  id?: string
+  /** Names the field for tests: data-testid="error-<name>". */
+  name?: string | undefined
+  /** Announce it at once (for a control outside a form that keeps the focus). */
+  alert?: boolean
+  children: string | null | undefined
+}) {
+  if (children === null || children === undefined) return null
+  return (
+    <p
+      id={id}
+      className="field-error"
+      role={alert ? 'alert' : undefined}
+      data-testid={name ? `error-${name}` : undefined}
+    >
+      {children}
+    </p>
   )
 }
 
