@@ -84,6 +84,14 @@ export function App() {
   /** Set by the weekly review's notification: the dashboard starts the review, then clears it. */
   const [reviewRequested, setReviewRequested] = useState(false)
   const reviewStarted = useCallback(() => setReviewRequested(false), [])
+  // The review is a modal over the dashboard: nothing else may hold focus beside it.
+  const openReview = useCallback(() => {
+    setPanel(null)
+    setQuickLog(false)
+    setStageForm(null)
+    setView('dashboard')
+    setReviewRequested(true)
+  }, [])
   const closeQuickLog = useCallback(() => setQuickLog(false), [])
   /** Set by the menu's Find: focus the board's search once the board is on screen. */
   const [findRequested, setFindRequested] = useState(false)
@@ -98,14 +106,7 @@ export function App() {
       if (view === 'trash') setView('board')
       openContact(id)
     },
-    // The review is a modal over the dashboard: nothing else may hold focus beside it.
-    openReview: () => {
-      setPanel(null)
-      setQuickLog(false)
-      setStageForm(null)
-      setView('dashboard')
-      setReviewRequested(true)
-    },
+    openReview,
     logTouch: () => setQuickLog(true),
     go: setView,
     menu: (action) => {
@@ -193,14 +194,7 @@ export function App() {
             </p>
           )}
           <StatusBanner />
-          <NoticeBanner
-            onOpenContact={openContact}
-            onOpenReview={() => {
-              setPanel(null)
-              setView('dashboard')
-              setReviewRequested(true)
-            }}
-          />
+          <NoticeBanner onOpenContact={openContact} onOpenReview={openReview} />
           <main className="main" id={FOCUS_FALLBACK_ID} tabIndex={-1}>
             {view === 'today' && (
               <TodayView
