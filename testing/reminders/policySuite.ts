@@ -6,6 +6,7 @@ import {
   type PolicyScenario,
   type PolicySimulation,
 } from './simulation'
+import { expectNoProblems } from './problems'
 
 /**
  * Runs the delivery policy over a scenario's year in this process's zone, prints the report,
@@ -17,17 +18,7 @@ export function expectCleanPolicyYear(zone: string, scenario: PolicyScenario): P
   const sim = runPolicySimulation(scenario)
   const report = reportSimulation(sim, scenario)
   console.log(formatReport(zone, report))
-  expect(report.problems).toEqual({
-    thanksPastDeadlineWithoutAlert: 0,
-    duplicateDeliveries: 0,
-    daysWithSeveralDigests: 0,
-    onTimeDeliveriesInQuietHours: 0,
-    missedDigests: 0,
-    alertsNeverSent: 0,
-    alertsAtWrongTime: 0,
-    wrongLateFlags: 0,
-    digestContentMismatches: 0,
-  })
+  expectNoProblems(report.problems)
   expect(report.lateInQuietHours).toBe(0)
   // The world really was busy: these guard against a vacuous pass.
   expect(report.thanksAlerted).toBeGreaterThan(50)
