@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { STAGE_IDS } from '../shared/stages'
+import { STAGE_IDS } from '@shared/stages'
 import type { Core } from '../electron/core/types'
 import { expect, FakeClock, test } from './fixtures'
 import { BoardPage } from './pages/BoardPage'
