@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Contact } from '@shared/domain'
 import { CoreCallError, openCore, type Core } from '.'
 import { makeTempDir, unwrap } from '@testing/core/tempDir'
+import { readJson, StoredJson } from '@testing/json'
 
 let dir: string
 let remove: () => Promise<void>
@@ -48,8 +49,8 @@ describe('contacts', () => {
     cores.length = 0
     const again = await open()
     expect((await list(again)).map((c) => c.name)).toEqual(['Ada Lovelace'])
-    const file = JSON.parse(await readFile(join(dir, 'vouch.json'), 'utf8'))
-    expect(file.contacts[0].name).toBe('Ada Lovelace')
+    const file = await readJson(join(dir, 'vouch.json'), StoredJson)
+    expect(file.contacts[0]?.name).toBe('Ada Lovelace')
   })
 
   it('creates in a given stage and refuses bad input with field messages', async () => {
@@ -168,8 +169,10 @@ describe('contacts', () => {
     await create(core, { name: '__proto__', tags: ['constructor'] })
     await core.close()
     cores.length = 0
-    const file = JSON.parse(await readFile(join(dir, 'vouch.json'), 'utf8'))
-    file.contacts[0].id = '__proto__'
+    const file = await readJson(join(dir, 'vouch.json'), StoredJson)
+    const [stored] = file.contacts
+    if (!stored) throw new Error('the contact was not saved')
+    stored.id = '__proto__'
     await writeFile(join(dir, 'vouch.json'), JSON.stringify(file))
     const again = await open()
     const [only] = await list(again)

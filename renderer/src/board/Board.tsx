@@ -49,6 +49,7 @@ import { BulkBar } from './BulkBar'
 import { EmptyState } from './EmptyState'
 import { QuickAdd } from './QuickAdd'
 import { laneChange } from './lanes'
+import { asyncHandler } from '../ui/asyncHandler'
 import './board.css'
 
 /** A card being moved, by keyboard or pointer. */
@@ -89,10 +90,10 @@ function isPlain(query: BoardQuery): boolean {
 }
 
 interface BoardProps {
-  onOpenContact(id: string): void
-  onNewContact(): void
+  onOpenContact: (id: string) => void
+  onNewContact: () => void
   /** Called before a card changes column; returning true takes the move over (e.g. a form opens first). */
-  interceptMove?(id: string, from: StageId, to: StageId): boolean
+  interceptMove?: (id: string, from: StageId, to: StageId) => boolean
 }
 
 /** The kanban board: six stage columns of cards fetched in windows, with find, filter, sort, group, selection and moves. */
@@ -418,7 +419,15 @@ export function Board({ onOpenContact, onNewContact, interceptMove }: BoardProps
   }, [])
 
   const handlers = useMemo<CardHandlers>(
-    () => ({ onClick, onKey, onBlur, onMoveTo, onOpen: onOpenContact, onDelete, registerBody }),
+    () => ({
+      onClick,
+      onKey,
+      onBlur,
+      onMoveTo: asyncHandler(onMoveTo),
+      onOpen: onOpenContact,
+      onDelete,
+      registerBody,
+    }),
     [onClick, onKey, onBlur, onMoveTo, onOpenContact, onDelete, registerBody],
   )
 

@@ -38,9 +38,9 @@ export function BulkBar({
   undo,
 }: {
   ids: ReadonlySet<string>
-  onDone(): void
-  onClear(): void
-  undo(): Promise<void>
+  onDone: () => void
+  onClear: () => void
+  undo: () => Promise<void>
 }) {
   const toasts = useToasts()
   const announce = useAnnounce()

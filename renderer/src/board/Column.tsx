@@ -54,7 +54,7 @@ interface CardListProps {
   density: Density
   handlers: CardHandlers
   label: string
-  registerList(key: string, list: ListRef, element: HTMLElement | null): void
+  registerList: (key: string, list: ListRef, element: HTMLElement | null) => void
 }
 
 /**

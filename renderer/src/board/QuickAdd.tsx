@@ -4,6 +4,7 @@ import { stageLabel } from '@shared/stages'
 import { call } from '../api/client'
 import { useAnnounce } from '../ui/announcer'
 import { sameName } from './sameName'
+import { asyncHandler } from '../ui/asyncHandler'
 
 /**
  * A one-line form at the top of the Identified column: type a name, press Enter. A person with
@@ -51,7 +52,7 @@ export function QuickAdd({ onOpenContact }: { onOpenContact?: (id: string) => vo
   }
 
   return (
-    <form className="quick-add" onSubmit={submit}>
+    <form className="quick-add" onSubmit={asyncHandler(submit)}>
       <input
         className="quick-add-input"
         type="text"

@@ -11,13 +11,14 @@ import type { Failure } from '@shared/result'
 import { Field, FormActions, FormError, FormGrid } from '../ui/form/Field'
 import { refusal } from '../ui/form/formErrors'
 import { FIELD_NAMES, type ContactFormValues, type FieldName } from './formModel'
+import { asyncHandler } from '../ui/asyncHandler'
 
 interface ContactFormProps {
   initial: ContactFormValues
   submitLabel: string
   /** Save the values; resolves to the core's refusal, or null when saved. */
-  onSubmit(values: ContactFormValues): Promise<Failure | null>
-  onCancel(): void
+  onSubmit: (values: ContactFormValues) => Promise<Failure | null>
+  onCancel: () => void
   /** Extra buttons, such as Delete in the edit panel. */
   extraActions?: ReactNode
 }
@@ -120,7 +121,7 @@ export function ContactForm({
     )
 
   return (
-    <form className="contact-form" onSubmit={submit} noValidate>
+    <form className="contact-form" onSubmit={asyncHandler(submit)} noValidate>
       <FormError>{formError}</FormError>
       <FormGrid>
         {text('name', 'Name', { wide: true, autoFocus: true })}

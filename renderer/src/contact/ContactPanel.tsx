@@ -10,6 +10,7 @@ import { ContactView } from './ContactView'
 import { emptyForm, fieldsFromForm, formFromContact, type ContactFormValues } from './formModel'
 import { useContact } from './useContact'
 import { useContactActions } from './useContactActions'
+import { asyncHandler } from '../ui/asyncHandler'
 import './contact.css'
 
 /** Which contact the side panel shows: a new one, or an existing one by id. */
@@ -28,7 +29,7 @@ export function ContactPanel({
   onMove,
 }: {
   target: PanelTarget
-  onClose(): void
+  onClose: () => void
   onMove: MoveContact
 }) {
   const titleId = useId()
@@ -119,7 +120,7 @@ function focusOnMount(element: HTMLElement | null): void {
   element?.focus()
 }
 
-function CloseButton({ onClose }: { onClose(): void }) {
+function CloseButton({ onClose }: { onClose: () => void }) {
   return (
     <button type="button" className="icon-button" aria-label="Close panel" onClick={onClose}>
       ×
@@ -132,9 +133,9 @@ function ShownContact(props: {
   titleId: string
   focusOnShow: 'heading' | 'edit'
   editing: boolean
-  onEdit(): void
-  onLeaveEdit(): void
-  onClose(): void
+  onEdit: () => void
+  onLeaveEdit: () => void
+  onClose: () => void
   onMove: MoveContact
 }) {
   const { id, titleId, editing, onLeaveEdit, onClose } = props
@@ -191,9 +192,9 @@ function ShownContact(props: {
               <button
                 type="button"
                 className="button button-danger"
-                onClick={async () => {
+                onClick={asyncHandler(async () => {
                   if (await remove(contact.id, contact.name)) onClose()
-                }}
+                })}
               >
                 Delete
               </button>

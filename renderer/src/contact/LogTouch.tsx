@@ -5,6 +5,7 @@ import { call } from '../api/client'
 import { draftInstant, newTouchDraft, TouchFields, type TouchDraft } from './TouchFields'
 import { useToasts } from '../ui/toasts'
 import { useContactActions } from './useContactActions'
+import { asyncHandler } from '../ui/asyncHandler'
 
 interface LogTouchProps {
   contactId: string
@@ -21,7 +22,7 @@ interface LogTouchProps {
 }
 
 /** Opens its log-touch control on `l`; rendered only where one control should answer. */
-function LogTouchShortcut({ onOpen }: { onOpen(): void }) {
+function LogTouchShortcut({ onOpen }: { onOpen: () => void }) {
   useCommandHandler('contact.logTouch', onOpen)
   return null
 }
@@ -113,7 +114,7 @@ export function LogTouchButton({
         <form
           className="log-touch-popup form"
           aria-label={`Log a touch with ${name}`}
-          onSubmit={submit}
+          onSubmit={asyncHandler(submit)}
           noValidate
         >
           <TouchFields

@@ -8,6 +8,7 @@ import { useToasts } from '../ui/toasts'
 import { dateInputValue } from './touchDate'
 import { draftInstant, TouchFields, type TouchDraft } from './TouchFields'
 import { useContactActions } from './useContactActions'
+import { asyncHandler } from '../ui/asyncHandler'
 
 /** A contact's touches, newest first: each editable (date, kind, note) and deletable with Undo. */
 export function Timeline({ contactId }: { contactId: string }) {
@@ -108,7 +109,7 @@ export function Timeline({ contactId }: { contactId: string }) {
   )
 }
 
-function EditTouch({ touch, onDone }: { touch: Interaction; onDone(): void }) {
+function EditTouch({ touch, onDone }: { touch: Interaction; onDone: () => void }) {
   const [draft, setDraft] = useState<TouchDraft>({
     day: dateInputValue(new Date(touch.at)),
     kind: touch.kind,
@@ -153,7 +154,7 @@ function EditTouch({ touch, onDone }: { touch: Interaction; onDone(): void }) {
     <form
       className="form timeline-edit"
       aria-label="Edit touch"
-      onSubmit={save}
+      onSubmit={asyncHandler(save)}
       noValidate
       onKeyDown={(event) => {
         if (event.key === 'Escape') {

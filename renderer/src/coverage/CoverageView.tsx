@@ -2,13 +2,14 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { z } from 'zod'
 import type { CoverageOutput } from '@shared/workflowContract'
 import { call, subscribe } from '../api/client'
+import { asyncHandler } from '../ui/asyncHandler'
 import '../workflow/workflow.css'
 import { PageHeader } from '../ui/PageHeader'
 
 type Coverage = z.infer<typeof CoverageOutput>
 
 /** Target skills × who can vouch for each; gaps highlighted, over-asked contacts flagged. */
-export function CoverageView({ onOpenContact }: { onOpenContact(id: string): void }) {
+export function CoverageView({ onOpenContact }: { onOpenContact: (id: string) => void }) {
   const [coverage, setCoverage] = useState<Coverage | null>(null)
   const [skills, setSkills] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -49,7 +50,7 @@ export function CoverageView({ onOpenContact }: { onOpenContact(id: string): voi
       <div className="view-body">
         <form
           className="contact-form workflow-section"
-          onSubmit={save}
+          onSubmit={asyncHandler(save)}
           noValidate
           aria-label="Target skills"
         >

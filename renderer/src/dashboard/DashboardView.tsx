@@ -52,7 +52,7 @@ function touchSeries(weeks: readonly DashboardWeek[]): ChartSeries[] {
 }
 
 /** Progress over the last 52 weeks: people per stage, touches, overdue people, references and thanks. */
-export function DashboardView({ onOpenContact }: { onOpenContact(id: string): void }) {
+export function DashboardView({ onOpenContact }: { onOpenContact: (id: string) => void }) {
   const [data, setData] = useState<DashboardOutput | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [reviewing, setReviewing] = useState(false)

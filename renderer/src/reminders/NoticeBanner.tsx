@@ -10,7 +10,7 @@ const MAX_SHOWN = 3
  * Reminders the OS could not show as notifications, shown in the app instead, with the
  * one-time hint about why (no notification daemon, notifications turned off).
  */
-export function NoticeBanner({ onOpenContact }: { onOpenContact(id: string): void }) {
+export function NoticeBanner({ onOpenContact }: { onOpenContact: (id: string) => void }) {
   const [notices, setNotices] = useState<(Notice & { id: number })[]>([])
   const [hint, setHint] = useState<string | null>(null)
 

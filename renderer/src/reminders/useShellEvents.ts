@@ -8,10 +8,10 @@ import { useStableCallback } from '../ui/useStableCallback'
  * and the app menu's commands and Go menu.
  */
 export function useShellEvents(handlers: {
-  openContact(id: string): void
-  logTouch(): void
-  menu(action: MenuAction): void
-  go(view: GoView): void
+  openContact: (id: string) => void
+  logTouch: () => void
+  menu: (action: MenuAction) => void
+  go: (view: GoView) => void
 }) {
   const openContact = useStableCallback(handlers.openContact)
   const logTouch = useStableCallback(handlers.logTouch)

@@ -4,6 +4,7 @@ import { Dialog } from '../ui/Dialog'
 import { Field, FormActions, FormError } from '../ui/form/Field'
 import { refusal } from '../ui/form/formErrors'
 import { useToasts } from '../ui/toasts'
+import { asyncHandler } from '../ui/asyncHandler'
 
 type RequestField = 'company' | 'role' | 'dueBy' | 'notes'
 const FIELDS: readonly RequestField[] = ['company', 'role', 'dueBy', 'notes']
@@ -17,9 +18,9 @@ export function RequestDialog({
 }: {
   contactId: string
   name: string
-  onClose(): void
+  onClose: () => void
   /** After the request exists, before the dialog closes. */
-  onCreated?(requestId: string): void
+  onCreated?: (requestId: string) => void
 }) {
   const [values, setValues] = useState<Record<RequestField, string>>({
     company: '',
@@ -81,7 +82,7 @@ export function RequestDialog({
 
   return (
     <Dialog title={`Ask ${name} for a reference`} onClose={onClose} testId="request-dialog">
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={asyncHandler(submit)} noValidate>
         <FormError>{formError}</FormError>
         {input('company', 'Company')}
         {input('role', 'Role')}

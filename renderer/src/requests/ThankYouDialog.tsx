@@ -22,7 +22,7 @@ export function ThankYouDialog({
 }: {
   contactId: string
   request: { id: string; role: string; company: string } | null
-  onClose(): void
+  onClose: () => void
 }) {
   const { contact } = useContact(contactId)
   const toasts = useToasts()

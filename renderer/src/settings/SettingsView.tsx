@@ -25,7 +25,7 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' }
 
 /** Appearance: System, Light or Dark, applied and saved at once (no Save button to find). */
-function ThemeChoice({ theme, onChange }: { theme: Theme; onChange(theme: Theme): void }) {
+function ThemeChoice({ theme, onChange }: { theme: Theme; onChange: (theme: Theme) => void }) {
   const toasts = useToasts()
   const choose = async (next: Theme) => {
     applyTheme(next)

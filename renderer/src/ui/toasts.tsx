@@ -22,7 +22,7 @@ interface Toast extends ToastInput {
 }
 
 interface ToastApi {
-  show(toast: ToastInput): void
+  show: (toast: ToastInput) => void
 }
 
 const ToastContext = createContext<ToastApi>({ show: () => {} })

@@ -6,6 +6,7 @@ import { Field, FormError } from '../ui/form/Field'
 import { refusal } from '../ui/form/formErrors'
 import { PageHeader } from '../ui/PageHeader'
 import { Composer } from './Composer'
+import { asyncHandler } from '../ui/asyncHandler'
 import '../workflow/workflow.css'
 
 /** Career updates: write one, then compose personal messages to chosen references. */
@@ -47,7 +48,7 @@ export function UpdatesView() {
   )
 }
 
-function NewUpdateForm({ onCreated }: { onCreated(id: string): void }) {
+function NewUpdateForm({ onCreated }: { onCreated: (id: string) => void }) {
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
   const [errors, setErrors] = useState<Partial<Record<'title' | 'body', string>>>({})
@@ -71,7 +72,7 @@ function NewUpdateForm({ onCreated }: { onCreated(id: string): void }) {
     <form
       className="workflow-section form new-update"
       aria-label="New update"
-      onSubmit={submit}
+      onSubmit={asyncHandler(submit)}
       noValidate
     >
       <h2>New update</h2>
