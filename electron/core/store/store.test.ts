@@ -170,9 +170,7 @@ describe('migrations', () => {
     const migration = backups.find((n) => n.endsWith('before-migration.json'))
     expect(migration).toBeDefined()
     expect(await readFile(join(dir, 'backups', migration ?? ''), 'utf8')).toBe(v0)
-    expect((await readJson(dataFile(), StoredJson)).schemaVersion).toBe(
-      CURRENT_SCHEMA_VERSION,
-    )
+    expect((await readJson(dataFile(), StoredJson)).schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
   })
 })
 
