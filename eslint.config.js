@@ -42,6 +42,23 @@ const LAYER_ZONES = [
   },
 ]
 
+/**
+ * shared/ and testing/ are reached by their aliases (tsconfig.base.json `paths`), never by a
+ * relative path such as '../../shared/domain': one spelling, whichever folder the importer is in.
+ * Every block that sets no-restricted-imports below spreads these in, as a later block's options
+ * replace an earlier one's.
+ */
+const ALIAS_PATTERNS = [
+  {
+    regex: '^\\.{1,2}/(.+/)?shared(/|$)',
+    message: "Import shared/ as '@shared/…', not by a relative path.",
+  },
+  {
+    regex: '^\\.{1,2}/(.+/)?testing(/|$)',
+    message: "Import testing/ as '@testing/…', not by a relative path.",
+  },
+]
+
 /** Production code never depends on test support. */
 const TEST_SUPPORT_ZONE = {
   target: ['./electron', './shared', './renderer'],
@@ -52,10 +69,19 @@ const TEST_SUPPORT_ZONE = {
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: {
+      globals: { ...globals.node },
+      // One TypeScript project service for every file: it finds each file's tsconfig through the
+      // root solution (tsconfig.json's references), so no program is built twice.
+      // https://typescript-eslint.io/packages/parser#projectservice
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -63,6 +89,10 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ALIAS_PATTERNS }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -75,6 +105,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            ...ALIAS_PATTERNS,
             {
               group: ['electron', 'electron/*'],
               message: 'The renderer talks to main only through src/api/client.ts.',
@@ -96,6 +127,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            ...ALIAS_PATTERNS,
             {
               group: ['electron', 'electron/*', 'react', 'react/*', 'react-dom', 'react-dom/*'],
               message: 'shared/ is pure: no electron or react.',
@@ -113,6 +145,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            ...ALIAS_PATTERNS,
             {
               group: ['electron', 'electron/*'],
               message: 'electron/core runs in plain Node: inject OS objects instead.',
@@ -156,4 +189,18 @@ export default tseslint.config(
       ],
     },
   },
+  // Test doubles implement async interfaces without awaiting anything (`invoke: async () => ok`),
+  // and `await act(async () => …)` is how a React test flushes updates: there require-await's
+  // "nothing awaited here" is noise, not a forgotten await. Production code keeps the rule.
+  {
+    files: [
+      '**/*.test.{ts,tsx}',
+      'e2e/**/*.ts',
+      'testing/**/*.ts',
+      'renderer/src/test/**/*.{ts,tsx}',
+    ],
+    rules: { '@typescript-eslint/require-await': 'off' },
+  },
+  // Plain JavaScript (this file, scripts/*.mjs) is in no tsconfig (no allowJs): lint it without types.
+  { files: ['**/*.{js,mjs,cjs}'], ...tseslint.configs.disableTypeChecked },
 )

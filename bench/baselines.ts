@@ -10,14 +10,14 @@ import { summarize, type Summary } from './stats'
 
 /** The subset of better-sqlite3's API this bench uses (its types are not installed). */
 interface SqliteStatement {
-  run(...params: unknown[]): unknown
+  run: (...params: unknown[]) => unknown
 }
 interface SqliteDatabase {
-  pragma(text: string): unknown
-  exec(sql: string): unknown
-  prepare(sql: string): SqliteStatement
-  transaction(fn: () => void): () => void
-  close(): void
+  pragma: (text: string) => unknown
+  exec: (sql: string) => unknown
+  prepare: (sql: string) => SqliteStatement
+  transaction: (fn: () => void) => () => void
+  close: () => void
 }
 type SqliteConstructor = new (file: string) => SqliteDatabase
 

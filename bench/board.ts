@@ -131,14 +131,14 @@ function installProbe(): void {
 
 interface BenchWindow {
   __bench: {
-    firstScreen(): number | null
-    arm(check: string, arg: string, on: 'keydown' | 'click'): void
-    result(): Promise<number>
-    settle(frames: number): Promise<void>
-    nodes(): number
+    firstScreen: () => number | null
+    arm: (check: string, arg: string, on: 'keydown' | 'click') => void
+    result: () => Promise<number>
+    settle: (frames: number) => Promise<void>
+    nodes: () => number
   }
-  __vouchEmit(event: CoreEvent): void
-  __vouchInvoke(envelope: { command: string; input: unknown }): Promise<unknown>
+  __vouchEmit: (event: CoreEvent) => void
+  __vouchInvoke: (envelope: { command: string; input: unknown }) => Promise<unknown>
 }
 /** The page's globals as installProbe defined them. */
 declare const window: Window & BenchWindow
@@ -160,8 +160,8 @@ async function measure(
 
 /** Counts the JSON bytes of the core's answers, between resets. */
 interface ByteMeter {
-  read(): number
-  reset(): void
+  read: () => number
+  reset: () => void
 }
 
 async function runMode(

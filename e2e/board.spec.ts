@@ -1,5 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { emptyRecord } from '@shared/records'
 import type { Core } from '../electron/core/types'
 import { expect, test } from './fixtures'
 import { AppPage } from './pages/AppPage'
@@ -19,10 +20,8 @@ async function seed(core: Core, people: readonly Seed[]): Promise<void> {
 
 /** Names per stage as the core orders them: what a restart will show. */
 async function storedColumns(core: Core): Promise<Record<string, string[]>> {
-  const result = await core.invoke('contact.list', {})
-  if (!result.ok || !Array.isArray(result.value)) throw new Error(JSON.stringify(result))
-  const contacts: { name: string; stage: string; order: number }[] = result.value
-  const columns: Record<string, string[]> = Object.create(null)
+  const contacts = await core.call('contact.list', {})
+  const columns = emptyRecord<string[]>()
   for (const c of [...contacts].sort((a, b) => a.order - b.order))
     (columns[c.stage] ??= []).push(c.name)
   return columns

@@ -30,11 +30,11 @@ export type OpenOptions = Omit<CoreOptions, 'dataDir'>
 /** The test's handle on the app: the real core behind a Chromium page running the renderer. */
 export interface VouchHarness {
   /** Opens the real core (openCore from electron/core/index.ts) on dataDir (or reuses the one core() opened), bridges page to it, loads the built renderer over http, and waits until [data-testid="app"] is visible. */
-  open(options?: OpenOptions): Promise<Page>
+  open: (options?: OpenOptions) => Promise<Page>
   /** Closes the core, reopens it on the same dataDir, reloads the page and waits for [data-testid="app"]: a full app restart. */
-  restart(): Promise<Page>
+  restart: () => Promise<Page>
   /** The live core (opened lazily if open() was not called yet), to seed data with core.invoke('contact.create', {...}) before or after open(). */
-  core(): Promise<Core>
+  core: () => Promise<Core>
   /** Absolute path of <dataDir>/vouch.json. */
   readonly dataFile: string
   /** Every reminder the core delivered, in order (the recording notifier passed as `notify`). */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Contact } from '../shared/domain'
+import { Contact } from '@shared/domain'
 import type { Core } from '../electron/core/types'
 import { expect, FakeClock, test } from './fixtures'
 import { AppPage } from './pages/AppPage'

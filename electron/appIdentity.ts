@@ -18,8 +18,8 @@ export const TOAST_ACTIVATOR_CLSID = '{80142004-23F1-4EA9-A5B0-FD33E6967686}'
 
 /** The part of Electron's app the Windows identity uses. */
 export interface IdentityApp {
-  setAppUserModelId(id: string): void
-  setToastActivatorCLSID(id: string): void
+  setAppUserModelId: (id: string) => void
+  setToastActivatorCLSID: (id: string) => void
 }
 
 /**

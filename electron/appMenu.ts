@@ -3,8 +3,8 @@ import { GO_VIEWS, type GoView, type MenuAction } from '@shared/shellMenu'
 
 /** What the menu's own items do; Edit, View, Window, About and Quit are Electron roles. */
 export interface AppMenuHandlers {
-  menu(action: MenuAction): void
-  go(view: GoView): void
+  menu: (action: MenuAction) => void
+  go: (view: GoView) => void
 }
 
 /** A menu entry whose click needs none of Electron's arguments. */

@@ -21,8 +21,8 @@ export interface ContextMenuRequest {
 
 /** What the spelling items do. */
 export interface SpellingActions {
-  replace(word: string): void
-  learn(word: string): void
+  replace: (word: string) => void
+  learn: (word: string) => void
 }
 
 /** How many spelling suggestions the menu lists. */

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 
 // Loading the real 'electron' package outside Electron tries to download the binary.
-vi.mock('electron', () => ({ shell: { openExternal: vi.fn() } }))
+const shellOpenExternal = vi.hoisted(() => vi.fn())
+vi.mock('electron', () => ({ shell: { openExternal: shellOpenExternal } }))
 
 const { openExternalSafely } = await import('./links')
 
@@ -28,8 +29,7 @@ describe('openExternalSafely', () => {
   })
 
   it('uses shell.openExternal by default', async () => {
-    const { shell } = await import('electron')
     expect(await openExternalSafely('https://example.com/')).toBe(true)
-    expect(shell.openExternal).toHaveBeenCalledWith('https://example.com/')
+    expect(shellOpenExternal).toHaveBeenCalledWith('https://example.com/')
   })
 })

@@ -12,8 +12,8 @@ export interface LoginItemState {
 /** The part of Electron's app the login item uses (a fake in tests). */
 export interface LoginItemApp {
   readonly isPackaged: boolean
-  getLoginItemSettings(): LoginItemState
-  setLoginItemSettings(settings: { openAtLogin: boolean }): void
+  getLoginItemSettings: () => LoginItemState
+  setLoginItemSettings: (settings: { openAtLogin: boolean }) => void
 }
 
 /**
@@ -44,8 +44,8 @@ export function loginItemChange(state: {
 
 /** Where a login item lives: Electron's on macOS and Windows, an XDG autostart entry on Linux. */
 export interface LoginItemStore {
-  read(): boolean
-  write(openAtLogin: boolean): void
+  read: () => boolean
+  write: (openAtLogin: boolean) => void
 }
 
 /** The OS login item through app.get/setLoginItemSettings (macOS and Windows only). */

@@ -45,9 +45,9 @@ export interface SessionWindow {
 /** What QuitGuard needs besides the app. */
 export interface QuitDeps {
   /** Closes the core (awaiting it first if it is still opening). */
-  close(): Promise<void>
+  close: () => Promise<void>
   /** Resolves after ms; setTimeout in the app, a hand-resolved promise in tests. */
-  wait(ms: number): Promise<void>
+  wait: (ms: number) => Promise<void>
   /** Runs just before the process is asked to end: save the window state. */
   beforeEnd?(): void
 }

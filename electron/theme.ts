@@ -19,8 +19,8 @@ export interface NativeThemeLike {
 
 /** What the shell needs of the window to repaint its background. */
 export interface BackgroundTarget {
-  isDestroyed(): boolean
-  setBackgroundColor(colour: string): void
+  isDestroyed: () => boolean
+  setBackgroundColor: (colour: string) => void
 }
 
 /**

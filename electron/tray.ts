@@ -63,8 +63,8 @@ export const TRAY_FALLBACK_ITEMS: readonly TrayItem[] = [
 export interface TrayDeps {
   platform: string
   /** reminder.list through the core; null when it failed. */
-  list(): Promise<ReminderList | null>
-  onAction(action: TrayAction, list: ReminderList | null): void
+  list: () => Promise<ReminderList | null>
+  onAction: (action: TrayAction, list: ReminderList | null) => void
 }
 
 /**

@@ -10,10 +10,10 @@ export interface TrayControllerDeps {
   platform: string
   core: Pick<Core, 'invoke' | 'subscribe' | 'emit'>
   /** Shows the window and resolves once its page listens. */
-  showWindow(): Promise<unknown>
+  showWindow: () => Promise<unknown>
   /** Shows the window on a contact. */
-  notifier: { open(contactId: string): Promise<void> }
-  quit: { quit(): void }
+  notifier: { open: (contactId: string) => Promise<void> }
+  quit: { quit: () => void }
   /** Creates the tray icon; tests pass a fake. */
   createTray?: (deps: ConstructorParameters<typeof VouchTray>[0]) => Pick<VouchTray, 'refresh'>
 }

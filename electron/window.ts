@@ -42,7 +42,7 @@ export function mainWindowOptions(
 }
 
 /** will-navigate / will-redirect handler: the window never leaves the app's own pages. */
-export function blockNavigation(event: { url: string; preventDefault(): void }): void {
+export function blockNavigation(event: { url: string; preventDefault: () => void }): void {
   if (!isAppUrl(event.url)) event.preventDefault()
 }
 

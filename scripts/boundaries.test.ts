@@ -1,17 +1,27 @@
 import { resolve } from 'node:path'
 import { ESLint } from 'eslint'
+import tseslint from 'typescript-eslint'
 import { describe, expect, it } from 'vitest'
 
 // The layer rules in eslint.config.js, tried on probe files that are never written to disk:
 // each forbidden import must fail lint, whatever its spelling, and each allowed one must pass.
 
 const repoRoot = resolve(import.meta.dirname, '..')
-const eslint = new ESLint({ cwd: repoRoot })
+// The probes exist only in memory, so no tsconfig holds them: lint them without types (the layer
+// rules need none). scripts/typeAwareLint.test.ts covers the type-aware rules on real files.
+const eslint = new ESLint({ cwd: repoRoot, overrideConfig: tseslint.configs.disableTypeChecked })
 
 async function boundaryErrors(filePath: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath: resolve(repoRoot, filePath) })
   return (result?.messages ?? [])
     .filter((m) => m.ruleId === 'import-x/no-restricted-paths')
+    .map((m) => m.message)
+}
+
+async function restrictedImports(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: resolve(repoRoot, filePath) })
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports')
     .map((m) => m.message)
 }
 
@@ -62,5 +72,27 @@ describe('layer boundaries in lint', () => {
         "import { openCore } from './core/index'\nexport const probe = openCore\n",
       ),
     ).toEqual([])
+  })
+
+  it('refuses shared/ and testing/ by relative path, in every folder: they are @shared and @testing', async () => {
+    const stages = (path: string) =>
+      `import { STAGE_IDS } from '${path}'\nexport const probe = STAGE_IDS\n`
+    const refused: [file: string, source: string][] = [
+      ['e2e/probe.spec.ts', stages('../shared/stages')],
+      ['renderer/src/board/probe.ts', stages('../../../shared/stages')],
+      ['electron/core/probe.ts', stages('../../shared/stages')],
+      ['bench/probe.ts', stages('../shared/stages')],
+      [
+        'electron/core/probe.test.ts',
+        "import { readJson } from '../../testing/json'\nexport const probe = readJson\n",
+      ],
+    ]
+    for (const [file, source] of refused) {
+      const errors = await restrictedImports(file, source)
+      expect(errors, file).toHaveLength(1)
+      expect(errors[0], file).toMatch(/Import (shared|testing)\/ as '@(shared|testing)\/…'/)
+    }
+    expect(await restrictedImports('e2e/probe.spec.ts', stages('@shared/stages'))).toEqual([])
+    expect(await restrictedImports('shared/probe.ts', stages('./stages'))).toEqual([])
   })
 })

@@ -3,8 +3,8 @@ import type { Result } from './result'
 
 /** The one object the preload (or the e2e harness) puts on `window.vouch`. */
 export interface VouchBridge {
-  invoke(envelope: { command: string; input: unknown }): Promise<Result<unknown>>
-  subscribe(listener: (event: CoreEvent) => void): () => void
+  invoke: (envelope: { command: string; input: unknown }) => Promise<Result<unknown>>
+  subscribe: (listener: (event: CoreEvent) => void) => () => void
 }
 
 /** Name of the global under which the bridge is exposed. */

@@ -143,7 +143,12 @@ function fieldText(contact: Contact, field: SearchField): string {
     case 'tags':
     case 'skills':
       return contact[field].map(normalizeSearch).join('\n')
-    default:
+    case 'name':
+    case 'title':
+    case 'company':
+    case 'field':
+    case 'email':
+    case 'notes':
       return normalizeSearch(contact[field])
   }
 }
@@ -236,13 +241,13 @@ export interface CompiledFilter {
   needsFacts: boolean
   /** The normalized words of the text criterion (what narrowing a search compares). */
   words: readonly string[]
-  test(contact: Contact, lookup: FilterLookup): boolean
+  test: (contact: Contact, lookup: FilterLookup) => boolean
 }
 
 /** Where a compiled filter gets what it needs beyond the record; asked only when needed. */
 export interface FilterLookup {
-  facts(contact: Contact): ContactFacts
-  normalized(contact: Contact): NormalizedContact
+  facts: (contact: Contact) => ContactFacts
+  normalized: (contact: Contact) => NormalizedContact
 }
 
 /** Compile a filter into a predicate; see matchesFilter. */

@@ -4,12 +4,12 @@
 /** A seeded pseudo-random source (mulberry32): the same seed replays the same world. */
 export interface Random {
   /** Uniform in [0, 1). */
-  next(): number
+  next: () => number
   /** Integer in [0, n). */
-  int(n: number): number
+  int: (n: number) => number
   /** Uniform in [min, max). */
-  between(min: number, max: number): number
-  pick<T>(items: readonly T[]): T
+  between: (min: number, max: number) => number
+  pick: <T>(items: readonly T[]) => T
 }
 
 /** A PRNG from a 32-bit seed. */

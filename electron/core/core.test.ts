@@ -5,6 +5,7 @@ import type { Contact } from '@shared/domain'
 import { CoreCallError, type Core } from '.'
 import { unwrap } from '@testing/core/tempDir'
 import { useTempCores } from '@testing/core/tempCores'
+import { readJson, StoredJson } from '@testing/json'
 
 const temp = useTempCores()
 const open = temp.open
@@ -32,7 +33,7 @@ describe('contacts', () => {
     await temp.close(core)
     const again = await open()
     expect((await list(again)).map((c) => c.name)).toEqual(['Ada Lovelace'])
-    const file = JSON.parse(await readFile(join(temp.dir, 'vouch.json'), 'utf8'))
+    const file = await readJson(join(temp.dir, 'vouch.json'), StoredJson)
     expect(file.contacts[0].name).toBe('Ada Lovelace')
   })
 
@@ -180,8 +181,10 @@ describe('contacts', () => {
     const core = await open()
     await create(core, { name: '__proto__', tags: ['constructor'] })
     await temp.close(core)
-    const file = JSON.parse(await readFile(join(temp.dir, 'vouch.json'), 'utf8'))
-    file.contacts[0].id = '__proto__'
+    const file = await readJson(join(temp.dir, 'vouch.json'), StoredJson)
+    const [stored] = file.contacts
+    if (!stored) throw new Error('the contact was not saved')
+    stored.id = '__proto__'
     await writeFile(join(temp.dir, 'vouch.json'), JSON.stringify(file))
     const again = await open()
     const [only] = await list(again)

@@ -24,23 +24,23 @@ export interface CoreOptions {
 /** The headless engine behind the IPC handler, the e2e bridge, benchmarks and scripts. */
 export interface Core {
   /** Any envelope, as it comes over IPC: the name is checked, the input parsed. */
-  invoke(command: string, input: unknown): Promise<Result<unknown>>
+  invoke: (command: string, input: unknown) => Promise<Result<unknown>>
   /** A command typed from the contract, as a Result: for in-process callers (tests, bench, shell). */
-  request<C extends Command>(command: C, input: Input<C>): Promise<Result<Output<C>>>
+  request: <C extends Command>(command: C, input: Input<C>) => Promise<Result<Output<C>>>
   /** A command typed from the contract; a refusal throws a CoreCallError with its code. */
-  call<C extends Command>(command: C, input: Input<C>): Promise<Output<C>>
-  subscribe(listener: (event: CoreEvent) => void): () => void
-  close(): Promise<void>
+  call: <C extends Command>(command: C, input: Input<C>) => Promise<Output<C>>
+  subscribe: (listener: (event: CoreEvent) => void) => () => void
+  close: () => Promise<void>
   /** Works out the reminders at now(), delivers them through notify and records them; on the command queue. */
-  tick(): Promise<void>
+  tick: () => Promise<void>
   /**
    * Resolves once the work opening deferred is done (touches are indexed by id a slice per
    * event-loop turn after open). Commands never need to wait for it; benchmarks of the steady
    * state do.
    */
-  settled(): Promise<void>
+  settled: () => Promise<void>
   /** Sends a shell event (a notification or tray click) to the same subscribers as core events. */
-  emit(event: CoreEvent): void
+  emit: (event: CoreEvent) => void
 }
 
 /** A command the core refused, thrown by Core.call: the Failure's code, message and issues. */

@@ -24,7 +24,7 @@ export interface Fault {
 export interface FaultyFs {
   fs: StoreFs
   /** Start failing (replacing any earlier fault), or stop with null: "the disk was fixed". */
-  set(fault: Fault | null): void
+  set: (fault: Fault | null) => void
   /** How many operations failed so far. */
   readonly failures: number
 }

@@ -7,11 +7,11 @@ export interface TempCores {
   /** This test's data folder. */
   readonly dir: string
   /** Opens a core on this test's folder, with the suite's defaults and then `extra`. */
-  open(extra?: Partial<CoreOptions>): Promise<Core>
+  open: (extra?: Partial<CoreOptions>) => Promise<Core>
   /** Closes one core now (to reopen the folder, or to read what it left). */
-  close(core: Core): Promise<void>
+  close: (core: Core) => Promise<void>
   /** Closes every core still open. */
-  closeAll(): Promise<void>
+  closeAll: () => Promise<void>
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Contact, DEFAULT_SETTINGS } from '@shared/domain'
@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { openCore, type Core } from '..'
 import { CURRENT_SCHEMA_VERSION, decodeStoreFile } from '../store/schema'
 import { makeTempDir, unwrap } from '@testing/core/tempDir'
+import { readJson, StoredJson } from '@testing/json'
 
 let dirs: { dir: string; remove: () => Promise<void> }[] = []
 const cores: Core[] = []
@@ -187,7 +188,7 @@ describe('import.preview and import.commit', () => {
     const { batchId } = await commitImport(core, { token: p.token, duplicates: 'merge' })
     expect(await list(core)).toHaveLength(3)
     await close(core)
-    const file = JSON.parse(await readFile(join(dir, 'vouch.json'), 'utf8'))
+    const file = await readJson(join(dir, 'vouch.json'), StoredJson)
     expect(file.importBatches[0]).toMatchObject({ id: batchId, fileName: 'contacts.vcf' })
 
     const again = await open(dir)
@@ -484,7 +485,7 @@ describe('migration 1 → 2', () => {
     const core = await open(dir)
     expect((await list(core)).map((c) => [c.id, c.stage])).toEqual([['c1', 'building']])
     await close(core)
-    const file = JSON.parse(await readFile(join(dir, 'vouch.json'), 'utf8'))
+    const file = await readJson(join(dir, 'vouch.json'), StoredJson)
     expect(file.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     expect(file.importBatches).toEqual([])
     expect(

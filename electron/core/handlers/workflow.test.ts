@@ -273,10 +273,8 @@ describe('deleting the touch that recorded a reference or its thanks takes it ba
     const core = await open()
     const { ada, given, thanks, requestNow } = await thankedAda(core)
     const thankedRequest = await requestNow()
-    expect(thankedRequest).toMatchObject({
-      thankTouchId: thanks.id,
-      givenTouchId: expect.any(String),
-    })
+    expect(thankedRequest.thankTouchId).toBe(thanks.id)
+    expect(thankedRequest.givenTouchId).toEqual(expect.any(String))
     const thankedContact = await contactOf(core, ada.id)
     expect(thankedContact.stage).toBe('thanked')
     expect(thankedContact.stageHistory.map((e) => e.stage)).toEqual([
@@ -375,11 +373,8 @@ describe('deleting the touch that recorded a reference or its thanks takes it ba
     expect(given.givenTouchId).toBe(givenTouch.id)
 
     const refused = await core.invoke('interaction.delete', { id: givenTouch.id })
-    expect(refused).toMatchObject({
-      ok: false,
-      code: 'conflict',
-      message: expect.stringContaining('delete the thank-you first'),
-    })
+    expect(refused).toMatchObject({ ok: false, code: 'conflict' })
+    expect(refused.ok ? '' : refused.message).toContain('delete the thank-you first')
     expect(await touches(core, ada.id)).toContainEqual(givenTouch)
 
     await run(core, 'interaction.delete', { id: thanks.id })

@@ -348,7 +348,9 @@ export function readProfileCell(cell: string): SocialProfile[] {
     })
 }
 
-const LIST_FIELDS = new Set<ColumnTarget>(['links', 'tags', 'skills', 'nicknames'])
+const LIST_FIELDS = ['links', 'tags', 'skills', 'nicknames'] as const
+type ListField = (typeof LIST_FIELDS)[number]
+const isListField = (t: ColumnTarget): t is ListField => LIST_FIELDS.some((f) => f === t)
 const ADDRESS_PARTS = ['street', 'city', 'region', 'postalCode', 'country'] as const
 type AddressPart = (typeof ADDRESS_PARTS)[number]
 const isAddressPart = (t: ColumnTarget): t is AddressPart => ADDRESS_PARTS.some((p) => p === t)
@@ -384,7 +386,7 @@ export function parseMappedCsv(
       const field = mapping[column]
       const value = unguard(row.cells[i] ?? '')
       if (field === undefined || value.trim() === '') return
-      if (LIST_FIELDS.has(field)) {
+      if (isListField(field)) {
         const items = value.split(field === 'links' ? /[;\s]+/ : ';').map((v) => v.trim())
         if (field === 'links') d.links.push(...items.filter((v) => v !== ''))
         else if (field === 'tags') d.tags.push(...items)

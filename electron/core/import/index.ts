@@ -1,4 +1,5 @@
 import { ContactFields, LIMITS } from '@shared/domain'
+import { emptyRecord } from '@shared/records'
 import { decodeTextFile, normaliseBytes } from './decode'
 import {
   googleHeader,
@@ -58,7 +59,7 @@ function parseVouchJson(
 }
 
 function pickFields(raw: unknown): Record<string, unknown> {
-  const picked: Record<string, unknown> = Object.create(null)
+  const picked = emptyRecord<unknown>()
   if (typeof raw !== 'object' || raw === null) return picked
   for (const key of Object.keys(ContactFields.shape)) {
     if (Object.hasOwn(raw, key)) picked[key] = Reflect.get(raw, key)
@@ -151,7 +152,7 @@ export function parseContactsFile(
   if (outlook !== null)
     return { format: 'outlook-csv', contacts: parseOutlook(rows, outlook, warnings), warnings }
   if (isVouchCsv(rows[0]?.cells ?? [])) {
-    const identity: ColumnMapping = Object.create(null)
+    const identity: ColumnMapping = emptyRecord()
     for (const column of CSV_COLUMNS) identity[column] = column
     return {
       format: 'vouch-csv',

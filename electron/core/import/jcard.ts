@@ -50,6 +50,8 @@ function linesOf(text: string, re: RegExp): number[] {
 }
 
 const isName = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9-]+$/.test(v)
+/** Array.isArray, narrowing to unknown[] rather than any[]: each element is still checked. */
+const isList = (v: unknown): v is unknown[] => Array.isArray(v)
 
 function jValue(v: unknown): string {
   if (Array.isArray(v)) return v.map(jValue).join(',')
@@ -59,10 +61,10 @@ function jValue(v: unknown): string {
 }
 
 function jCard(card: unknown): string[] | null {
-  if (!Array.isArray(card) || card[0] !== 'vcard' || !Array.isArray(card[1])) return null
+  if (!isList(card) || card[0] !== 'vcard' || !isList(card[1])) return null
   const lines = ['BEGIN:VCARD']
   for (const prop of card[1]) {
-    if (!Array.isArray(prop) || !isName(prop[0])) continue
+    if (!isList(prop) || !isName(prop[0])) continue
     const [name, rawParams, , ...values] = prop
     if (name.toLowerCase() === 'begin' || name.toLowerCase() === 'end') continue
     const params: [string, string[]][] = []

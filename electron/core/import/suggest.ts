@@ -5,6 +5,7 @@
  */
 import { ContactFields } from '@shared/domain'
 import type { ColumnTarget } from '@shared/importContract'
+import { emptyRecord } from '@shared/records'
 import { AN_EMAIL, columnName } from './csv'
 import { OUTLOOK_FIELDS, OUTLOOK_HEADERS, type OutlookField } from './outlook'
 import type { ColumnMapping } from './types'
@@ -419,7 +420,7 @@ const MULTI: ReadonlySet<ColumnTarget> = new Set(['email', 'phone', 'links', 'ta
  * title column exists or its values look like Mr./Dr.
  */
 export function suggestMapping(columns: string[], sample: string[][] = []): ColumnMapping {
-  const mapping: ColumnMapping = Object.create(null)
+  const mapping: ColumnMapping = emptyRecord()
   const used = new Set<ColumnTarget>()
   const jobTitle = columns.some((c) => {
     const n = normHeader(c)

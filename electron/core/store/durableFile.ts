@@ -122,8 +122,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
     private readonly toChunks: (data: T) => Iterable<string>,
   ) {}
 
-  async read(): Promise<T | null> {
-    throw new Error('The store reads vouch.json itself, to quarantine damaged files.')
+  read(): Promise<T | null> {
+    return Promise.reject(
+      new Error('The store reads vouch.json itself, to quarantine damaged files.'),
+    )
   }
 
   async write(data: T): Promise<void> {

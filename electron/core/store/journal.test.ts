@@ -155,7 +155,7 @@ describe('Journal short writes', () => {
       open: async (path, flags, mode) => {
         const handle = await realFs.open(path, flags, mode)
         return new Proxy(handle, {
-          get(target, property) {
+          get(target, property): unknown {
             const value: unknown = Reflect.get(target, property, target)
             if (property === 'write' && short)
               // As a disk filling up mid-line can: half the bytes, a short count, no error.

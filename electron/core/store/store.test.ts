@@ -6,6 +6,7 @@ import type { AppStatus } from '@shared/ipc'
 import { openCore, type Core } from '..'
 import { makeTempDir, unwrap } from '@testing/core/tempDir'
 import { useTempCores } from '@testing/core/tempCores'
+import { LockJson, readJson, StoredJson } from '@testing/json'
 import { CURRENT_SCHEMA_VERSION } from './schema'
 
 const temp = useTempCores()
@@ -52,7 +53,7 @@ describe('damaged data files are quarantined, never overwritten', () => {
       // The new file is valid and written.
       unwrap(await core.invoke('contact.create', { name: 'Linus' }))
       await closeAll()
-      expect(JSON.parse(await readFile(dataFile(), 'utf8')).contacts).toHaveLength(3)
+      expect((await readJson(dataFile(), StoredJson)).contacts).toHaveLength(3)
     })
   }
 
@@ -101,7 +102,7 @@ describe('damaged data files are quarantined, never overwritten', () => {
 describe('a newer schemaVersion', () => {
   it('opens read-only, refuses writes and never rewrites the file', async () => {
     await seed('Ada')
-    const file = JSON.parse(await readFile(dataFile(), 'utf8'))
+    const file = await readJson(dataFile(), StoredJson)
     file.schemaVersion = 999
     file.futureField = { something: true }
     const text = JSON.stringify(file, null, 1)
@@ -153,9 +154,7 @@ describe('migrations', () => {
     const migration = backups.find((n) => n.endsWith('before-migration.json'))
     expect(migration).toBeDefined()
     expect(await readFile(join(temp.dir, 'backups', migration ?? ''), 'utf8')).toBe(v0)
-    expect(JSON.parse(await readFile(dataFile(), 'utf8')).schemaVersion).toBe(
-      CURRENT_SCHEMA_VERSION,
-    )
+    expect((await readJson(dataFile(), StoredJson)).schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
   })
 })
 
@@ -207,10 +206,10 @@ describe('the journal', () => {
 
   it('ignores entries already in the snapshot (a crash between snapshot and journal reset)', async () => {
     await seed('Ada')
-    const snapshot = JSON.parse(await readFile(dataFile(), 'utf8'))
+    const snapshot = await readJson(dataFile(), StoredJson)
     const entry = {
       seq: snapshot.seq,
-      ops: [{ op: 'delete', coll: 'contacts', id: snapshot.contacts[0].id }],
+      ops: [{ op: 'delete', coll: 'contacts', id: snapshot.contacts[0]?.id }],
     }
     await appendFile(join(temp.dir, 'vouch.journal'), `${JSON.stringify(entry)}\n`)
     const core = await open()
@@ -238,7 +237,7 @@ describe('the folder lock', () => {
     )
     const core = await open({ isProcessAlive: () => false })
     unwrap(await core.invoke('contact.create', { name: 'Ada' }))
-    expect(JSON.parse(await readFile(join(temp.dir, 'vouch.lock'), 'utf8')).pid).toBe(process.pid)
+    expect((await readJson(join(temp.dir, 'vouch.lock'), LockJson)).pid).toBe(process.pid)
   })
 
   it('takes over an unreadable lock (a crash while writing it)', async () => {

@@ -48,9 +48,9 @@ export interface StoreOptions {
  */
 export interface StoreIndex {
   /** Build from scratch: at open, and after a restore replaces everything. */
-  rebuild(state: StoreState): void
+  rebuild: (state: StoreState) => void
   /** Follow ops that were just applied; `previous` holds each touched record as it was before. */
-  apply(ops: readonly Op[], state: StoreState, previous: ReadonlyMap<string, unknown>): void
+  apply: (ops: readonly Op[], state: StoreState, previous: ReadonlyMap<string, unknown>) => void
 }
 
 const HOUR = 60 * 60 * 1000
@@ -348,7 +348,7 @@ export class Store {
 
   /** Replace the whole state (a backup restore or a JSON import), durably. */
   replaceAll(file: StoreFile): Promise<void> {
-    return this.exclusive(async () => {
+    return this.exclusive(() => {
       if (this.readOnly)
         throw new DomainError(
           'read-only',
@@ -372,7 +372,7 @@ export class Store {
     if (this.compactTimer) clearTimeout(this.compactTimer)
     this.compactTimer = null
     if (this.closed) return
-    await this.exclusive(async () => {
+    await this.exclusive(() => {
       this.closed = true
     })
     if (!this.readOnly) {
@@ -463,8 +463,8 @@ export class Store {
     this.compactTimer.unref?.()
   }
 
-  /** Run store operations one at a time. */
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  /** Run store operations one at a time; a throw in fn (sync or async) rejects only its own step. */
+  private exclusive<T>(fn: () => T | PromiseLike<T>): Promise<T> {
     const run = this.pending.then(fn, fn)
     this.pending = run.catch(() => undefined)
     return run

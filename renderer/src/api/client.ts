@@ -58,7 +58,7 @@ export async function call<C extends Command>(
 export interface UnsavedChange {
   command: Command
   /** Sends the same command with the same input again. */
-  retry(): Promise<Result<unknown>>
+  retry: () => Promise<Result<unknown>>
 }
 
 let unsaved: { change: UnsavedChange; key: string } | null = null

@@ -52,7 +52,7 @@ export function TopNav({
   counts = {},
 }: {
   view: View
-  onChange(view: View): void
+  onChange: (view: View) => void
   /** Things waiting in a view, shown right-aligned after its label. */
   counts?: Partial<Record<View, number>>
 }) {

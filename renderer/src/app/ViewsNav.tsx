@@ -12,7 +12,7 @@ import type { View } from './TopNav'
  * board with its filters, sort and lanes; its menu (the ⋯ button, a right-click, or F2 to
  * rename) renames or deletes it. Hidden until a view is saved from the board's toolbar.
  */
-export function ViewsNav({ view, goTo }: { view: View; goTo(view: View): void }) {
+export function ViewsNav({ view, goTo }: { view: View; goTo: (view: View) => void }) {
   const views = useBoardViews()
   const active = useActiveView(views)
   const [renaming, setRenaming] = useState<string | null>(null)
@@ -150,8 +150,8 @@ function RenameField({
 }: {
   view: SavedView
   views: readonly SavedView[]
-  onDone(): void
-  onCancel(): void
+  onDone: () => void
+  onCancel: () => void
 }) {
   const [name, setName] = useState(view.name)
   const [error, setError] = useState<string | null>(null)

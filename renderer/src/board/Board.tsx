@@ -23,6 +23,7 @@ import { call } from '../api/client'
 import { settingsStore, useQuery } from '../store/queries'
 import { useAnnounce } from '../ui/announcer'
 import { useToasts } from '../ui/toasts'
+import { asyncHandler } from '../ui/asyncHandler'
 import { useStableCallback } from '../ui/useStableCallback'
 import { useContactActions } from '../contact/useContactActions'
 import { boardData, useBoardData } from './boardData'
@@ -59,10 +60,10 @@ function isLaneOpen(
 }
 
 interface BoardProps {
-  onOpenContact(id: string): void
-  onNewContact(): void
+  onOpenContact: (id: string) => void
+  onNewContact: () => void
   /** Called before a card changes column; returning true takes the move over (e.g. a form opens first). */
-  interceptMove?(id: string, from: StageId, to: StageId): boolean
+  interceptMove?: (id: string, from: StageId, to: StageId) => boolean
 }
 
 /** The kanban board: six stage columns of cards fetched in windows, with find, filter, sort, group, selection and moves. */
@@ -150,7 +151,15 @@ export function Board({ onOpenContact, onNewContact, interceptMove }: BoardProps
 
   const { onBlur, onMoveTo, registerBody, registerList } = move
   const handlers = useMemo<CardHandlers>(
-    () => ({ onClick, onKey, onBlur, onMoveTo, onOpen: onOpenContact, onDelete, registerBody }),
+    () => ({
+      onClick,
+      onKey,
+      onBlur,
+      onMoveTo: asyncHandler(onMoveTo),
+      onOpen: onOpenContact,
+      onDelete,
+      registerBody,
+    }),
     [onClick, onKey, onBlur, onMoveTo, onOpenContact, onDelete, registerBody],
   )
 

@@ -27,10 +27,10 @@ const SEARCH_DELAY_MS = 150
 
 interface BoardToolbarProps {
   query: BoardQuery
-  onQuery(query: BoardQuery): void
+  onQuery: (query: BoardQuery) => void
   summary: BoardSummary | null
   savedViews: readonly SavedView[]
-  onNewContact(): void
+  onNewContact: () => void
   /** Select everyone the filter matches; null when nothing is filtered. */
   onSelectAll: (() => void) | null
 }
@@ -174,7 +174,7 @@ function FilterMenu({
   onFilter,
 }: {
   filter: ContactFilter
-  onFilter(filter: ContactFilter): void
+  onFilter: (filter: ContactFilter) => void
 }) {
   const [open, setOpen] = useState(false)
   const [tags, setTags] = useState<string[]>([])

@@ -38,10 +38,10 @@ export function BulkBar({
   onClear,
 }: {
   ids: ReadonlySet<string>
-  onDone(): void
-  onClear(): void
+  onDone: () => void
+  onClear: () => void
   /** Unused: the toast's Undo is the app's undo (useCommand). Left until Board stops passing it. */
-  undo?(): Promise<void>
+  undo?: () => Promise<void>
 }) {
   const announce = useAnnounce()
   const errors = useFormErrors([])

@@ -18,13 +18,13 @@ export const MOVE_INSTRUCTIONS_ID = 'card-move-instructions'
 
 /** What a card can ask the board to do; every function is stable so memoised cards do not re-render. */
 export interface CardHandlers {
-  onClick(id: string, event: MouseEvent<HTMLElement>): void
-  onKey(id: string, event: KeyboardEvent<HTMLElement>): void
-  onBlur(id: string, event: FocusEvent<HTMLElement>): void
-  onMoveTo(id: string, stage: StageId): void
-  onOpen(id: string): void
-  onDelete(id: string): void
-  registerBody(id: string, element: HTMLElement | null): void
+  onClick: (id: string, event: MouseEvent<HTMLElement>) => void
+  onKey: (id: string, event: KeyboardEvent<HTMLElement>) => void
+  onBlur: (id: string, event: FocusEvent<HTMLElement>) => void
+  onMoveTo: (id: string, stage: StageId) => void
+  onOpen: (id: string) => void
+  onDelete: (id: string) => void
+  registerBody: (id: string, element: HTMLElement | null) => void
 }
 
 interface CardProps {

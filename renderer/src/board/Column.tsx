@@ -55,7 +55,7 @@ interface CardListProps {
   density: Density
   handlers: CardHandlers
   label: string
-  registerList(key: string, entry: ListEntry | null): void
+  registerList: (key: string, entry: ListEntry | null) => void
 }
 
 /**

@@ -39,7 +39,7 @@ export interface Moving extends MovingDisplay {
 export interface ListEntry {
   list: ListRef
   element: HTMLElement
-  scrollTo(index: number): void
+  scrollTo: (index: number) => void
 }
 
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'])
@@ -69,7 +69,7 @@ interface CardMoveOptions {
   /** The open lanes, top to bottom, when the board is grouped (collapsed ones are skipped). */
   openLanes: OpenLanes
   /** Called before a card changes column; returning true takes the move over (e.g. a form opens first). */
-  interceptMove?(id: string, from: StageId, to: StageId): boolean
+  interceptMove?: (id: string, from: StageId, to: StageId) => boolean
 }
 
 /**

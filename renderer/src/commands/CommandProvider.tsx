@@ -31,9 +31,9 @@ interface CommandsApi {
   readonly commands: readonly ResolvedCommand[]
   readonly registry: HandlerRegistry
   /** The context commands run with, as of the last render. */
-  context(): CommandContext
+  context: () => CommandContext
   /** Run a command by id if it is enabled now; false when it is not. */
-  run(id: CommandId): boolean
+  run: (id: CommandId) => boolean
 }
 
 const CommandsContext = createContext<CommandsApi | null>(null)
@@ -48,7 +48,7 @@ function useCommandsApi(): CommandsApi {
 }
 
 /** The commands, the platform, and a way to run them; re-renders when views register handlers. */
-export function useCommands(): CommandsApi & { isEnabled(command: ResolvedCommand): boolean } {
+export function useCommands(): CommandsApi & { isEnabled: (command: ResolvedCommand) => boolean } {
   const api = useCommandsApi()
   useSyncExternalStore(api.registry.subscribe, api.registry.getVersion)
   return { ...api, isEnabled: (command) => isEnabled(command.spec, api.context()) }

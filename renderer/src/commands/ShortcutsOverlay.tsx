@@ -5,7 +5,7 @@ import { ShortcutKeys } from './Keys'
 import { SECTIONS } from './types'
 
 /** The `?` overlay: every command with a shortcut, by section, as this platform spells the keys. */
-export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
+export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
   const { commands, platform } = useCommands()
   const titleId = useId()
   const ref = useRef<HTMLDivElement>(null)

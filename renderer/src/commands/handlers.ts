@@ -1,7 +1,7 @@
 /** What a view registers for a command: how to perform it, and whether it can right now. */
 export interface CommandHandler {
-  perform(): void
-  enabled?(): boolean
+  perform: () => void
+  enabled?: () => boolean
 }
 
 /**

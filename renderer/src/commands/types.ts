@@ -7,25 +7,25 @@ export type Section = (typeof SECTIONS)[number]
 /** What the app shell lends to commands: the current view and the things only it can do. */
 export interface AppActions {
   readonly view: View
-  goTo(view: View): void
-  newContact(): void
-  openContact(id: string): void
+  goTo: (view: View) => void
+  newContact: () => void
+  openContact: (id: string) => void
   /** The quick log dialog: pick a person, then the touch. */
-  quickLog(): void
-  undo(): void
-  redo(): void
+  quickLog: () => void
+  undo: () => void
+  redo: () => void
 }
 
 /** Everything a command's `perform` and `enabled` may read or do. */
 export interface CommandContext extends AppActions {
-  openPalette(): void
-  toggleShortcuts(): void
+  openPalette: () => void
+  toggleShortcuts: () => void
   /** Run the handler the mounted views registered for `id` (the topmost enabled one); false when none is. */
-  runHandler(id: string): boolean
+  runHandler: (id: string) => boolean
   /** Focus the current view's search box (the first visible search field in the main region); false when it has none. */
-  focusSearchBox(): boolean
+  focusSearchBox: () => boolean
   /** Whether a mounted view registered an enabled handler for `id`. */
-  hasHandler(id: string): boolean
+  hasHandler: (id: string) => boolean
 }
 
 /** Shortcuts written as parseShortcut reads them; per platform where they differ. */
@@ -57,6 +57,6 @@ export interface CommandSpec {
    * never bound by the keyboard handler nor offered by the palette.
    */
   readonly listedOnly?: boolean
-  perform?(context: CommandContext): void
-  enabled?(context: CommandContext): boolean
+  perform?: (context: CommandContext) => void
+  enabled?: (context: CommandContext) => boolean
 }

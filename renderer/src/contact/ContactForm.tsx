@@ -11,8 +11,8 @@ interface ContactFormProps {
   initial: ContactFormValues
   submitLabel: string
   /** Save the values; resolves to the core's refusal, or null when saved. */
-  onSubmit(values: ContactFormValues): Promise<Failure | null>
-  onCancel(): void
+  onSubmit: (values: ContactFormValues) => Promise<Failure | null>
+  onCancel: () => void
   /** Extra buttons, such as Delete in the edit panel. */
   extraActions?: ReactNode
 }

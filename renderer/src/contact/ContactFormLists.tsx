@@ -37,7 +37,7 @@ const NEW_PROFILE: SocialProfile = { service: '', handle: '' }
 function PartFields<T extends Record<string, string>>(props: {
   parts: readonly Part<T>[]
   row: T
-  onChange(row: T): void
+  onChange: (row: T) => void
 }) {
   return props.parts.map((part) => (
     <Field key={part.key} label={part.label} hint={part.hint}>
@@ -58,8 +58,8 @@ function RowList<T>(props: {
   error: string | undefined
   addLabel: string
   empty: T
-  onChange(rows: T[]): void
-  row(row: T, index: number, replace: (row: T) => void, remove: () => void): ReactNode
+  onChange: (rows: T[]) => void
+  row: (row: T, index: number, replace: (row: T) => void, remove: () => void) => ReactNode
 }) {
   const { rows, onChange } = props
   return (
@@ -88,7 +88,7 @@ function RowList<T>(props: {
 export function AddressList(props: {
   addresses: readonly PostalAddress[]
   error: string | undefined
-  onChange(addresses: PostalAddress[]): void
+  onChange: (addresses: PostalAddress[]) => void
 }) {
   return (
     <fieldset className="form-group">
@@ -118,7 +118,7 @@ export function AddressList(props: {
 export function ProfileList(props: {
   profiles: readonly SocialProfile[]
   error: string | undefined
-  onChange(profiles: SocialProfile[]): void
+  onChange: (profiles: SocialProfile[]) => void
 }) {
   return (
     <fieldset className="form-group">

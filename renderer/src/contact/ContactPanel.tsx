@@ -28,7 +28,7 @@ export function ContactPanel({
   onMove,
 }: {
   target: PanelTarget
-  onClose(): void
+  onClose: () => void
   onMove: MoveContact
 }) {
   const titleId = useId()
@@ -119,7 +119,7 @@ function focusOnMount(element: HTMLElement | null): void {
   element?.focus()
 }
 
-function CloseButton({ onClose }: { onClose(): void }) {
+function CloseButton({ onClose }: { onClose: () => void }) {
   return (
     <button type="button" className="icon-button" aria-label="Close panel" onClick={onClose}>
       ×
@@ -132,9 +132,9 @@ function ShownContact(props: {
   titleId: string
   focusOnShow: 'heading' | 'edit'
   editing: boolean
-  onEdit(): void
-  onLeaveEdit(): void
-  onClose(): void
+  onEdit: () => void
+  onLeaveEdit: () => void
+  onClose: () => void
   onMove: MoveContact
 }) {
   const { id, titleId, editing, onLeaveEdit, onClose } = props

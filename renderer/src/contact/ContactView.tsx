@@ -43,8 +43,8 @@ export function ContactView({
   titleId: string
   /** What gets focus when the view appears: the name on open, Edit after editing. */
   focusOnShow: 'heading' | 'edit'
-  onEdit(): void
-  onClose(): void
+  onEdit: () => void
+  onClose: () => void
   onMove: MoveContact
 }) {
   const insight = useInsight(contact.id)

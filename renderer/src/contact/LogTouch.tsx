@@ -26,7 +26,7 @@ interface LogTouchProps {
 }
 
 /** Opens its log-touch control on `l`; rendered only where one control should answer. */
-function LogTouchShortcut({ onOpen }: { onOpen(): void }) {
+function LogTouchShortcut({ onOpen }: { onOpen: () => void }) {
   useCommandHandler('contact.logTouch', onOpen)
   return null
 }
@@ -102,9 +102,9 @@ function LogTouchForm(props: {
   contactId: string
   name: string
   draft: TouchDraft
-  onDraft(draft: TouchDraft): void
-  onLogged(): void
-  onCancel(): void
+  onDraft: (draft: TouchDraft) => void
+  onLogged: () => void
+  onCancel: () => void
 }) {
   const { contactId, name, draft } = props
   const errors = useFormErrors(TOUCH_FIELDS)

@@ -121,7 +121,7 @@ function deletedMessage(touch: Interaction, takenBack: readonly ReferenceRequest
     : `${deleted} The reference for ${what} is open again.`
 }
 
-function EditTouch({ touch, onDone }: { touch: Interaction; onDone(): void }) {
+function EditTouch({ touch, onDone }: { touch: Interaction; onDone: () => void }) {
   const [draft, setDraft] = useState<TouchDraft>({
     day: dateInputValue(new Date(touch.at)),
     kind: touch.kind,

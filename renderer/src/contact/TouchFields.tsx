@@ -31,7 +31,7 @@ export function TouchFields(props: {
   onChange: (draft: TouchDraft) => void
   /** The form's errors (useFormErrors over TOUCH_FIELDS): beside the fields, a refusal under them. */
   errors: {
-    field(name: TouchField): ReturnType<FormErrorsApi<string>['field']>
+    field: (name: TouchField) => ReturnType<FormErrorsApi<string>['field']>
     summary: string | null
   }
   autoFocus?: boolean

@@ -116,8 +116,8 @@ export function ContactFieldGrid({
   errorOf,
 }: {
   values: ContactFormValues
-  onChange(update: (values: ContactFormValues) => ContactFormValues): void
-  errorOf(name: FieldName): { name: FieldName; error: string | undefined }
+  onChange: (update: (values: ContactFormValues) => ContactFormValues) => void
+  errorOf: (name: FieldName) => { name: FieldName; error: string | undefined }
 }) {
   return GRID.map((spec) => {
     const value = values[spec.name]

@@ -5,9 +5,9 @@ import { undoOrRedo, useCommand } from '../ui/useCommand'
 /** Commands shared by the board, the panel and the shortcuts, each reporting through a toast. */
 export interface ContactActions {
   /** Move a contact to the trash and offer Undo. Resolves true when it was deleted. */
-  remove(id: string, name: string): Promise<boolean>
-  undo(): Promise<void>
-  redo(): Promise<void>
+  remove: (id: string, name: string) => Promise<boolean>
+  undo: () => Promise<void>
+  redo: () => Promise<void>
 }
 
 /** Delete, undo and redo with their toasts. */

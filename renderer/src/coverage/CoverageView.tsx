@@ -11,7 +11,7 @@ import { useCommand } from '../ui/useCommand'
 type Coverage = z.infer<typeof CoverageOutput>
 
 /** Target skills × who can vouch for each; gaps highlighted, over-asked contacts flagged. */
-export function CoverageView({ onOpenContact }: { onOpenContact(id: string): void }) {
+export function CoverageView({ onOpenContact }: { onOpenContact: (id: string) => void }) {
   const [coverage, setCoverage] = useState<Coverage | null>(null)
   const [skills, setSkills] = useState<string | null>(null)
   const errors = useFormErrors(['targetSkills'] as const)

@@ -60,9 +60,9 @@ export function DashboardView({
   startReview = false,
   onReviewStarted,
 }: {
-  onOpenContact(id: string): void
+  onOpenContact: (id: string) => void
   startReview?: boolean
-  onReviewStarted?(): void
+  onReviewStarted?: () => void
 }) {
   const [data, setData] = useState<DashboardOutput | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -132,8 +132,8 @@ function DashboardBody({
 }: {
   data: DashboardOutput | null
   error: string | null
-  onOpenContact(id: string): void
-  onStartReview(): void
+  onOpenContact: (id: string) => void
+  onStartReview: () => void
 }) {
   const weeks = useMemo(() => data?.weeks.map((w) => w.start) ?? [], [data])
   const stages = useMemo(() => stageSeries(data?.weeks ?? []), [data])

@@ -21,7 +21,7 @@ const STEPS = [
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 /** Says the weekly review is waiting, with a button to start it. */
-export function ReviewBanner({ due, onStart }: { due: boolean; onStart(): void }) {
+export function ReviewBanner({ due, onStart }: { due: boolean; onStart: () => void }) {
   if (!due) return null
   return (
     <div className="dash-banner" role="status" data-testid="review-banner">
@@ -41,8 +41,8 @@ export function WeeklyReviewDialog({
   onClose,
   onOpenContact,
 }: {
-  onClose(): void
-  onOpenContact(id: string): void
+  onClose: () => void
+  onOpenContact: (id: string) => void
 }) {
   const [review, setReview] = useState<WeeklyReviewOutput | null>(null)
   const [step, setStep] = useState(0)
@@ -169,7 +169,7 @@ function ThisWeek({ review }: { review: WeeklyReviewOutput }) {
   )
 }
 
-function Overdue({ review, onOpen }: { review: WeeklyReviewOutput; onOpen(id: string): void }) {
+function Overdue({ review, onOpen }: { review: WeeklyReviewOutput; onOpen: (id: string) => void }) {
   const { overdue } = review
   if (overdue.count === 0) return <p>Nobody is overdue. Well kept.</p>
   return (
@@ -194,7 +194,13 @@ function Overdue({ review, onOpen }: { review: WeeklyReviewOutput; onOpen(id: st
   )
 }
 
-function ThanksOwed({ review, onOpen }: { review: WeeklyReviewOutput; onOpen(id: string): void }) {
+function ThanksOwed({
+  review,
+  onOpen,
+}: {
+  review: WeeklyReviewOutput
+  onOpen: (id: string) => void
+}) {
   if (review.thanksOwed.length === 0)
     return <p>No thank-you owed. Every reference has been thanked.</p>
   return (

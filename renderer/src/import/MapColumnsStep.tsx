@@ -90,9 +90,9 @@ interface MapColumnsStepProps {
   needsMapping: NonNullable<ImportPreview['needsMapping']>
   mapping: ColumnMapping
   busy: boolean
-  onMap(column: string, target: ColumnTarget | null): void
-  onCancel(): void
-  onPreview(): void
+  onMap: (column: string, target: ColumnTarget | null) => void
+  onCancel: () => void
+  onPreview: () => void
 }
 
 /** Step two for an unknown CSV: which field each column holds, with a sample of the result. */

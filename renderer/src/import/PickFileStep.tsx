@@ -2,7 +2,7 @@ import { useState, type DragEvent } from 'react'
 
 interface PickFileStepProps {
   busy: boolean
-  onPick(file: File | undefined): void
+  onPick: (file: File | undefined) => void
 }
 
 /** Step one: drop a file or choose one. */

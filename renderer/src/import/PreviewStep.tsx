@@ -39,16 +39,16 @@ function describe(c: PreviewContact | { name: string; company?: string; email?: 
 interface PreviewStepProps {
   preview: ImportPreview
   defaultChoice: 'skip' | 'merge'
-  onDefaultChoice(choice: 'skip' | 'merge'): void
+  onDefaultChoice: (choice: 'skip' | 'merge') => void
   choices: Record<string, DuplicateChoice>
-  onChoice(index: number, choice: DuplicateChoice): void
+  onChoice: (index: number, choice: DuplicateChoice) => void
   names: Record<string, string>
-  onName(index: number, name: string): void
+  onName: (index: number, name: string) => void
   placeOnBoard: boolean
-  onPlaceOnBoard(value: boolean): void
+  onPlaceOnBoard: (value: boolean) => void
   busy: boolean
-  onCancel(): void
-  onCommit(): void
+  onCancel: () => void
+  onCommit: () => void
 }
 /** Step three: what the file holds, its duplicates with a choice each, and where new people go. */
 export function PreviewStep(props: PreviewStepProps) {

@@ -3,8 +3,8 @@ import type { DoneStep } from './importWizardReducer'
 interface ResultStepProps {
   step: DoneStep
   busy: boolean
-  onUndo(): void
-  onRestart(): void
+  onUndo: () => void
+  onRestart: () => void
   /** Shown as "Open the Inbox" when new people wait there. */
   onOpenInbox?: (() => void) | undefined
 }

@@ -89,7 +89,7 @@ export function correctedNames(
 ): Record<string, string> {
   return Object.fromEntries(
     Object.entries(names)
-      .map(([i, n]) => [i, n.trim()])
+      .map(([i, n]): [string, string] => [i, n.trim()])
       .filter(([i, n]) => n !== '' && n !== preview.contacts[Number(i)]?.name),
   )
 }

@@ -14,9 +14,9 @@ import { recentCommands, recentPeople } from './recent'
 import './palette.css'
 
 interface PaletteProps {
-  onClose(): void
+  onClose: () => void
   /** Close the palette, then run `action` (so focus is back where it was before the action moves it). */
-  onPick(action: () => void): void
+  onPick: (action: () => void) => void
 }
 
 const COMMAND_VALUE = 'command:'

@@ -15,7 +15,7 @@ function person(name: string): PersonHit {
 
 /** A fake core: each query waits until the test answers it. */
 function fakeCore() {
-  const asked: { text: string; answer(result: Result<PeoplePage>): void }[] = []
+  const asked: { text: string; answer: (result: Result<PeoplePage>) => void }[] = []
   const fetchPage = (text: string) =>
     new Promise<Result<PeoplePage>>((resolve) => asked.push({ text, answer: resolve }))
   return { asked, fetchPage }

@@ -14,8 +14,8 @@ export function NoticeBanner({
   onOpenContact,
   onOpenReview,
 }: {
-  onOpenContact(id: string): void
-  onOpenReview(): void
+  onOpenContact: (id: string) => void
+  onOpenReview: () => void
 }) {
   const [notices, setNotices] = useState<(Notice & { id: number })[]>([])
   const [hint, setHint] = useState<string | null>(null)

@@ -25,7 +25,7 @@ interface Option {
 }
 
 /** "Log touch…" from the tray: pick who (people due first, or search by name), the kind and a note. */
-export function QuickLogDialog({ onClose }: { onClose(): void }) {
+export function QuickLogDialog({ onClose }: { onClose: () => void }) {
   const [due, setDue] = useState<Option[]>([])
   const [search, setSearch] = useState('')
   const [found, setFound] = useState<Option[] | null>(null)

@@ -8,11 +8,11 @@ import { useStableCallback } from '../ui/useStableCallback'
  * review's notification, "Log touch…", and the app menu's commands and Go menu.
  */
 export function useShellEvents(handlers: {
-  openContact(id: string): void
-  openReview(): void
-  logTouch(): void
-  menu(action: MenuAction): void
-  go(view: GoView): void
+  openContact: (id: string) => void
+  openReview: () => void
+  logTouch: () => void
+  menu: (action: MenuAction) => void
+  go: (view: GoView) => void
 }) {
   const openContact = useStableCallback(handlers.openContact)
   const openReview = useStableCallback(handlers.openReview)

@@ -11,7 +11,13 @@ import { useToasts } from '../ui/toasts'
  * the user's own notes, so it is rendered without raw HTML (skipHtml) and react-markdown's
  * default URL filter drops javascript: and other unsafe links.
  */
-export function BriefDialog({ request, onClose }: { request: ReferenceRequest; onClose(): void }) {
+export function BriefDialog({
+  request,
+  onClose,
+}: {
+  request: ReferenceRequest
+  onClose: () => void
+}) {
   const [brief, setBrief] = useState<{ markdown: string; fileName: string } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const toasts = useToasts()

@@ -16,9 +16,9 @@ export function RequestDialog({
 }: {
   contactId: string
   name: string
-  onClose(): void
+  onClose: () => void
   /** After the request exists, before the dialog closes. */
-  onCreated?(requestId: string): void
+  onCreated?: (requestId: string) => void
 }) {
   const [values, setValues] = useState<Record<RequestField, string>>({
     company: '',

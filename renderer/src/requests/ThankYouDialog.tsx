@@ -23,7 +23,7 @@ export function ThankYouDialog({
 }: {
   contactId: string
   request: { id: string; role: string; company: string } | null
-  onClose(): void
+  onClose: () => void
 }) {
   const contact = foundContact(useContact(contactId))
   const toasts = useToasts()

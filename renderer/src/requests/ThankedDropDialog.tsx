@@ -10,7 +10,13 @@ import { ThankYouDialog } from './ThankYouDialog'
  * Shown when a card is dropped on Thanked: offers the thank-you templates. Logging the
  * thank-you moves the card; "Just move" moves it without logging; Cancel leaves it.
  */
-export function ThankedDropDialog({ contactId, onClose }: { contactId: string; onClose(): void }) {
+export function ThankedDropDialog({
+  contactId,
+  onClose,
+}: {
+  contactId: string
+  onClose: () => void
+}) {
   const contact = foundContact(useContact(contactId))
   const requests = useQuery(requestsStore).value ?? []
   const owed = requests.find(

@@ -5,7 +5,13 @@ import { useCommand } from '../ui/useCommand'
 const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' }
 
 /** Appearance: System, Light or Dark, applied and saved at once (no Save button to find). */
-export function ThemeChoice({ theme, onChange }: { theme: Theme; onChange(theme: Theme): void }) {
+export function ThemeChoice({
+  theme,
+  onChange,
+}: {
+  theme: Theme
+  onChange: (theme: Theme) => void
+}) {
   const { run } = useCommand()
   const choose = (next: Theme) => {
     applyTheme(next)

@@ -6,15 +6,15 @@ import type { SettingsField, SettingsForm } from './settingsModel'
 /** What every section of the settings form is given: the values, a setter and the errors. */
 export interface SectionProps {
   form: SettingsForm
-  set(patch: Partial<SettingsForm>): void
-  field(name: SettingsField): { name: SettingsField; error: string | undefined }
+  set: (patch: Partial<SettingsForm>) => void
+  field: (name: SettingsField) => { name: SettingsField; error: string | undefined }
 }
 
 /** A time of day in a Field. */
 export function TimeField(props: {
   label: string
   value: string
-  onChange(value: string): void
+  onChange: (value: string) => void
   error: { name: SettingsField; error: string | undefined }
   hint?: string
   disabled?: boolean
@@ -37,7 +37,7 @@ export function TimeField(props: {
 /** A checkbox with its label after it. */
 export function Check(props: {
   checked: boolean
-  onChange(on: boolean): void
+  onChange: (on: boolean) => void
   children: ReactNode
 }) {
   return (
@@ -55,9 +55,9 @@ export function Check(props: {
 /** One number per stage (cadence, WIP limit): empty means none. */
 export function StageNumbers(props: {
   values: Partial<Record<StageId, string>>
-  onChange(values: Partial<Record<StageId, string>>): void
-  label(stage: StageId): string
-  path(stage: StageId): SettingsField
+  onChange: (values: Partial<Record<StageId, string>>) => void
+  label: (stage: StageId) => string
+  path: (stage: StageId) => SettingsField
   field: SectionProps['field']
   max: number
 }) {

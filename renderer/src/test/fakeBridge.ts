@@ -32,7 +32,7 @@ export interface FakeCore {
   /** Every envelope the renderer sent, in order. */
   calls: { command: string; input: unknown }[]
   status: AppStatus
-  emit(event: CoreEvent): void
+  emit: (event: CoreEvent) => void
 }
 
 /** Build a fake core holding `contacts`, and put its bridge on window.vouch. */

@@ -71,7 +71,7 @@ function TodaySection(props: {
 }
 
 /** What Today shows before anyone is on the board: the way in is an import or a first person. */
-function FirstRun(props: { onImport(): void; onAddPerson(): void }) {
+function FirstRun(props: { onImport: () => void; onAddPerson: () => void }) {
   return (
     <div className="today-first-run" data-testid="today-first-run">
       <h2>Start with the people who know your work</h2>
@@ -102,7 +102,11 @@ function FirstRun(props: { onImport(): void; onAddPerson(): void }) {
 }
 
 /** The Inbox waits: a line that leads to triage. */
-function InboxWaiting(props: { count: number; onStartTriage(): void; onOpenInbox(): void }) {
+function InboxWaiting(props: {
+  count: number
+  onStartTriage: () => void
+  onOpenInbox: () => void
+}) {
   return (
     <p className="today-inbox" data-testid="today-inbox">
       <button type="button" className="link-button" onClick={props.onOpenInbox}>
@@ -126,11 +130,11 @@ export function TodayView({
   onImport,
   onAddPerson,
 }: {
-  onOpenContact(id: string): void
-  onStartTriage(): void
-  onOpenInbox(): void
-  onImport(): void
-  onAddPerson(): void
+  onOpenContact: (id: string) => void
+  onStartTriage: () => void
+  onOpenInbox: () => void
+  onImport: () => void
+  onAddPerson: () => void
 }) {
   const [limit, setLimit] = useState(TODAY_DEFAULT_LIMIT)
   useEffect(() => todayStore.setInput({ limit }), [limit])

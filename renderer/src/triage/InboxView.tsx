@@ -16,8 +16,8 @@ export function InboxView({
   onStartTriage,
   onImport,
 }: {
-  onStartTriage(): void
-  onImport(): void
+  onStartTriage: () => void
+  onImport: () => void
 }) {
   const state = useTriageList('inbox')
 

@@ -16,9 +16,9 @@ export function PeopleList(props: {
   list: PagedContacts
   snapshot: PagedSnapshot
   selection: Selection
-  onSelection(selection: Selection): void
-  actions?(contact: Contact): ReactNode
-  onOpen?(id: string): void
+  onSelection: (selection: Selection) => void
+  actions?: (contact: Contact) => ReactNode
+  onOpen?: (id: string) => void
   empty: ReactNode
 }) {
   const { list, snapshot, selection } = props

@@ -65,7 +65,7 @@ export function TriageList(props: {
   name: string
   state: TriageListState
   bulk: readonly BulkAction[]
-  actions?(contact: Contact): ReactNode
+  actions?: (contact: Contact) => ReactNode
   /** Shown when nobody is there and nothing is searched. */
   empty: ReactNode
 }) {

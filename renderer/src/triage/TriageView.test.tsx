@@ -13,7 +13,7 @@ function installSlowCore(count: number) {
   const people = Array.from({ length: count }, (_, i) =>
     makeContact({ name: `Person ${i + 1}`, id: `p${i + 1}`, triage: 'inbox' }),
   )
-  const bulks: { input: unknown; answer(result: Result<unknown>): void }[] = []
+  const bulks: { input: unknown; answer: (result: Result<unknown>) => void }[] = []
   const bridge: VouchBridge = {
     invoke: (envelope) => {
       const input = envelope.input

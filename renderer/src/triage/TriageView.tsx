@@ -66,8 +66,8 @@ export function TriageView({
   onOpenBoard,
 }: {
   /** Back to the Inbox list. */
-  onDone(): void
-  onOpenBoard(): void
+  onDone: () => void
+  onOpenBoard: () => void
 }) {
   const [form, setForm] = useState<QueueForm>(EMPTY_FORM)
   const settledForm = useSettled(form, 300)
@@ -286,7 +286,13 @@ export function TriageView({
   )
 }
 
-function QueueFilters({ form, onChange }: { form: QueueForm; onChange(form: QueueForm): void }) {
+function QueueFilters({
+  form,
+  onChange,
+}: {
+  form: QueueForm
+  onChange: (form: QueueForm) => void
+}) {
   const set = <K extends keyof QueueForm>(key: K, value: QueueForm[K]) =>
     onChange({ ...form, [key]: value })
   return (
@@ -427,8 +433,8 @@ function KeepFields(props: {
   person: Contact
   relationship: Relationship
   credibility: number | null
-  onRelationship(r: Relationship): void
-  onCredibility(c: number | null): void
+  onRelationship: (r: Relationship) => void
+  onCredibility: (c: number | null) => void
 }) {
   return (
     <div className="triage-keep" role="group" aria-label="Set when keeping">

@@ -26,7 +26,7 @@ export function useSettled<T>(value: T, ms: number): T {
 }
 
 /** The sort picker of the Inbox and the Archive. */
-export function SortSelect(props: { value: ContactSort; onChange(sort: ContactSort): void }) {
+export function SortSelect(props: { value: ContactSort; onChange: (sort: ContactSort) => void }) {
   return (
     <label className="list-sort">
       <span>Order</span>
@@ -51,7 +51,7 @@ export function SortSelect(props: { value: ContactSort; onChange(sort: ContactSo
 export function SelectionBar(props: {
   selection: Selection
   matching: number
-  onSelection(selection: Selection): void
+  onSelection: (selection: Selection) => void
   children: ReactNode
 }) {
   const selected = selectedCount(props.selection, props.matching)

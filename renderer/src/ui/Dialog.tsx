@@ -4,7 +4,7 @@ import './dialog.css'
 
 interface DialogProps {
   title: string
-  onClose(): void
+  onClose: () => void
   children: ReactNode
   /** A test id for the dialog element. */
   testId?: string

@@ -23,7 +23,7 @@ interface Toast extends ToastInput {
 
 /** Shows toasts; from useToasts(). */
 export interface ToastApi {
-  show(toast: ToastInput): void
+  show: (toast: ToastInput) => void
 }
 
 const ToastContext = createContext<ToastApi>({ show: () => {} })

@@ -20,8 +20,8 @@ export interface RunOptions<T> {
 
 /** Where a refusal goes instead of an error toast: a form's errors (see useFormErrors). */
 interface ErrorSink {
-  show(failure: Refusal): void
-  clear(): void
+  show: (failure: Refusal) => void
+  clear: () => void
 }
 
 /** A command runner for one control or form: its busy flag, its errors and its toasts. */
@@ -33,13 +33,13 @@ export interface CommandRunner {
    * above), or else to an error toast; success may show a toast, with Undo when undoable.
    * Resolves to the core's Result, or null when skipped because another run was on its way.
    */
-  run<C extends Command>(
+  run: <C extends Command>(
     command: C,
     input: Input<C>,
     options?: RunOptions<Output<C>>,
-  ): Promise<Result<Output<C>> | null>
+  ) => Promise<Result<Output<C>> | null>
   /** Do other async work under the same busy flag (a save made of several commands); skipped while busy. */
-  busyWhile(work: () => Promise<void>): Promise<void>
+  busyWhile: (work: () => Promise<void>) => Promise<void>
 }
 
 /** Run core commands from a component: busy flag, refusal shown where it belongs, toast and Undo. */

@@ -47,7 +47,7 @@ export function UpdatesView() {
   )
 }
 
-function NewUpdateForm({ onCreated }: { onCreated(id: string): void }) {
+function NewUpdateForm({ onCreated }: { onCreated: (id: string) => void }) {
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
   const errors = useFormErrors(['title', 'body'] as const)

@@ -6,7 +6,7 @@ import { useFormErrors } from './useFormErrors'
 afterEach(cleanup)
 
 /** Two fields and a form-level line, failed by hand or by a refusal as the core sends it. */
-function Form({ onSave }: { onSave(): void }) {
+function Form({ onSave }: { onSave: () => void }) {
   const errors = useFormErrors(['company', 'role'] as const)
   return (
     <form

@@ -22,19 +22,19 @@ export interface FormErrorsApi<F extends string> {
   /** The line above the form: what fits no field; null when there is none. */
   summary: string | null
   /** What a Field needs for `name`: its name (for tests) and its error. */
-  field(name: F): { name: F; error: string | undefined }
+  field: (name: F) => { name: F; error: string | undefined }
   /** Show a refusal: issues beside their fields, the rest above; the first invalid field takes focus. */
-  show(failure: Refusal): void
+  show: (failure: Refusal) => void
   /** A problem found before sending: beside `field`, or above the form without one. */
-  fail(message: string, field?: F): void
-  clear(): void
+  fail: (message: string, field?: F) => void
+  clear: () => void
   /** Put on the <form>: its first invalid control takes focus after a failed submit. */
   ref: RefObject<HTMLFormElement | null>
   /**
    * The form's onSubmit: stops the page load and runs `save`, whose promise is not handed to
    * React (an async onSubmit is a misused promise).
    */
-  onSubmit(save: () => unknown): (event: FormEvent) => void
+  onSubmit: (save: () => unknown) => (event: FormEvent) => void
 }
 
 /** Errors by field for a form whose fields are named as the core's issue paths name them. */
