@@ -34,7 +34,7 @@ describe('contacts', () => {
     const again = await open()
     expect((await list(again)).map((c) => c.name)).toEqual(['Ada Lovelace'])
     const file = await readJson(join(temp.dir, 'vouch.json'), StoredJson)
-    expect(file.contacts[0].name).toBe('Ada Lovelace')
+    expect(file.contacts[0]?.name).toBe('Ada Lovelace')
   })
 
   it('creates in a given stage and refuses bad input with field messages', async () => {
