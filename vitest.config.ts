@@ -53,6 +53,10 @@ export default defineConfig({
           name: 'dom',
           environment: 'happy-dom',
           include: ['renderer/**/*.test.tsx', 'renderer/**/*.test.ts'],
+          // Renderer tests open the real core on a temp folder (testing/renderer/realBridge.ts)
+          // and render whole views: generous on a busy 2-core machine.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
     ],
