@@ -53,6 +53,14 @@ export default defineConfig({
           name: 'dom',
           environment: 'happy-dom',
           include: ['renderer/**/*.test.tsx', 'renderer/**/*.test.ts'],
+          // Renderer tests open the real core on a temp folder (testing/renderer/realBridge.ts)
+          // and render whole views: generous on a busy 2-core machine.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          // One happy-dom and one module graph per worker instead of per file: setting up the
+          // environment and importing React and the views again for each file was about 3/4 of
+          // this project's time. Each test unmounts what it rendered and closes its core.
+          isolate: false,
         },
       },
     ],

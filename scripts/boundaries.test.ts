@@ -59,6 +59,22 @@ describe('layer boundaries in lint', () => {
     expect(await boundaryErrors('electron/core/handlers/probe.test.ts', source)).toEqual([])
   })
 
+  it('lets renderer tests reach the real core only through test support', async () => {
+    const realCore =
+      "import { openRealCore } from '@testing/renderer/realBridge'\nexport const probe = openRealCore\n"
+    const inProduction = await boundaryErrors('renderer/src/board/probe.ts', realCore)
+    expect(inProduction).toHaveLength(1)
+    expect(inProduction[0]).toContain('may not import test support')
+    expect(await boundaryErrors('renderer/src/board/probe.test.tsx', realCore)).toEqual([])
+    // A renderer test still may not import the core itself.
+    expect(
+      await boundaryErrors(
+        'renderer/src/board/probe.test.tsx',
+        "import { openCore } from '../../../electron/core'\nexport const probe = openCore\n",
+      ),
+    ).toHaveLength(1)
+  })
+
   it('allows what each layer may use, including through the @shared alias', async () => {
     expect(
       await boundaryErrors(

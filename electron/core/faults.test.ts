@@ -7,6 +7,7 @@ import type { AppStatus, CoreEvent } from '@shared/ipc'
 import { openCore, type Core } from '.'
 import { realFs, type StoreFs } from './store/fs'
 import { FolderLock } from './store/lock'
+import { childScript } from '@testing/core/childScript'
 import { runCrashTrial } from '@testing/core/crashTrials'
 import { faultyFs, type Fault } from '@testing/core/faultyFs'
 import { makeTempDir, unwrap } from '@testing/core/tempDir'
@@ -289,6 +290,9 @@ describe('kill -9 at chosen moments', () => {
   }, 60_000)
 })
 
+// Plain JavaScript, built once: each child starts without compiling the core under tsx.
+const lockChildFile = await childScript('testing/core/lockChild.ts')
+
 /** A child Vouch process (testing/core/lockChild.ts) that opens `folder` when told. */
 interface LockChild {
   process: ChildProcessWithoutNullStreams
@@ -299,14 +303,7 @@ interface LockChild {
 }
 
 function startLockChild(folder: string): LockChild {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'testing/core/lockChild.ts'), folder],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(repoRoot, 'tsconfig.node.json') },
-    },
-  )
+  const child = spawn(process.execPath, [lockChildFile, folder], { cwd: repoRoot })
   let out = ''
   let stderr = ''
   const lines: Array<(line: string) => void> = []

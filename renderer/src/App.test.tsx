@@ -1,18 +1,31 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import type { Contact } from '@shared/domain'
+import { makeContact } from '@testing/builders'
+import {
+  closeRealCores,
+  damageDataFile,
+  installRealCore,
+  type RealCore,
+  type RealCoreOptions,
+} from '@testing/renderer/realBridge'
 import { App } from './App'
 import { boardData } from './board/boardData'
 import { AnnouncerProvider } from './ui/announcer'
 import { ToastProvider } from './ui/toasts'
-import { installFakeCore, makeContact, type FakeCore } from './test/fakeBridge'
 
-afterEach(() => {
+afterEach(async () => {
   cleanup()
   window.vouch = undefined
   boardData.reset()
+  await closeRealCores()
 })
 
-async function renderApp(fake: FakeCore) {
+/** The real core on a fresh folder holding `options`, behind window.vouch. */
+const installCore = (options: RealCoreOptions = {}) => installRealCore(window, options)
+
+async function renderApp(opening: Promise<RealCore>): Promise<RealCore> {
+  const real = await opening
   render(
     <AnnouncerProvider>
       <ToastProvider>
@@ -25,7 +38,7 @@ async function renderApp(fake: FakeCore) {
   fireEvent.click(
     within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Board' }),
   )
-  return fake
+  return real
 }
 
 const column = (label: string) => screen.getByRole('region', { name: label })
@@ -34,20 +47,30 @@ const namesIn = (label: string) =>
     .queryAllByTestId('card')
     .map((card) => card.querySelector('.card-name')?.textContent)
 
-const people = () => [
-  makeContact({ name: 'Ada Lovelace', company: 'Analytical Engines', tags: ['math'], order: 0 }),
-  makeContact({ name: 'José Martí', company: 'Patria', order: 1 }),
+/** A person in Identified whose id is their name in lowercase with dashes. */
+const person = (fields: Partial<Contact> & { name: string }) =>
   makeContact({
-    name: 'Grace Hopper',
-    stage: 'in-touch',
-    title: 'Rear admiral',
-    company: 'US Navy',
-  }),
-]
+    id: fields.name.toLowerCase().replace(/\W+/g, '-'),
+    stage: 'identified',
+    ...fields,
+  })
+
+const people = (): RealCoreOptions => ({
+  contacts: [
+    person({ name: 'Ada Lovelace', company: 'Analytical Engines', tags: ['math'], order: 0 }),
+    person({ name: 'José Martí', company: 'Patria', order: 1 }),
+    person({
+      name: 'Grace Hopper',
+      stage: 'in-touch',
+      title: 'Rear admiral',
+      company: 'US Navy',
+    }),
+  ],
+})
 
 describe('the board', () => {
   it('shows six columns with counts, and cards with name, role, relationship and tags', async () => {
-    await renderApp(installFakeCore(people()))
+    await renderApp(installCore(people()))
     for (const label of [
       'Identified',
       'Building',
@@ -66,7 +89,7 @@ describe('the board', () => {
   })
 
   it('explains the four steps when there is no one yet', async () => {
-    await renderApp(installFakeCore())
+    await renderApp(installCore())
     const empty = await screen.findByRole('region', {
       name: 'Build references before you need them',
     })
@@ -76,7 +99,7 @@ describe('the board', () => {
   })
 
   it('quick add sends contact.create and shows the new card', async () => {
-    const fake = await renderApp(installFakeCore())
+    const fake = await renderApp(installCore())
     const input = screen.getByRole('textbox', { name: 'Add a person to Identified' })
     fireEvent.change(input, { target: { value: 'Ada Lovelace' } })
     fireEvent.submit(input)
@@ -89,7 +112,7 @@ describe('the board', () => {
   })
 
   it('filters by name, company and tag, ignoring case and accents', async () => {
-    await renderApp(installFakeCore(people()))
+    await renderApp(installCore(people()))
     const search = screen.getByRole('searchbox', { name: 'Search people' })
     fireEvent.change(search, { target: { value: 'jose' } })
     await waitFor(() => expect(namesIn('Identified')).toEqual(['José Martí']))
@@ -103,7 +126,7 @@ describe('the board', () => {
   })
 
   it('moves a card with the keyboard, announcing each step, and sends contact.move', async () => {
-    const fake = await renderApp(installFakeCore(people()))
+    const fake = await renderApp(installCore(people()))
     const ada = await screen.findByRole('button', { name: 'Ada Lovelace' })
     await screen.findByRole('button', { name: 'Grace Hopper' })
     const announcer = screen.getByTestId('announcer')
@@ -138,7 +161,7 @@ describe('the board', () => {
   })
 
   it('Escape cancels a keyboard move without telling the core', async () => {
-    const fake = await renderApp(installFakeCore(people()))
+    const fake = await renderApp(installCore(people()))
     const ada = await screen.findByRole('button', { name: 'Ada Lovelace' })
     await screen.findByRole('button', { name: 'José Martí' })
     act(() => ada.focus())
@@ -161,7 +184,7 @@ async function openEditor(name: string): Promise<HTMLElement> {
 
 describe('the contact panel', () => {
   it('opens read-first: name, role, stage and next actions; Edit is a mode, also on e', async () => {
-    await renderApp(installFakeCore(people()))
+    await renderApp(installCore(people()))
     fireEvent.click(await screen.findByRole('button', { name: 'Ada Lovelace' }))
     const panel = await screen.findByRole('dialog', { name: 'Ada Lovelace' })
     expect(within(panel).queryByLabelText('Name')).toBeNull()
@@ -173,7 +196,7 @@ describe('the contact panel', () => {
   })
 
   it('shows the core’s message under the name field and keeps what was typed', async () => {
-    await renderApp(installFakeCore(people()))
+    await renderApp(installCore(people()))
     const panel = await openEditor('Ada Lovelace')
     const name = within(panel).getByLabelText('Name')
     const title = within(panel).getByLabelText('Title')
@@ -189,7 +212,7 @@ describe('the contact panel', () => {
   })
 
   it('saves every field through contact.update', async () => {
-    const fake = await renderApp(installFakeCore(people()))
+    const fake = await renderApp(installCore(people()))
     const panel = await openEditor('Ada Lovelace')
     fireEvent.change(within(panel).getByLabelText('Links'), {
       target: { value: 'https://a.example\n\nhttps://b.example' },
@@ -203,7 +226,7 @@ describe('the contact panel', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Save' }))
     // Saved, the panel goes back to reading.
     await screen.findByRole('dialog', { name: 'Ada Lovelace' })
-    expect(fake.contacts.get('ada-lovelace')).toMatchObject({
+    expect(await fake.core.call('contact.get', { id: 'ada-lovelace' })).toMatchObject({
       links: ['https://a.example', 'https://b.example'],
       tags: ['math', 'poetry'],
       credibility: 4,
@@ -215,7 +238,7 @@ describe('the contact panel', () => {
 
 describe('delete and undo', () => {
   it('offers Undo after a delete, and Ctrl+Z undoes except while typing', async () => {
-    const fake = await renderApp(installFakeCore(people()))
+    const fake = await renderApp(installCore(people()))
     fireEvent.click(await screen.findByRole('button', { name: 'Move or delete Ada Lovelace' }))
     fireEvent.click(screen.getByRole('menuitem', { name: 'Delete' }))
     const toast = await screen.findByText('Moved Ada Lovelace to the trash.')
@@ -224,6 +247,9 @@ describe('delete and undo', () => {
       within(toast.parentElement ?? document.body).getByRole('button', { name: 'Undo' }),
     )
     await waitFor(() => expect(fake.calls.filter((c) => c.command === 'undo')).toHaveLength(1))
+    // The core restored her from the trash, and the board shows it.
+    await waitFor(() => expect(namesIn('Identified')).toEqual(['Ada Lovelace', 'José Martí']))
+    expect((await fake.core.call('contact.get', { id: 'ada-lovelace' })).trashedAt).toBeNull()
 
     fireEvent.keyDown(screen.getByRole('searchbox', { name: 'Search people' }), {
       key: 'z',
@@ -240,29 +266,35 @@ describe('delete and undo', () => {
 
 describe('the status banner', () => {
   it('names the quarantined file, can be dismissed, and comes back for a new problem', async () => {
-    const fake = installFakeCore()
-    fake.status = {
-      dataFile: '/data/vouch.json',
-      readOnly: false,
-      problem: {
-        kind: 'quarantined',
-        message: 'vouch.json could not be read.',
-        quarantinedAs: '/data/vouch.corrupt-1.json',
-        restoredFrom: '/data/backups/vouch-1.json',
-      },
-    }
-    await renderApp(fake)
-    const banner = await screen.findByTestId('status-banner')
-    expect(banner.textContent).toContain('/data/vouch.corrupt-1.json')
-    expect(banner.textContent).toContain('/data/backups/vouch-1.json')
-    fireEvent.click(within(banner).getByRole('button', { name: 'Dismiss' }))
-    expect(screen.queryByTestId('status-banner')).toBeNull()
-    act(() =>
-      fake.emit({
-        type: 'status',
-        status: { ...fake.status, problem: { kind: 'write-failed', message: 'The disk is full.' } },
+    const fake = await renderApp(
+      installCore({
+        ...people(),
+        // Seeding left the day's backup; a damaged vouch.json is moved aside and that backup
+        // restored.
+        prepare: damageDataFile,
       }),
     )
-    expect(screen.getByTestId('status-banner').textContent).toContain('The disk is full.')
+    const { problem } = await fake.core.call('app.status', {})
+    expect(problem).toMatchObject({ kind: 'quarantined' })
+    const banner = await screen.findByTestId('status-banner')
+    expect(banner.textContent).toContain(problem?.quarantinedAs)
+    expect(banner.textContent).toContain(problem?.restoredFrom)
+    expect(problem?.quarantinedAs).toContain(`${fake.dataDir}/vouch.corrupt-`)
+    expect(problem?.restoredFrom).toContain(`${fake.dataDir}/backups/vouch-`)
+    await waitFor(() => expect(namesIn('Identified')).toEqual(['Ada Lovelace', 'José Martí']))
+    fireEvent.click(within(banner).getByRole('button', { name: 'Dismiss' }))
+    expect(screen.queryByTestId('status-banner')).toBeNull()
+
+    // The disk fills up: the next change fails and the banner is back with the core's reason.
+    fake.disk.set({ code: 'ENOSPC', at: new Set(['write']), pathIncludes: 'vouch.journal' })
+    const quickAdd = screen.getByRole('textbox', { name: 'Add a person to Identified' })
+    fireEvent.change(quickAdd, { target: { value: 'Linus Torvalds' } })
+    fireEvent.submit(quickAdd)
+    const again = await screen.findByTestId('status-banner')
+    expect(again.textContent).toContain('Vouch could not save your latest changes.')
+    const failed = (await fake.core.call('app.status', {})).problem
+    expect(failed?.kind).toBe('write-failed')
+    expect(again.textContent).toContain(failed?.message)
+    expect(namesIn('Identified')).toEqual(['Ada Lovelace', 'José Martí'])
   })
 })

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import type { Contact } from '@shared/domain'
 import type { AppStatus } from '@shared/ipc'
 import { openCore } from '../../electron/core/index'
+import { childScript } from './childScript'
 
 const repoRoot = resolve(import.meta.dirname, '../..')
 
@@ -18,7 +19,7 @@ export interface TrialResult {
 }
 
 /**
- * Spawn a child script (path from the repository root) under tsx, wait for its "ready" line,
+ * Spawn a child script (path from the repository root), bundled once by childScript, wait for its "ready" line,
  * feed every later stdout line to `onLine`, and kill it with SIGKILL `killAfterMs` after ready.
  */
 async function runChildUntilKilled(
@@ -28,9 +29,9 @@ async function runChildUntilKilled(
   env: Record<string, string>,
   onLine: (line: string) => void,
 ): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], {
+  const child = spawn(process.execPath, [await childScript(script), ...args], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, TSX_TSCONFIG_PATH: join(repoRoot, 'tsconfig.node.json') },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let buffer = ''

@@ -1,51 +1,25 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { DEFAULT_SETTINGS, type SavedView } from '@shared/domain'
-import type { Result } from '@shared/result'
+import type { SavedView } from '@shared/domain'
+import { unwrap } from '@testing/core/tempDir'
+import { closeRealCores, installRealCore, type RealCore } from '@testing/renderer/realBridge'
 import { boardData } from '../board/boardData'
 import { settingsStore } from '../store/queries'
-import { installFakeCore } from '../test/fakeBridge'
 import { ToastProvider } from '../ui/toasts'
 import { TopNav, type View } from './TopNav'
 
-const view = (id: string, name: string, query: SavedView['query']): SavedView => ({
-  id,
-  name,
-  scope: 'board',
-  query,
-  createdAt: '2025-01-01T00:00:00.000Z',
-})
-
-/** A fake core whose settings hold `views`; view.save and view.delete change them. */
-function installViews(views: SavedView[]) {
-  const fake = installFakeCore()
-  const invoke = fake.bridge.invoke
-  const changed = () => fake.emit({ type: 'changed', collections: ['settings'] })
-  window.vouch = {
-    ...fake.bridge,
-    invoke: async (envelope): Promise<Result<unknown>> => {
-      const input = envelope.input as { id?: string; name?: string }
-      if (envelope.command === 'settings.get') {
-        fake.calls.push(envelope)
-        return { ok: true, value: { ...DEFAULT_SETTINGS, savedViews: views } }
-      }
-      if (envelope.command === 'view.save' && input.id !== undefined) {
-        fake.calls.push(envelope)
-        views = views.map((v) => (v.id === input.id ? { ...v, name: input.name ?? v.name } : v))
-        changed()
-        return { ok: true, value: views.find((v) => v.id === input.id) }
-      }
-      if (envelope.command === 'view.delete') {
-        fake.calls.push(envelope)
-        views = views.filter((v) => v.id !== input.id)
-        changed()
-        return { ok: true, value: { deleted: true } }
-      }
-      return invoke(envelope)
-    },
+/** The real core with these views saved (in order); their ids as the core gave them. */
+async function installViews(views: { name: string; query: SavedView['query'] }[]) {
+  const real = await installRealCore(window)
+  const ids: string[] = []
+  for (const { name, query } of views) {
+    const saved = unwrap(await real.core.invoke('view.save', { name, scope: 'board', query }))
+    ids.push((saved as SavedView).id)
   }
-  return fake
+  return { real, ids }
 }
+const view = (name: string, query: SavedView['query']) => ({ name, query })
+const sent = (real: RealCore, command: string) => real.calls.filter((c) => c.command === command)
 
 function renderNav(current: View, onChange: (view: View) => void = () => {}) {
   settingsStore.start()
@@ -56,20 +30,21 @@ function renderNav(current: View, onChange: (view: View) => void = () => {}) {
   )
 }
 
-afterEach(() => {
+afterEach(async () => {
   cleanup()
   settingsStore.stop()
   boardData.reset()
   window.vouch = undefined
+  await closeRealCores()
 })
 
 const LONG = 'Ingénieurs de confiance à Zürich, Montréal et São Paulo, par crédibilité'
 
 describe('the sidebar’s Views', () => {
   it('lists saved views by name, opens one on the board and marks it current', async () => {
-    installViews([
-      view('v1', 'ML mentors', { filter: { tags: ['ml'] }, sort: 'name', groupBy: 'company' }),
-      view('v2', LONG, { filter: {}, sort: 'readiness', groupBy: 'none' }),
+    await installViews([
+      view('ML mentors', { filter: { tags: ['ml'] }, sort: 'name', groupBy: 'company' }),
+      view(LONG, { filter: {}, sort: 'readiness', groupBy: 'none' }),
     ])
     const onChange = vi.fn()
     renderNav('board', onChange)
@@ -99,16 +74,16 @@ describe('the sidebar’s Views', () => {
   })
 
   it('is not shown until a view is saved, and marks nothing current away from the board', async () => {
-    installViews([])
+    await installViews([])
     renderNav('today')
     await waitFor(() => expect(settingsStore.getSnapshot().value).not.toBeNull())
     expect(screen.queryByRole('list', { name: 'Views' })).toBeNull()
   })
 
   it('renames from the item’s menu, and refuses a name another view has', async () => {
-    const fake = installViews([
-      view('v1', 'ML mentors', { sort: 'name' }),
-      view('v2', 'Asked this year', { sort: 'recent' }),
+    const { real, ids } = await installViews([
+      view('ML mentors', { sort: 'name' }),
+      view('Asked this year', { sort: 'recent' }),
     ])
     renderNav('today')
     await screen.findByRole('list', { name: 'Views' })
@@ -120,16 +95,16 @@ describe('the sidebar’s Views', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'A view named “Asked this year” already exists: pick another name.',
     )
-    expect(fake.calls.filter((c) => c.command === 'view.save')).toEqual([])
+    expect(sent(real, 'view.save')).toEqual([])
 
     fireEvent.change(field, { target: { value: 'ML mentors (Europe)' } })
     fireEvent.submit(field)
     await screen.findByRole('button', { name: 'ML mentors (Europe)' })
-    expect(fake.calls.filter((c) => c.command === 'view.save')).toEqual([
+    expect(sent(real, 'view.save')).toEqual([
       {
         command: 'view.save',
         input: {
-          id: 'v1',
+          id: ids[0],
           name: 'ML mentors (Europe)',
           scope: 'board',
           query: { filter: {}, sort: 'name', groupBy: 'none' },
@@ -143,11 +118,11 @@ describe('the sidebar’s Views', () => {
     fireEvent.change(again, { target: { value: 'Something else' } })
     fireEvent.keyDown(again, { key: 'Escape' })
     expect(screen.getByRole('button', { name: 'ML mentors (Europe)' })).toBeTruthy()
-    expect(fake.calls.filter((c) => c.command === 'view.save')).toHaveLength(1)
+    expect(sent(real, 'view.save')).toHaveLength(1)
   })
 
   it('deletes from the item’s menu with an Undo toast', async () => {
-    const fake = installViews([view('v1', 'ML mentors', {}), view('v2', 'Asked', {})])
+    const { real, ids } = await installViews([view('ML mentors', {}), view('Asked', {})])
     renderNav('today')
     await screen.findByRole('list', { name: 'Views' })
     fireEvent.click(screen.getByRole('button', { name: 'Rename or delete ML mentors' }))
@@ -155,9 +130,7 @@ describe('the sidebar’s Views', () => {
       fireEvent.click(screen.getByRole('menuitem', { name: 'Delete' }))
     })
     await waitFor(() => expect(screen.queryByRole('button', { name: 'ML mentors' })).toBeNull())
-    expect(fake.calls.filter((c) => c.command === 'view.delete')).toEqual([
-      { command: 'view.delete', input: { id: 'v1' } },
-    ])
+    expect(sent(real, 'view.delete')).toEqual([{ command: 'view.delete', input: { id: ids[0] } }])
     const toast = await screen.findByTestId('toast')
     expect(toast.textContent).toContain('Deleted the view “ML mentors”.')
     expect(within(toast).getByRole('button', { name: 'Undo' })).toBeTruthy()

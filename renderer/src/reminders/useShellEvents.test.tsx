@@ -1,13 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react'
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
+import { makeContact } from '@testing/builders'
+import { closeRealCores, installRealCore } from '@testing/renderer/realBridge'
 import { App } from '../App'
 import { AnnouncerProvider } from '../ui/announcer'
 import { ToastProvider } from '../ui/toasts'
-import { installFakeCore, makeContact } from '../test/fakeBridge'
 
-afterEach(() => {
+afterEach(async () => {
   cleanup()
   window.vouch = undefined
+  await closeRealCores()
 })
 
 const current = () =>
@@ -17,7 +19,10 @@ const current = () =>
 
 describe('the app menu in the renderer', () => {
   it('goes to each view, opens a new contact, focuses the board search and opens Settings', async () => {
-    const fake = installFakeCore([makeContact({ name: 'Ada Lovelace' })])
+    // The shell sends menu events through the core's emit, as electron/main.ts does.
+    const { core } = await installRealCore(window, {
+      contacts: [makeContact({ name: 'Ada Lovelace' })],
+    })
     render(
       <AnnouncerProvider>
         <ToastProvider>
@@ -26,20 +31,20 @@ describe('the app menu in the renderer', () => {
       </AnnouncerProvider>,
     )
     await screen.findByTestId('app')
-    act(() => fake.emit({ type: 'go', view: 'coverage' }))
+    core.emit({ type: 'go', view: 'coverage' })
     await waitFor(() => expect(current()).toBe('Coverage'))
-    act(() => fake.emit({ type: 'menu', action: 'settings' }))
+    core.emit({ type: 'menu', action: 'settings' })
     await waitFor(() => expect(current()).toBe('Settings'))
-    act(() => fake.emit({ type: 'menu', action: 'import' }))
+    core.emit({ type: 'menu', action: 'import' })
     await waitFor(() => expect(current()).toBe('Import / Export'))
-    act(() => fake.emit({ type: 'menu', action: 'find' }))
+    core.emit({ type: 'menu', action: 'find' })
     await waitFor(() => expect(current()).toBe('Board'))
     await waitFor(() =>
       expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search people' })),
     )
-    act(() => fake.emit({ type: 'go', view: 'trash' }))
+    core.emit({ type: 'go', view: 'trash' })
     await waitFor(() => expect(current()).toBe('Trash'))
-    act(() => fake.emit({ type: 'menu', action: 'new-contact' }))
+    core.emit({ type: 'menu', action: 'new-contact' })
     await waitFor(() => expect(current()).toBe('Board'))
     expect(await screen.findByRole('heading', { name: 'New contact' })).toBeTruthy()
   })

@@ -1,65 +1,64 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react'
-import { installFakeCore, makeContact } from '../test/fakeBridge'
+import { cleanup, renderHook, waitFor } from '@testing-library/react'
+import { makeContact } from '@testing/builders'
+import { unwrap } from '@testing/core/tempDir'
+import { closeRealCores, installRealCore, type RealCore } from '@testing/renderer/realBridge'
 import { foundContact, useContact } from './contact'
 
-afterEach(() => {
+afterEach(async () => {
   cleanup()
   window.vouch = undefined
+  await closeRealCores()
 })
 
-const ada = makeContact({ name: 'Ada Lovelace' })
-const grace = makeContact({ name: 'Grace Hopper' })
+const ada = makeContact({ id: 'ada', name: 'Ada Lovelace' })
+const grace = makeContact({ id: 'grace', name: 'Grace Hopper' })
+
+const gets = (real: RealCore) => real.calls.filter((c) => c.command === 'contact.get').length
+/** A change made in the core, as another window or the tray would make it. */
+const inCore = async (real: RealCore, command: string, input: unknown) =>
+  unwrap(await real.core.invoke(command, input))
 
 describe('useContact', () => {
-  it('loads the person, then follows the changes that name them', async () => {
-    const core = installFakeCore([ada, grace])
+  it('loads the person, then follows the changes the core makes to them', async () => {
+    const real = await installRealCore(window, { contacts: [ada, grace] })
     const { result } = renderHook(() => useContact(ada.id))
     expect(result.current).toEqual({ kind: 'loading' })
     await waitFor(() => expect(foundContact(result.current)?.name).toBe('Ada Lovelace'))
 
-    const calls = core.calls.length
-    act(() =>
-      core.emit({
-        type: 'changed',
-        collections: ['contacts'],
-        contacts: { put: [{ ...ada, name: 'Ada King' }], deleted: [] },
-      }),
-    )
-    expect(foundContact(result.current)?.name).toBe('Ada King')
-    // A delta is applied as it came: no second contact.get.
-    expect(core.calls.length).toBe(calls)
+    const before = gets(real)
+    await inCore(real, 'contact.update', { id: ada.id, name: 'Ada King' })
+    await waitFor(() => expect(foundContact(result.current)?.name).toBe('Ada King'))
+    // The change event carries the person: applied as it came, with no second contact.get.
+    expect(gets(real)).toBe(before)
 
-    act(() =>
-      core.emit({
-        type: 'changed',
-        collections: ['contacts'],
-        contacts: { put: [{ ...ada, trashedAt: '2025-02-01T00:00:00.000Z' }], deleted: [] },
-      }),
+    await inCore(real, 'contact.delete', { id: ada.id })
+    await waitFor(() =>
+      expect(result.current).toEqual({ kind: 'missing', message: 'This person is in the trash.' }),
     )
-    expect(result.current).toEqual({ kind: 'missing', message: 'This person is in the trash.' })
-
-    act(() =>
-      core.emit({
-        type: 'changed',
-        collections: ['contacts'],
-        contacts: { put: [], deleted: [ada.id] },
-      }),
-    )
-    expect(result.current).toEqual({ kind: 'missing', message: 'This person no longer exists.' })
   })
 
-  it('fetches again after a change too big to name its contacts', async () => {
-    const core = installFakeCore([ada])
+  it('says so when the person stops existing (their creation undone)', async () => {
+    const real = await installRealCore(window, { contacts: [] })
+    const linus = (await inCore(real, 'contact.create', { name: 'Linus' })) as { id: string }
+    const { result } = renderHook(() => useContact(linus.id))
+    await waitFor(() => expect(foundContact(result.current)?.name).toBe('Linus'))
+    await inCore(real, 'undo', {})
+    await waitFor(() =>
+      expect(result.current).toEqual({ kind: 'missing', message: 'This person no longer exists.' }),
+    )
+  })
+
+  it('follows a change that moves many people at once', async () => {
+    const real = await installRealCore(window, { contacts: [ada, grace] })
     const { result } = renderHook(() => useContact(ada.id))
     await waitFor(() => expect(result.current.kind).toBe('found'))
-    core.contacts.set(ada.id, { ...ada, company: 'Analytical Engines' })
-    act(() => core.emit({ type: 'changed', collections: ['contacts'] }))
-    await waitFor(() => expect(foundContact(result.current)?.company).toBe('Analytical Engines'))
+    await inCore(real, 'contact.bulk', { ids: [ada.id, grace.id], set: { stage: 'building' } })
+    await waitFor(() => expect(foundContact(result.current)?.stage).toBe('building'))
   })
 
   it('shows loading, not the previous person, when the id changes', async () => {
-    installFakeCore([ada, grace])
+    await installRealCore(window, { contacts: [ada, grace] })
     const { result, rerender } = renderHook(({ id }) => useContact(id), {
       initialProps: { id: ada.id },
     })
@@ -70,14 +69,14 @@ describe('useContact', () => {
   })
 
   it('says why when the core has no such person, and asks nothing without an id', async () => {
-    const core = installFakeCore([])
+    const real = await installRealCore(window, { contacts: [] })
     const { result } = renderHook(() => useContact('nobody'))
     await waitFor(() => expect(result.current.kind).toBe('missing'))
     expect(result.current).toEqual({ kind: 'missing', message: 'That contact no longer exists.' })
 
-    const before = core.calls.length
+    const before = real.calls.length
     const none = renderHook(() => useContact(null))
     expect(none.result.current.kind).toBe('missing')
-    expect(core.calls.length).toBe(before)
+    expect(real.calls.length).toBe(before)
   })
 })

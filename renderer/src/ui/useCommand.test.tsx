@@ -1,44 +1,23 @@
 import type { ReactElement } from 'react'
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Result } from '@shared/result'
-import { installFakeCore, type FakeCore } from '../test/fakeBridge'
+import type { Contact } from '@shared/domain'
+import { unwrap } from '@testing/core/tempDir'
+import { closeRealCores, installRealCore, type RealCore } from '@testing/renderer/realBridge'
 import { FormError } from './form/Field'
 import { useFormErrors } from './form/useFormErrors'
 import { ToastProvider } from './toasts'
 import { useCommand } from './useCommand'
 
-afterEach(() => {
+afterEach(async () => {
   cleanup()
   window.vouch = undefined
+  await closeRealCores()
 })
 
-/** The fake core, answering `undo` too, and holding contact.create until `release()`. */
-function installCore() {
-  const fake = installFakeCore()
-  const held: (() => void)[] = []
-  let hold = false
-  const invoke = fake.bridge.invoke
-  window.vouch = {
-    ...fake.bridge,
-    invoke: async (envelope): Promise<Result<unknown>> => {
-      if (envelope.command === 'undo') {
-        fake.calls.push(envelope)
-        return { ok: true, value: { label: 'Add Ada' } }
-      }
-      if (hold && envelope.command === 'contact.create')
-        await new Promise<void>((resolve) => held.push(resolve))
-      return invoke(envelope)
-    },
-  }
-  return {
-    fake,
-    holdCreates: () => (hold = true),
-    release: () => held.splice(0).forEach((resolve) => resolve()),
-  }
-}
-
-const created = (fake: FakeCore) => fake.calls.filter((c) => c.command === 'contact.create')
+const created = (real: RealCore) => real.calls.filter((c) => c.command === 'contact.create')
+const names = async (real: RealCore) =>
+  (unwrap(await real.core.invoke('contact.list', {})) as Contact[]).map((c) => c.name)
 
 /** A button that adds a person through the hook, its errors going to a toast. */
 function AddButton({ name, undoable = false }: { name: string; undoable?: boolean }) {
@@ -83,30 +62,33 @@ function renderWithToasts(ui: ReactElement) {
 
 describe('useCommand', () => {
   it('is busy while the command runs and sends it once however often it is clicked', async () => {
-    const core = installCore()
-    core.holdCreates()
+    const real = await installRealCore(window)
+    const creates = real.hold('contact.create')
     renderWithToasts(<AddButton name="Ada" />)
     const button = screen.getByRole('button', { name: 'Add' })
     fireEvent.click(button)
     fireEvent.click(button)
     await waitFor(() => expect(button).toHaveProperty('disabled', true))
-    act(() => core.release())
+    expect(creates.waiting).toHaveLength(1)
+    await act(() => creates.release())
     await waitFor(() => expect(button).toHaveProperty('disabled', false))
-    expect(created(core.fake)).toHaveLength(1)
+    expect(created(real)).toHaveLength(1)
     expect(await screen.findByText('Added Ada.')).toBeTruthy()
+    expect(await names(real)).toEqual(['Ada'])
   })
 
   it('offers Undo on the toast of an undoable command, and says what was undone', async () => {
-    const core = installCore()
+    const real = await installRealCore(window)
     renderWithToasts(<AddButton name="Ada" undoable />)
     fireEvent.click(screen.getByRole('button', { name: 'Add' }))
     fireEvent.click(await screen.findByRole('button', { name: 'Undo' }))
-    expect(await screen.findByText('Undone: Add Ada')).toBeTruthy()
-    expect(core.fake.calls.map((c) => c.command)).toEqual(['contact.create', 'undo'])
+    expect(await screen.findByText(/^Undone: .*Ada/)).toBeTruthy()
+    expect(real.calls.map((c) => c.command)).toEqual(['contact.create', 'undo'])
+    expect(await names(real)).toEqual([])
   })
 
   it('has no Undo when the command is not undoable', async () => {
-    installCore()
+    await installRealCore(window)
     renderWithToasts(<AddButton name="Ada" />)
     fireEvent.click(screen.getByRole('button', { name: 'Add' }))
     await screen.findByText('Added Ada.')
@@ -114,7 +96,7 @@ describe('useCommand', () => {
   })
 
   it('turns a refusal without a form into an error toast in plain words', async () => {
-    installCore()
+    await installRealCore(window)
     renderWithToasts(<AddButton name="" />)
     fireEvent.click(screen.getByRole('button', { name: 'Add' }))
     const toast = await screen.findByTestId('toast')
@@ -123,7 +105,7 @@ describe('useCommand', () => {
   })
 
   it("puts a validation error's issues beside their field and focuses it", async () => {
-    installCore()
+    await installRealCore(window)
     renderWithToasts(<NameForm />)
     fireEvent.click(screen.getByRole('button', { name: 'Save' }))
     const error = await screen.findByTestId('name-error')
