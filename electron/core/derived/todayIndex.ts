@@ -55,6 +55,8 @@ function isOwned(value: unknown): value is { contactId: string } {
 
 /** Changes folded in one by one up to this many; more are merged in one pass. */
 const BATCH = 64
+/** Changed people folded in per slice of settle, each spliced into place. */
+const SETTLE_SLICE = 32
 /** Contacts per slice of a day's build inside settle. */
 const WARM_SLICE = 1000
 
@@ -160,7 +162,7 @@ export class TodayIndex implements StoreIndex {
 
   /**
    * Bring the lists up to date for `now` in slices (the day's build, then the changed people
-   * BATCH at a time, each spliced into place), giving the event loop a turn between slices.
+   * SETTLE_SLICE at a time, each spliced into place), giving the event loop a turn between slices.
    * A command that changed many people (a bulk) or a read after it calls this first, so that
    * no single turn refreshes them all.
    */
@@ -179,7 +181,7 @@ export class TodayIndex implements StoreIndex {
       for (const id of this.dirty) {
         chunk.add(id)
         this.dirty.delete(id)
-        if (chunk.size === BATCH) break
+        if (chunk.size === SETTLE_SLICE) break
       }
       this.refresh(lists, chunk, now)
       slicer.add(chunk.size)

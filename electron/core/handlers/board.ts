@@ -53,10 +53,10 @@ const emptyCounts = (): StageCounts => ({
 })
 
 /** People a search looks at per event-loop turn (see Slicer): about a millisecond at 50k. */
-export const SEARCH_SLICE = 2000
+export const SEARCH_SLICE = 1000
 
 /** People a bulk looks at per event-loop turn (see Slicer). */
-export const BULK_SLICE = 200
+export const BULK_SLICE = 100
 
 const plural = (n: number) => (n === 1 ? '1 person' : `${n.toLocaleString('en')} people`)
 

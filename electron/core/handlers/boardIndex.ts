@@ -23,8 +23,12 @@ interface Slot {
 
 const bySlotOrder = (a: Slot, b: Slot) => byColumnOrder(a.contact, b.contact)
 
-/** Changes spliced in one by one up to this many; more are merged per column. */
-const BATCH = 64
+/**
+ * Changes spliced in one by one up to this many; more are merged per column. A large commit
+ * comes in slices of APPLY_SLICE ops (store.ts), each spliced: a splice per change moves a few
+ * kilobytes, where a merge allocates and compares the whole column.
+ */
+const BATCH = 128
 
 /** Index of the first element not before `item` in a sorted array. */
 const lowerBound = (list: readonly Contact[], item: Contact) =>

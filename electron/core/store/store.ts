@@ -65,7 +65,7 @@ const INDEX_SLICE = 2000
  * over 1,000 people updates the board, Today, reminders and search caches in slices instead of
  * blocking the main process for all of them. Smaller commits are applied in one go, as before.
  */
-export const APPLY_SLICE = 200
+export const APPLY_SLICE = 50
 
 /** File names inside the data folder. */
 export const DATA_FILE = 'vouch.json'
