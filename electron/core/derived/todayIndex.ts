@@ -170,7 +170,7 @@ export class TodayIndex implements StoreIndex {
     const day = dayOf(now)
     while (this.lists?.day !== day && !this.warm(now, WARM_SLICE)) {
       slicer.add(WARM_SLICE)
-      await slicer.pause()
+      if (slicer.due(WARM_SLICE)) await slicer.pause()
     }
     const lists = this.lists
     if (lists?.day !== day) return
@@ -185,7 +185,7 @@ export class TodayIndex implements StoreIndex {
       }
       this.refresh(lists, chunk, now)
       slicer.add(chunk.size)
-      if (this.dirty.size > 0) await slicer.pause()
+      if (this.dirty.size > 0 && slicer.due(SETTLE_SLICE)) await slicer.pause()
     }
     slicer.close()
   }

@@ -124,7 +124,7 @@ describe('BoardIndex', () => {
             (contact, text) => {
               expect(text).toEqual(normalizeContact(contact))
             },
-            new Slicer(),
+            new Slicer({ minSliceMs: 0 }),
             100,
           )
         }

@@ -8,7 +8,7 @@ import { makeTempDir, unwrap } from '@testing/core/tempDir'
 import { BULK_SLICE, SEARCH_SLICE } from '../handlers/board'
 import { openCore, type Core } from '../index'
 import { APPLY_SLICE } from '../store/store'
-import { Slicer } from './slicer'
+import { Slicer, STRETCH } from './slicer'
 
 // The work of the reads and the bulk at size, bounded in items (never in time): how many
 // people a keystroke or a bulk looks at, and how many one turn of the event loop handles.
@@ -58,9 +58,13 @@ async function seedNetwork(): Promise<void> {
 
 /** Open the core with a slicer whose turns can be watched (and, with `onTurn`, acted on). */
 async function open(onTurn: () => void = () => undefined): Promise<{ core: Core; slicer: Slicer }> {
-  const slicer = new Slicer(async () => {
-    onTurn()
-    await new Promise((resolve) => setImmediate(resolve))
+  // Every slice exactly its size (no time stretch), so the counts do not depend on speed.
+  const slicer = new Slicer({
+    minSliceMs: 0,
+    turn: async () => {
+      onTurn()
+      await new Promise((resolve) => setImmediate(resolve))
+    },
   })
   const core = await openCore({ dataDir: dir, now: () => START, compactAfterMs: 600_000, slicer })
   cores.push(core)
@@ -169,5 +173,25 @@ describe('contact.bulk at size', () => {
     expect(
       (await query(fresh, { filter: { tags: ['vip'] }, stage: 'in-touch', limit: 1 })).total,
     ).toBe(1000)
+  })
+})
+
+describe('Slicer', () => {
+  it('stretches a slice of cheap items until it has run minSliceMs, never past STRETCH times its size', async () => {
+    let now = 0
+    const slicer = new Slicer({ clock: () => now, minSliceMs: 2, turn: async () => undefined })
+    // A clock that does not move: every slice stretches to the cap.
+    for (let i = 0; i < 1000; i++) if (slicer.full(10)) await slicer.pause()
+    slicer.close()
+    expect(slicer.largest).toBe(10 * STRETCH)
+    expect(slicer.turns).toBe(Math.floor(1000 / (10 * STRETCH)))
+    // Each item takes 1 ms: a slice ends at its size.
+    slicer.resetStats()
+    for (let i = 0; i < 100; i++) {
+      now += 1
+      if (slicer.full(10)) await slicer.pause()
+    }
+    expect(slicer.largest).toBe(10)
+    expect(slicer.turns).toBe(10)
   })
 })

@@ -187,7 +187,7 @@ describe('entryText', () => {
     }))
     ops.push({ op: 'delete', coll: 'contacts', id: '__proto__' })
     const entry: JournalEntry = { seq: 42, ops }
-    const slicer = new Slicer()
+    const slicer = new Slicer({ minSliceMs: 0 })
     const text = await entryText(entry, slicer, 50)
     expect(text).toBe(JSON.stringify(entry))
     expect(slicer.turns).toBe(2)

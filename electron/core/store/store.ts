@@ -67,6 +67,9 @@ const INDEX_SLICE = 2000
  */
 export const APPLY_SLICE = 50
 
+/** Ops serialized into a journal line per event-loop turn (about 200 KB of JSON). */
+export const SERIALIZE_SLICE = 200
+
 /** File names inside the data folder. */
 export const DATA_FILE = 'vouch.json'
 export const JOURNAL_FILE = 'vouch.journal'
@@ -311,14 +314,14 @@ export class Store {
       if (ops.length === 0) return
       const entry = { seq: this.seq + 1, ops }
       const text =
-        ops.length > APPLY_SLICE ? await entryText(entry, this.slicer, APPLY_SLICE) : undefined
+        ops.length > APPLY_SLICE ? await entryText(entry, this.slicer, SERIALIZE_SLICE) : undefined
       await this.journal.append(entry, text)
       this.seq = entry.seq
       // The entry is durable: from here on the change is all there after a crash (the journal
       // replays it whole). A large one is applied in slices; commands run one at a time and
       // a compaction starts only between commits, so no reader sees it half applied.
       for (let from = 0; from < ops.length; from += APPLY_SLICE) {
-        if (from > 0) await this.slicer.pause()
+        if (from > 0 && this.slicer.due(APPLY_SLICE)) await this.slicer.pause()
         const chunk = ops.length <= APPLY_SLICE ? ops : ops.slice(from, from + APPLY_SLICE)
         this.apply(chunk)
         this.slicer.add(chunk.length)
