@@ -15,7 +15,7 @@ export interface SlicerOptions {
 }
 
 /** A slice never handles more than this many times its size. */
-export const STRETCH = 8
+export const STRETCH = 4
 
 /**
  * Long loops in the core (a search over every person, a bulk over thousands, the journal line
