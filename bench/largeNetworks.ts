@@ -11,9 +11,15 @@ const NOW = new Date('2026-11-01T12:00:00Z')
 /** Searches typed one character at a time, after an edit each (names, a company, a note word). */
 const SEARCHES = ['ada lovelace', 'hopper', 'globex', 'payments', 'grace h', 'zz']
 
-/** A measure: main-process blocking (wall) and the CPU time of the call, ms. */
+/**
+ * A measure, ms: main-process blocking (the longest event-loop gap during the call, wall time),
+ * the CPU time of that longest turn (turnCpu: the work that blocked, which waiting for a core
+ * does not inflate) and the CPU time of the whole call (with any background slices that ran
+ * between its own).
+ */
 export interface Measure {
   blocking: Summary
+  turnCpu: Summary
   cpu: Summary
 }
 
@@ -63,7 +69,11 @@ export async function benchLargeNetworks(
     const ids = dataset.file.contacts.map((c) => c.id)
     const probe = new LoopProbe()
     probe.start()
-    const sample = () => ({ blocking: [] as number[], cpu: [] as number[] })
+    const sample = () => ({
+      blocking: [] as number[],
+      turnCpu: [] as number[],
+      cpu: [] as number[],
+    })
     const times = {
       today: sample(),
       insights60: sample(),
@@ -76,7 +86,7 @@ export async function benchLargeNetworks(
     }
     let todayItems = 0
     const measure = async (
-      into: { blocking: number[]; cpu: number[] },
+      into: { blocking: number[]; turnCpu: number[]; cpu: number[] },
       command: string,
       input: unknown,
     ) => {
@@ -85,6 +95,7 @@ export async function benchLargeNetworks(
       const value = await ok(core, command, input)
       const used = process.cpuUsage(cpu)
       into.blocking.push(probe.takeWorst())
+      into.turnCpu.push(probe.takeWorstCpu())
       into.cpu.push((used.user + used.system) / 1000)
       return value
     }
@@ -127,8 +138,9 @@ export async function benchLargeNetworks(
     }
     probe.stop()
     await core.close()
-    const both = (m: { blocking: number[]; cpu: number[] }): Measure => ({
+    const both = (m: { blocking: number[]; turnCpu: number[]; cpu: number[] }): Measure => ({
       blocking: summarize(m.blocking),
+      turnCpu: summarize(m.turnCpu),
       cpu: summarize(m.cpu),
     })
     return {
@@ -155,8 +167,18 @@ export function largeNetworkRows(results: readonly LargeNetworkResults[]): strin
   const lines: string[] = []
   const row = (...cells: string[]) => lines.push(`| ${cells.join(' | ')} |`)
   lines.push('', '### Large networks (ms)', '')
-  row('contacts', 'measure', 'blocking p50', 'blocking p95', 'CPU p50', 'CPU p95', 'goal')
-  row('---', '---', '---:', '---:', '---:', '---:', '---')
+  row(
+    'contacts',
+    'measure',
+    'blocking p50',
+    'blocking p95',
+    'longest turn CPU p50',
+    'longest turn CPU p95',
+    'CPU p50',
+    'CPU p95',
+    'goal',
+  )
+  row('---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---')
   const small = results.find((r) => r.contacts <= 5000)
   for (const r of results) {
     const goal16 = (m: Measure) =>
@@ -172,7 +194,17 @@ export function largeNetworkRows(results: readonly LargeNetworkResults[]): strin
     }
     const size = `${r.contacts} (load ${r.loadAverage.toFixed(1)})`
     const line = (label: string, m: Measure, goal: string) =>
-      row(size, label, ms(m.blocking.p50), ms(m.blocking.p95), ms(m.cpu.p50), ms(m.cpu.p95), goal)
+      row(
+        size,
+        label,
+        ms(m.blocking.p50),
+        ms(m.blocking.p95),
+        ms(m.turnCpu.p50),
+        ms(m.turnCpu.p95),
+        ms(m.cpu.p50),
+        ms(m.cpu.p95),
+        goal,
+      )
     line(
       `today.get({limit: 50}) after an edit (${r.todayItems} items due)`,
       r.today,
@@ -191,6 +223,8 @@ export function largeNetworkRows(results: readonly LargeNetworkResults[]): strin
       '  contact.bulk of 1,000, durable (fsync included)',
       ms(d.p50),
       ms(d.p95),
+      '',
+      '',
       '',
       '',
       'info',

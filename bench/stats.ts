@@ -33,19 +33,42 @@ export function summarize(samples: readonly number[]): Summary {
 export class LoopProbe {
   private last = 0
   private worst = 0
+  private lastCpu = 0
+  private worstCpu = 0
   private running = false
+
+  /** This process's CPU time (user + system, all threads), ms. */
+  private static cpu(): number {
+    const { user, system } = process.cpuUsage()
+    return (user + system) / 1000
+  }
 
   start(): void {
     this.running = true
     this.last = performance.now()
+    this.lastCpu = LoopProbe.cpu()
     const beat = () => {
       if (!this.running) return
       const now = performance.now()
+      const cpu = LoopProbe.cpu()
       if (now - this.last > this.worst) this.worst = now - this.last
+      if (cpu - this.lastCpu > this.worstCpu) this.worstCpu = cpu - this.lastCpu
       this.last = now
+      this.lastCpu = cpu
       setImmediate(beat)
     }
     setImmediate(beat)
+  }
+
+  /**
+   * The most CPU time the process used between two heartbeats since the previous call: the
+   * work of the longest turn, which waiting for a core on a busy machine does not inflate
+   * (garbage-collector threads count, as in the CPU columns).
+   */
+  takeWorstCpu(): number {
+    const worst = Math.max(this.worstCpu, LoopProbe.cpu() - this.lastCpu)
+    this.worstCpu = 0
+    return worst
   }
 
   /**
@@ -56,7 +79,9 @@ export class LoopProbe {
   async fresh(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve))
     this.worst = 0
+    this.worstCpu = 0
     this.last = performance.now()
+    this.lastCpu = LoopProbe.cpu()
   }
 
   /** Worst gap since the previous call (or since start). */

@@ -25,6 +25,7 @@ import { ReminderTicker } from './reminders/ticker'
 import { realFs } from './store/fs'
 import { defaultIsProcessAlive } from './store/lock'
 import { Store } from './store/store'
+import { Slicer } from './slices/slicer'
 import { CoreCallError, type Core, type CoreOptions } from './types'
 
 export { CoreCallError, type Core, type CoreOptions } from './types'
@@ -38,7 +39,9 @@ const WARM_SLICE = 1000
  */
 export async function openCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date())
+  const slicer = options.slicer ?? new Slicer()
   const store = await Store.open({
+    slicer,
     dataDir: options.dataDir,
     fs: options.fs ?? realFs,
     now,
@@ -79,6 +82,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     board,
     boards,
     undo: new UndoStack(),
+    slicer,
     emit,
   }
   const touches = store.addIndex(new TouchIndex())

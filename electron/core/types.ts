@@ -2,6 +2,7 @@ import type { Command, CoreEvent, Input, Output } from '@shared/ipc'
 import type { ErrorCode, Failure, Result } from '@shared/result'
 import type { StoreFs } from './store/fs'
 import type { VouchNotification } from './reminders/types'
+import type { Slicer } from './slices/slicer'
 
 /** Options of openCore; every side effect is injectable for tests. */
 export interface CoreOptions {
@@ -19,6 +20,8 @@ export interface CoreOptions {
   openExternal?: (url: string) => Promise<void>
   /** Shows a reminder notification (the shell passes electron/notifier.ts; e2e records them). */
   notify?: (notification: VouchNotification) => void
+  /** Yields to the event loop in long loops; tests pass one to read the largest slice. */
+  slicer?: Slicer
 }
 
 /** The headless engine behind the IPC handler, the e2e bridge, benchmarks and scripts. */

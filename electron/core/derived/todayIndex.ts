@@ -11,6 +11,7 @@ import type { Op } from '../store/ops'
 import type { StoreIndex, StoreState } from '../store/store'
 import { mergeSorted, partitionPoint } from './sorted'
 import type { TouchIndex } from './touchIndex'
+import type { Slicer } from '../slices/slicer'
 
 /** What the index holds for one kept contact on one day. */
 interface Entry {
@@ -54,6 +55,10 @@ function isOwned(value: unknown): value is { contactId: string } {
 
 /** Changes folded in one by one up to this many; more are merged in one pass. */
 const BATCH = 64
+/** Changed people folded in per slice of settle, each spliced into place. */
+const SETTLE_SLICE = 32
+/** Contacts per slice of a day's build inside settle. */
+const WARM_SLICE = 1000
 
 function removeFrom<T>(list: T[], item: T, order: (a: T, b: T) => number): void {
   const found = partitionPoint(list, (probe) => order(probe, item) < 0)
@@ -153,6 +158,36 @@ export class TodayIndex implements StoreIndex {
       if (entry?.dueSoon) warming.lists.dueSoon.push(entry.dueSoon)
     }
     return false
+  }
+
+  /**
+   * Bring the lists up to date for `now` in slices (the day's build, then the changed people
+   * SETTLE_SLICE at a time, each spliced into place), giving the event loop a turn between slices.
+   * A command that changed many people (a bulk) or a read after it calls this first, so that
+   * no single turn refreshes them all.
+   */
+  async settle(now: Date, slicer: Slicer): Promise<void> {
+    const day = dayOf(now)
+    while (this.lists?.day !== day && !this.warm(now, WARM_SLICE)) {
+      slicer.add(WARM_SLICE)
+      if (slicer.due(WARM_SLICE)) await slicer.pause()
+    }
+    const lists = this.lists
+    if (lists?.day !== day) return
+    const t = now.getTime()
+    for (const [id, ends] of lists.snoozed) if (ends <= t) this.dirty.add(id)
+    while (this.dirty.size > 0 && this.lists === lists) {
+      const chunk = new Set<string>()
+      for (const id of this.dirty) {
+        chunk.add(id)
+        this.dirty.delete(id)
+        if (chunk.size === SETTLE_SLICE) break
+      }
+      this.refresh(lists, chunk, now)
+      slicer.add(chunk.size)
+      if (this.dirty.size > 0 && slicer.due(SETTLE_SLICE)) await slicer.pause()
+    }
+    slicer.close()
   }
 
   private upToDate(now: Date): DayLists {

@@ -52,6 +52,12 @@ const emptyCounts = (): StageCounts => ({
   thanked: 0,
 })
 
+/** People a search looks at per event-loop turn (see Slicer): about a millisecond at 50k. */
+export const SEARCH_SLICE = 1000
+
+/** People a bulk looks at per event-loop turn (see Slicer). */
+export const BULK_SLICE = 100
+
 const plural = (n: number) => (n === 1 ? '1 person' : `${n.toLocaleString('en')} people`)
 
 /**
@@ -124,8 +130,11 @@ export function boardHandlers(
     matches: readonly Contact[]
   } | null = null
 
-  /** The people a selection matches, in board order. */
-  const select = (selection: Selection): Contact[] => {
+  /**
+   * The people a selection matches, in board order. The scan runs SEARCH_SLICE people per
+   * event-loop turn; being a command, it sees no other command's change meanwhile.
+   */
+  const select = async (selection: Selection): Promise<Contact[]> => {
     const filter = compileFilter(selection.filter)
     const groupBy: GroupBy = selection.groupBy ?? 'none'
     const lane = groupBy === 'none' ? undefined : selection.lane
@@ -160,15 +169,31 @@ export function boardHandlers(
       }
       out.push(contact)
     }
-    if (narrowed) for (const contact of previous.matches) visit(contact)
-    else if (selection.triage !== 'any') {
-      // One board, walked with each card's cached text slot by slot.
-      ctx.boards[selection.triage].scan(selection.stage, (contact, text) => {
-        scanned = contact
-        scannedText = text
+    const { slicer } = ctx
+    const visitAll = async (contacts: readonly Contact[]) => {
+      for (const contact of contacts) {
         visit(contact)
-      })
-    } else for (const contact of candidates(selection.triage, selection.stage)) visit(contact)
+        if (slicer.full(SEARCH_SLICE)) await slicer.pause()
+      }
+      slicer.close()
+    }
+    if (narrowed) {
+      await visitAll(previous.matches)
+    } else if (selection.triage !== 'any') {
+      // One board, walked with each card's cached text slot by slot.
+      await ctx.boards[selection.triage].scan(
+        selection.stage,
+        (contact, text) => {
+          scanned = contact
+          scannedText = text
+          visit(contact)
+        },
+        slicer,
+        SEARCH_SLICE,
+      )
+    } else {
+      await visitAll(candidates(selection.triage, selection.stage))
+    }
     if (searching) lastSearch = { key, words: filter.words, version, matches: out }
     return out
   }
@@ -184,17 +209,17 @@ export function boardHandlers(
   }
 
   return {
-    'contact.query': ({ sort, offset, limit, ...selection }) => {
-      const matches = select(selection)
+    'contact.query': async ({ sort, offset, limit, ...selection }) => {
+      const matches = await select(selection)
       const items = sorted(matches, sort).slice(offset, offset + limit)
       return { total: matches.length, items }
     },
 
-    'contact.ids': (selection) => ({ ids: select(selection).map((c) => c.id) }),
+    'contact.ids': async (selection) => ({ ids: (await select(selection)).map((c) => c.id) }),
 
     'board.summary': ({ filter, groupBy = 'none' }) => summary(ctx, deps, filter, groupBy, select),
 
-    'contact.bulk': (input) => bulk(ctx, input),
+    'contact.bulk': (input) => bulk(ctx, deps, input),
 
     'view.save': async ({ id, name, scope, query }) => {
       const before = state.settings
@@ -267,12 +292,12 @@ const noFacts: ContactFacts = {
   dueAt: null,
 }
 
-function summary(
+async function summary(
   ctx: HandlerContext,
   deps: BoardDeps,
   filter: ContactFilter | undefined,
   groupBy: GroupBy,
-  select: (selection: Selection) => Contact[],
+  select: (selection: Selection) => Promise<Contact[]>,
 ) {
   const kept = ctx.boards.kept
   const triage = {
@@ -288,7 +313,7 @@ function summary(
     matching = kept.size
     return { counts, matching, total: kept.size, lanes: [], triage }
   }
-  const matches = compiled.empty ? kept.all() : select({ triage: 'kept', filter })
+  const matches = compiled.empty ? kept.all() : await select({ triage: 'kept', filter })
   const lanes = new Map<string, { key: string; label: string; counts: StageCounts; n: number }>()
   for (const contact of matches) {
     counts[contact.stage]++
@@ -348,8 +373,9 @@ function unchanged(before: Contact, after: Contact): boolean {
  * then one commit and one undo step. People who change stage or come onto the board go to the
  * end of their column in their current relative order, through enterStage.
  */
-async function bulk(ctx: HandlerContext, input: ParsedInput<'contact.bulk'>) {
+async function bulk(ctx: HandlerContext, deps: BoardDeps, input: ParsedInput<'contact.bulk'>) {
   const contacts = ctx.store.state.contacts
+  const { slicer } = ctx
   const people: Contact[] = []
   for (const id of input.ids) {
     const contact = contacts.get(id)
@@ -358,6 +384,7 @@ async function bulk(ctx: HandlerContext, input: ParsedInput<'contact.bulk'>) {
     if (contact.trashedAt !== null)
       throw new DomainError('not-found', `${contact.name} is in the trash; nothing was changed.`)
     people.push(contact)
+    if (slicer.full(BULK_SLICE * 4)) await slicer.pause()
   }
   const now = ctx.now().toISOString()
   const set = input.set ?? {}
@@ -399,6 +426,7 @@ async function bulk(ctx: HandlerContext, input: ParsedInput<'contact.bulk'>) {
       else entering.set(stage, [next])
     }
     if (!unchanged(before, next)) after.set(next.id, next)
+    if (slicer.full(BULK_SLICE)) await slicer.pause()
   }
   for (const [stage, list] of entering) {
     const column = ctx.boards.kept.column(stage)
@@ -425,6 +453,9 @@ async function bulk(ctx: HandlerContext, input: ParsedInput<'contact.bulk'>) {
   }
   await commit(ctx, redo)
   ctx.undo.push({ label: bulkLabel(input, after.size), undo, redo })
+  // Today's entries of the changed people, brought up to date here in slices rather than by
+  // the next read in one go.
+  await deps.today.settle(ctx.now(), slicer)
   return { changed: after.size }
 }
 

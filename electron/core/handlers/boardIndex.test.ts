@@ -1,3 +1,4 @@
+import { Slicer } from '../slices/slicer'
 import { describe, expect, it } from 'vitest'
 import type { Contact } from '@shared/domain'
 import { normalizeContact } from '@shared/query'
@@ -66,7 +67,7 @@ describe('BoardIndex', () => {
     expect(index.all().length).toBeGreaterThan(100)
   })
 
-  it('keeps one index per triage state equal to a full sort through bulk changes of 100', () => {
+  it('keeps one index per triage state equal to a full sort through bulk changes of 100', async () => {
     let seed = 11
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
@@ -118,9 +119,14 @@ describe('BoardIndex', () => {
         expect(index.size).toBe(expected.length)
         if (step % 10 === 9) {
           // The cached search text stays slot for slot with its card.
-          index.scan(undefined, (contact, text) => {
-            expect(text).toEqual(normalizeContact(contact))
-          })
+          await index.scan(
+            undefined,
+            (contact, text) => {
+              expect(text).toEqual(normalizeContact(contact))
+            },
+            new Slicer({ minSliceMs: 0 }),
+            100,
+          )
         }
       }
     }

@@ -4,6 +4,7 @@ import { STAGE_IDS, type StageId } from '@shared/stages'
 import { mergeSorted, partitionPoint } from '../derived/sorted'
 import type { Op } from '../store/ops'
 import type { StoreIndex, StoreState } from '../store/store'
+import type { Slicer } from '../slices/slicer'
 
 /** Order within a column: order, then creation, then id, so ties never reorder at random. */
 export function byColumnOrder(a: Contact, b: Contact): number {
@@ -14,8 +15,20 @@ export function byColumnOrder(a: Contact, b: Contact): number {
   )
 }
 
-/** Changes spliced in one by one up to this many; more are merged per column. */
-const BATCH = 64
+/** A card and its cached text, moved together through a merge. */
+interface Slot {
+  contact: Contact
+  text: NormalizedContact | undefined
+}
+
+const bySlotOrder = (a: Slot, b: Slot) => byColumnOrder(a.contact, b.contact)
+
+/**
+ * Changes spliced in one by one up to this many; more are merged per column. A large commit
+ * comes in slices of APPLY_SLICE ops (store.ts), each spliced: a splice per change moves a few
+ * kilobytes, where a merge allocates and compares the whole column.
+ */
+const BATCH = 128
 
 /** Index of the first element not before `item` in a sorted array. */
 const lowerBound = (list: readonly Contact[], item: Contact) =>
@@ -86,24 +99,41 @@ export class BoardIndex implements StoreIndex {
     const touched = new Set<StageId>([...leaving.map((c) => c.stage), ...arriving.keys()])
     for (const stage of touched) {
       const column = this.columns.get(stage) ?? []
-      const staying = column.filter((c) => !gone.has(c.id))
-      const added = (arriving.get(stage) ?? []).sort(byColumnOrder)
+      const texts = this.texts.get(stage)
+      // The cards that stay keep their text slots; the arriving ones are filled by the next scan.
+      const staying: Slot[] = []
+      column.forEach((contact, i) => {
+        if (!gone.has(contact.id)) {
+          staying.push({ contact, text: texts?.length === column.length ? texts[i] : undefined })
+        }
+      })
+      const added = (arriving.get(stage) ?? [])
+        .sort(byColumnOrder)
+        .map((contact): Slot => ({ contact, text: undefined }))
       this.count += staying.length + added.length - column.length
-      const merged = mergeSorted(staying, added, byColumnOrder)
-      this.columns.set(stage, merged)
-      // Filled again by the next scan (through the caller's cache, so mostly lookups).
-      this.texts.set(stage, new Array<NormalizedContact | undefined>(merged.length))
+      const merged = mergeSorted(staying, added, bySlotOrder)
+      this.columns.set(
+        stage,
+        merged.map((slot) => slot.contact),
+      )
+      this.texts.set(
+        stage,
+        merged.map((slot) => slot.text),
+      )
     }
   }
 
   /**
-   * Visit the cards of one column (or all, in board order) with their normalized text;
-   * `visit` returns false to stop.
+   * Visit the cards of one column (or all, in board order) with their normalized text, `size`
+   * cards per slice, giving the event loop a turn in between (see Slicer). The columns change
+   * only through commits, which wait while a command (this scan's) runs.
    */
-  scan(
+  async scan(
     stage: StageId | undefined,
-    visit: (contact: Contact, text: NormalizedContact) => boolean | void,
-  ): void {
+    visit: (contact: Contact, text: NormalizedContact) => void,
+    slicer: Slicer,
+    size: number,
+  ): Promise<void> {
     for (const s of stage === undefined ? STAGE_IDS : [stage]) {
       const column = this.column(s)
       let texts = this.texts.get(s)
@@ -115,9 +145,11 @@ export class BoardIndex implements StoreIndex {
         const contact = column[i] as Contact
         let text = texts[i]
         if (text === undefined) texts[i] = text = this.normalize(contact)
-        if (visit(contact, text) === false) return
+        visit(contact, text)
+        if (slicer.full(size)) await slicer.pause()
       }
     }
+    slicer.close()
   }
 
   /** Whether this index lists a contact: not trashed, and in this triage state. */

@@ -5,6 +5,7 @@ import type { Op } from '../store/ops'
 import type { Store } from '../store/store'
 import type { BoardIndex } from './boardIndex'
 import type { UndoStack } from './undo'
+import type { Slicer } from '../slices/slicer'
 
 /** What every handler may use: the store, the clock, ids, the undo stack and change events. */
 export interface HandlerContext {
@@ -16,6 +17,8 @@ export interface HandlerContext {
   /** One BoardIndex per triage state (`kept` is `board`): the inbox and archive lists. */
   boards: Record<Triage, BoardIndex>
   undo: UndoStack
+  /** Gives the event loop turns during long loops (see Slicer). */
+  slicer: Slicer
   emit: (event: CoreEvent) => void
 }
 

@@ -20,8 +20,10 @@ export function viewHandlers(
   const insightOf = (contact: Contact, now: Date, latestId: string | null): ContactInsight =>
     deps.insights.of(contact, now, latestId)
   return {
-    'today.get': ({ limit }) => {
+    'today.get': async ({ limit }) => {
       const now = ctx.now()
+      // Changed people (many after a bulk or an undo of one) are folded in slices first.
+      await deps.today.settle(now, ctx.slicer)
       const { overdue, dueSoon } = deps.today.sections(now)
       const { thanksOwed, requestFollowUps } = requestSections(
         [...state.requests.values()],

@@ -5,8 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { faultyFs } from '@testing/core/faultyFs'
 import { makeTempDir } from '@testing/core/tempDir'
 import { realFs, type StoreFs } from './fs'
-import { Journal, journalUsesDsync, type JournalOptions } from './journal'
+import { entryText, Journal, journalUsesDsync, type JournalOptions } from './journal'
 import type { JournalEntry } from './ops'
+import { makeContact } from '@testing/builders'
+import { Slicer } from '../slices/slicer'
 
 const O_DSYNC: number | undefined = constants.O_DSYNC
 
@@ -173,5 +175,22 @@ describe('Journal short writes', () => {
     expect(await readFile(file(), 'utf8')).toBe(line(1))
     await j.append(entry(3))
     expect(await readFile(file(), 'utf8')).toBe(line(1) + line(3))
+  })
+})
+
+describe('entryText', () => {
+  it('is exactly JSON.stringify of the entry, serialized a bounded number of ops per turn', async () => {
+    const ops: JournalEntry['ops'] = Array.from({ length: 130 }, (_, i) => ({
+      op: 'put' as const,
+      coll: 'contacts' as const,
+      value: makeContact({ name: `Zoë "${i}" \u2028 ${'é'.repeat(i)}`, notes: 'a\nb\\c' }),
+    }))
+    ops.push({ op: 'delete', coll: 'contacts', id: '__proto__' })
+    const entry: JournalEntry = { seq: 42, ops }
+    const slicer = new Slicer({ minSliceMs: 0 })
+    const text = await entryText(entry, slicer, 50)
+    expect(text).toBe(JSON.stringify(entry))
+    expect(slicer.turns).toBe(2)
+    expect(slicer.largest).toBeLessThanOrEqual(50)
   })
 })

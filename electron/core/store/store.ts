@@ -8,9 +8,10 @@ import { Backups } from './backups'
 import { DurableJsonFile } from './durableFile'
 import { snapshotChunks, valuesAsOf, type SnapshotView } from './snapshot'
 import { errorCode, type StoreFs } from './fs'
-import { Journal } from './journal'
+import { entryText, Journal } from './journal'
 import { RecordMap } from './recordMap'
 import { FolderLock } from './lock'
+import { Slicer } from '../slices/slicer'
 import type { Op } from './ops'
 import { keepDamagedJournals, recoverSnapshot, removeStaleTemps, type Problem } from './recovery'
 import {
@@ -40,6 +41,8 @@ export interface StoreOptions {
   compactEvery?: number
   /** Idle time after the last write before compacting, in ms. */
   compactAfterMs?: number
+  /** Gives the event loop turns while a large commit is applied (see APPLY_SLICE). */
+  slicer?: Slicer
 }
 
 /**
@@ -56,6 +59,16 @@ export interface StoreIndex {
 const HOUR = 60 * 60 * 1000
 /** Touches indexed per event-loop turn after open: about a millisecond of work. */
 const INDEX_SLICE = 2000
+
+/**
+ * Ops applied (to the Maps and every index) per event-loop turn when a commit is larger: a bulk
+ * over 1,000 people updates the board, Today, reminders and search caches in slices instead of
+ * blocking the main process for all of them. Smaller commits are applied in one go, as before.
+ */
+export const APPLY_SLICE = 50
+
+/** Ops serialized into a journal line per event-loop turn (about 200 KB of JSON). */
+export const SERIALIZE_SLICE = 200
 
 /** File names inside the data folder. */
 export const DATA_FILE = 'vouch.json'
@@ -164,6 +177,7 @@ export class Store {
   private restored = false
   /** The background indexing started at open or by a restore. */
   private indexing: Promise<void> = Promise.resolve()
+  private readonly slicer: Slicer
 
   private constructor(
     private readonly options: StoreOptions,
@@ -183,6 +197,7 @@ export class Store {
     this.problem = init.problem
     this.readOnly = init.readOnly
     this.backups = init.backups
+    this.slicer = options.slicer ?? new Slicer()
   }
 
   /** Open the data folder: lock it, load and repair what is there, and replay the journal. */
@@ -298,19 +313,35 @@ export class Store {
         )
       if (ops.length === 0) return
       const entry = { seq: this.seq + 1, ops }
-      await this.journal.append(entry)
+      const text =
+        ops.length > APPLY_SLICE ? await entryText(entry, this.slicer, SERIALIZE_SLICE) : undefined
+      await this.journal.append(entry, text)
       this.seq = entry.seq
-      const overlay = this.overlay
-      const previous = this.indexes.length > 0 || overlay ? previousRecords(this.state, ops) : EMPTY
-      if (overlay) {
-        // A compaction is writing the state as of its start: remember what this changes.
-        for (const [key, value] of previous) if (!overlay.has(key)) overlay.set(key, value)
+      // The entry is durable: from here on the change is all there after a crash (the journal
+      // replays it whole). A large one is applied in slices; commands run one at a time and
+      // a compaction starts only between commits, so no reader sees it half applied.
+      for (let from = 0; from < ops.length; from += APPLY_SLICE) {
+        if (from > 0 && this.slicer.due(APPLY_SLICE)) await this.slicer.pause()
+        const chunk = ops.length <= APPLY_SLICE ? ops : ops.slice(from, from + APPLY_SLICE)
+        this.apply(chunk)
+        this.slicer.add(chunk.length)
       }
-      applyOps(this.state, ops)
-      for (const index of this.indexes) index.apply(ops, this.state, previous)
+      this.slicer.close()
       this.entriesSinceCompact++
       this.scheduleCompaction()
     })
+  }
+
+  /** Apply ops to the Maps and every index. */
+  private apply(ops: readonly Op[]): void {
+    const overlay = this.overlay
+    const previous = this.indexes.length > 0 || overlay ? previousRecords(this.state, ops) : EMPTY
+    if (overlay) {
+      // A compaction is writing the state as of its start: remember what this changes.
+      for (const [key, value] of previous) if (!overlay.has(key)) overlay.set(key, value)
+    }
+    applyOps(this.state, ops)
+    for (const index of this.indexes) index.apply(ops, this.state, previous)
   }
 
   /**
