@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import { makeContact } from '@testing/builders'
 import { closeRealCores, installRealCore } from '@testing/renderer/realBridge'
@@ -6,7 +6,25 @@ import { App } from '../App'
 import { AnnouncerProvider } from '../ui/announcer'
 import { ToastProvider } from '../ui/toasts'
 
+/**
+ * happy-dom draws no canvas (getContext answers null, no Path2D): the dashboard's charts get a
+ * 2D context and paths that accept every call and answer 0, so the review can be reached with real data behind it.
+ */
+function stubCanvas(): void {
+  const anything: unknown = new Proxy(function () {}, {
+    get: (_target, key) => (key === Symbol.toPrimitive ? () => 0 : anything),
+    apply: () => anything,
+    set: () => true,
+  })
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
+    () => anything as CanvasRenderingContext2D,
+  )
+  vi.stubGlobal('Path2D', anything)
+}
+
 afterEach(async () => {
+  vi.restoreAllMocks()
+  vi.unstubAllGlobals()
   cleanup()
   window.vouch = undefined
   await closeRealCores()
@@ -50,7 +68,10 @@ describe('the app menu in the renderer', () => {
   })
 
   it("the weekly review's notification closes the open person and starts the review on the dashboard", async () => {
-    const fake = installFakeCore([makeContact({ id: 'ada', name: 'Ada Lovelace' })])
+    stubCanvas()
+    const real = await installRealCore(window, {
+      contacts: [makeContact({ id: 'ada', name: 'Ada Lovelace' })],
+    })
     render(
       <AnnouncerProvider>
         <ToastProvider>
@@ -59,13 +80,14 @@ describe('the app menu in the renderer', () => {
       </AnnouncerProvider>,
     )
     await screen.findByTestId('app')
-    act(() => fake.emit({ type: 'open-contact', contactId: 'ada' }))
+    real.core.emit({ type: 'open-contact', contactId: 'ada' })
     expect(await screen.findByTestId('contact-panel')).toBeTruthy()
-    act(() => fake.emit({ type: 'open-review' }))
+    real.core.emit({ type: 'open-review' })
     await waitFor(() => expect(current()).toBe('Dashboard'))
     expect(await screen.findByRole('dialog', { name: 'Weekly review' })).toBeTruthy()
     expect(screen.queryByTestId('contact-panel')).toBeNull()
-    // The fake core has no review.get: the dialog asks the core, and says what went wrong.
-    await waitFor(() => expect(fake.calls.map((c) => c.command)).toContain('review.get'))
+    // The review asks the core for this week, and shows its first step.
+    await waitFor(() => expect(real.calls.map((c) => c.command)).toContain('review.get'))
+    expect(await screen.findByText(/Step 1 of 5/)).toBeTruthy()
   })
 })
