@@ -62,8 +62,8 @@ const ALIAS_PATTERNS = [
 /** Production code never depends on test support. */
 const TEST_SUPPORT_ZONE = {
   target: ['./electron', './shared', './renderer'],
-  from: ['./testing', './renderer/src/test'],
-  message: 'Production code may not import test support (testing/, renderer/src/test/).',
+  from: ['./testing'],
+  message: 'Production code may not import test support (testing/).',
 }
 
 export default tseslint.config(
@@ -181,7 +181,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
-    ignores: ['**/*.test.ts', '**/*.test.tsx', 'renderer/src/test/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'import-x/no-restricted-paths': [
         'error',
@@ -193,12 +193,7 @@ export default tseslint.config(
   // and `await act(async () => …)` is how a React test flushes updates: there require-await's
   // "nothing awaited here" is noise, not a forgotten await. Production code keeps the rule.
   {
-    files: [
-      '**/*.test.{ts,tsx}',
-      'e2e/**/*.ts',
-      'testing/**/*.ts',
-      'renderer/src/test/**/*.{ts,tsx}',
-    ],
+    files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts', 'testing/**/*.ts'],
     rules: { '@typescript-eslint/require-await': 'off' },
   },
   // Plain JavaScript (this file, scripts/*.mjs) is in no tsconfig (no allowJs): lint it without types.
