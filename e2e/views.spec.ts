@@ -70,6 +70,8 @@ test('a view saved with a filter, sort and lanes opens from the sidebar after a 
   await board.saveView('Mentors by name')
   await expect(app.toast('Saved the view “Mentors by name”.')).toBeVisible()
   await expect(views.item('Mentors by name')).toHaveAttribute('aria-current', 'true')
+  // The form is gone: focus is on the new view in the sidebar, not lost to the page.
+  await expect(views.item('Mentors by name')).toBeFocused()
   await expect(board.savedViews).toHaveCount(0)
 
   // A second view; then a third under a name already taken asks first, and replaces it.
@@ -86,6 +88,7 @@ test('a view saved with a filter, sort and lanes opens from the sidebar after a 
   await board.savedViews.getByRole('button', { name: 'Replace', exact: true }).click()
   await expect(app.toast('Replaced the view “recent MENTORS”.')).toBeVisible()
   await expect(views.item('recent MENTORS')).toHaveAttribute('aria-current', 'true')
+  await expect(views.item('recent MENTORS')).toBeFocused()
   const stored = (await core.call('settings.get', {})).savedViews
   expect(stored.map((v) => [v.name, v.query])).toEqual([
     ['Mentors by name', { filter: { tags: ['mentor'] }, sort: 'name', groupBy: 'company' }],

@@ -4,7 +4,15 @@ import { call } from '../api/client'
 import { useContactActions } from '../contact/useContactActions'
 import { Menu } from '../ui/Menu'
 import { useToasts } from '../ui/toasts'
-import { openSavedView, renameView, useActiveView, useBoardViews, viewNamed } from './savedViews'
+import {
+  openSavedView,
+  renameView,
+  takeFocusRequest,
+  useActiveView,
+  useBoardViews,
+  viewLink,
+  viewNamed,
+} from './savedViews'
 import type { View } from './TopNav'
 
 /**
@@ -40,6 +48,12 @@ export function ViewsNav({ view, goTo }: { view: View; goTo: (view: View) => voi
           )
     ;(target ?? document.querySelector<HTMLElement>('.sidebar-nav .nav-link'))?.focus()
   }, [views, focusAfterDelete])
+
+  // A view saved from the board's toolbar: its link takes focus once it is listed here.
+  useEffect(() => {
+    const id = takeFocusRequest(views.map((v) => v.id))
+    if (id !== null) viewLink(id)?.focus()
+  }, [views])
 
   useEffect(() => {
     const id = focusOnLink.current

@@ -61,3 +61,33 @@ export async function renameView(view: SavedView, name: string): Promise<string 
   const result = await call('view.save', { id: view.id, name, scope: view.scope, query })
   return result.ok ? null : (result.issues?.[0]?.message ?? result.message)
 }
+
+/** A view just saved from the toolbar: its sidebar link takes focus once the sidebar lists it. */
+let focusRequested: string | null = null
+
+/** The link of a saved view in the sidebar, if it is there. */
+export function viewLink(id: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(
+    `.sidebar-nav [data-view-id="${CSS.escape(id)}"] .nav-view-link`,
+  )
+}
+
+/**
+ * Move focus to a saved view's sidebar link: now when it is listed, or else when the sidebar
+ * lists it (the settings change may arrive after the save's answer).
+ */
+export function focusViewWhenListed(id: string): void {
+  const link = viewLink(id)
+  if (link) {
+    focusRequested = null
+    link.focus()
+  } else focusRequested = id
+}
+
+/** For the sidebar, as its views change: the requested view's id once it is among them. */
+export function takeFocusRequest(ids: readonly string[]): string | null {
+  if (focusRequested === null || !ids.includes(focusRequested)) return null
+  const id = focusRequested
+  focusRequested = null
+  return id
+}

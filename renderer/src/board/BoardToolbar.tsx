@@ -4,7 +4,7 @@ import type { BoardQuery, ContactFilter } from '@shared/query'
 import { OTHER_LANE_KEY } from '@shared/boardContract'
 import { STAGES } from '@shared/stages'
 import { call } from '../api/client'
-import { viewNamed } from '../app/savedViews'
+import { focusViewWhenListed, viewNamed } from '../app/savedViews'
 import { FieldError } from '../ui/form/Field'
 import { useFormErrors } from '../ui/form/useFormErrors'
 import { useCommand } from '../ui/useCommand'
@@ -398,7 +398,10 @@ function SavedViews({
             : `Saved the view “${view.name}”. It is listed under Views in the sidebar.`,
       },
     )
-    if (result?.ok) close()
+    if (!result?.ok) return
+    close()
+    // The form goes; focus goes to the view, now listed in the sidebar.
+    focusViewWhenListed(result.value.id)
   }
 
   // The open view is lit in the sidebar; the toolbar offers to save only what is not saved yet.
