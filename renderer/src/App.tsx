@@ -22,7 +22,7 @@ import { SettingsView } from './settings/SettingsView'
 import { TopNav, type View } from './app/TopNav'
 import { CommandProvider } from './commands/CommandProvider'
 import { recentPeople } from './palette/recent'
-import { FOCUS_FALLBACK_ID, useFocusNeverLost } from './ui/focus'
+import { FOCUS_FALLBACK_ID, isModalOpen, useFocusNeverLost } from './ui/focus'
 import { InboxView } from './triage/InboxView'
 import { TriageView } from './triage/TriageView'
 import { ArchiveView } from './triage/ArchiveView'
@@ -72,7 +72,8 @@ export function App() {
         : document.querySelector(`[data-contact-id="${CSS.escape(id)}"] .card-body`)
     const target = card ?? (element instanceof HTMLElement && element.isConnected ? element : null)
     requestAnimationFrame(() => {
-      if (target instanceof HTMLElement) target.focus()
+      // A dialog or the palette opened since (Ctrl+K right after Esc) keeps its focus.
+      if (target instanceof HTMLElement && !isModalOpen()) target.focus()
     })
   }, [])
   const openContact = useCallback((id: string) => {
