@@ -19,6 +19,12 @@ const SLOW = [
   'electron/core/reminders/*.sim.*.test.ts',
 ]
 
+/**
+ * Suites that need a module graph and process of their own: they mock `electron` with vi.mock or
+ * set the process's time zone before any Date exists.
+ */
+const ISOLATED = ['electron/*.test.ts', '**/*.newYork.test.ts', '**/*.ny.test.ts']
+
 export default defineConfig({
   test: {
     // Many suites wait on the disk (every durable write is fsynced) rather than compute: at least
@@ -36,6 +42,18 @@ export default defineConfig({
             'scripts/**/*.test.ts',
             'testing/**/*.test.ts',
           ],
+          exclude: [...SLOW, ...ISOLATED],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          isolate: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'isolated',
+          environment: 'node',
+          include: ISOLATED,
           exclude: SLOW,
           testTimeout: 60_000,
           hookTimeout: 60_000,
