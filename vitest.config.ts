@@ -65,7 +65,7 @@ export default defineConfig({
           name: 'slow',
           environment: 'node',
           include: SLOW,
-          testTimeout: 120_000,
+          testTimeout: 300_000,
           hookTimeout: 60_000,
         },
       },
@@ -74,6 +74,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
+          setupFiles: ['testing/renderer/setup.ts'],
           include: ['renderer/**/*.test.tsx', 'renderer/**/*.test.ts'],
           // Renderer tests open the real core on a temp folder (testing/renderer/realBridge.ts)
           // and render whole views: generous on a busy 2-core machine.

@@ -11,6 +11,7 @@
 // ends, so outputs never interleave. The exit code is 1 if any stage failed.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs'
+import { constants, setPriority } from 'node:os'
 import { resolve } from 'node:path'
 import { STAGES, parseArgs, formatDuration, type StageName } from './testStages'
 
@@ -25,7 +26,7 @@ interface Outcome {
 
 const running = new Map<StageName, { child: ChildProcess; started: number }>()
 
-function runStage(stage: StageName): Promise<Outcome> {
+function runStage(stage: StageName, serial: boolean): Promise<Outcome> {
   const { script } = STAGES[stage]
   const logFile = resolve(logDir, `${stage}.log`)
   const log = createWriteStream(logFile)
@@ -41,6 +42,8 @@ function runStage(stage: StageName): Promise<Outcome> {
       shell: process.platform === 'win32',
     })
     running.set(stage, { child, started })
+    // Before npm starts the runner: its processes and workers inherit the priority.
+    if (STAGES[stage].background && !serial && child.pid !== undefined) lowerPriority(child.pid)
     child.stdout.pipe(log, { end: false })
     child.stderr.pipe(log, { end: false })
     const finish = (ok: boolean, note?: string) => {
@@ -57,6 +60,14 @@ function runStage(stage: StageName): Promise<Outcome> {
       finish(code === 0, code === 0 ? undefined : `exited with ${signal ?? `code ${code}`}`),
     )
   })
+}
+
+function lowerPriority(pid: number): void {
+  try {
+    setPriority(pid, constants.priority.PRIORITY_BELOW_NORMAL)
+  } catch {
+    // Not allowed here: the stage runs at normal priority, only slower to finish.
+  }
 }
 
 function printLog(stage: StageName, logFile: string, ok: boolean, ms: number): void {
@@ -108,12 +119,12 @@ async function main(): Promise<number> {
   const outcomes: Outcome[] = []
   if (serial) {
     for (const stage of stages) {
-      const outcome = await runStage(stage)
+      const outcome = await runStage(stage, true)
       outcomes.push(outcome)
       if (!outcome.ok) break
     }
   } else {
-    outcomes.push(...(await Promise.all(stages.map(runStage))))
+    outcomes.push(...(await Promise.all(stages.map((stage) => runStage(stage, false)))))
   }
   clearInterval(heartbeat)
 

@@ -1,10 +1,28 @@
 // The stages of `npm test` (scripts/test.ts) and its arguments: kept apart to be unit-tested.
 
+/**
+ * `background`: the stage runs at a lower CPU priority. The unit tests can use every core for as
+ * long as they get it; the end-to-end tests wait on the browser and the disk between short bursts,
+ * and a burst that waits behind a unit worker makes the whole run longer. So when both run, the
+ * unit tests take what the others leave.
+ */
 export const STAGES = {
-  typecheck: { script: 'typecheck', what: 'tsc -b over every tsconfig' },
-  lint: { script: 'lint', what: 'ESLint (type-aware, boundaries) and Prettier' },
-  unit: { script: 'test:unit', what: 'vitest: node, isolated, slow and dom projects' },
-  e2e: { script: 'test:e2e', what: 'build, then Playwright in Chromium against the real core' },
+  typecheck: { script: 'typecheck', what: 'tsc -b over every tsconfig', background: false },
+  lint: {
+    script: 'lint',
+    what: 'ESLint (type-aware, boundaries) and Prettier',
+    background: false,
+  },
+  unit: {
+    script: 'test:unit',
+    what: 'vitest: node, isolated, slow and dom projects',
+    background: true,
+  },
+  e2e: {
+    script: 'test:e2e',
+    what: 'build, then Playwright in Chromium against the real core',
+    background: false,
+  },
 } as const
 
 export type StageName = keyof typeof STAGES
