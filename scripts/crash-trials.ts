@@ -32,7 +32,7 @@ try {
     const result = await runCrashTrial(
       dir,
       trial * 100_000,
-      20 + Math.floor(next() * 300),
+      { acks: Math.floor(next() * 3), ms: 20 + Math.floor(next() * 300) },
       mode.env,
     )
     acked += result.acked

@@ -13,7 +13,11 @@ describe('kill -9 while writing', () => {
     let totalAcked = 0
     try {
       for (let trial = 0; trial < 20; trial++) {
-        const result = await runCrashTrial(dir, start, 20 + Math.floor(random() * 300))
+        // At least two acknowledged writes, then a kill anywhere in the next 300 ms of writing.
+        const result = await runCrashTrial(dir, start, {
+          acks: 2 + Math.floor(random() * 3),
+          ms: Math.floor(random() * 300),
+        })
         expect(result.lost, `trial ${trial} lost acknowledged writes`).toEqual([])
         expect(result.movedLost, `trial ${trial} lost acknowledged moves`).toEqual([])
         // A torn journal tail is fine (it was never acknowledged); a quarantine is not.
@@ -40,7 +44,11 @@ describe('kill -9 during a large contact.bulk', () => {
       let start = 0
       let acked = 0
       for (let trial = 0; trial < 8; trial++) {
-        const result = await runBulkCrashTrial(dir, start, 200 + Math.floor(random() * 2000))
+        // Every other trial kills during the first bulk; the others after one was acknowledged.
+        const result = await runBulkCrashTrial(dir, start, {
+          acks: trial % 2,
+          ms: Math.floor(random() * 2000),
+        })
         expect(result.people).toBe(2000)
         // Every person carries the same round: no bulk was half applied.
         expect(result.roundsFound, `trial ${trial}`).toHaveLength(1)

@@ -242,13 +242,18 @@ describe('kill -9 at chosen moments', () => {
     const noCompaction = { VOUCH_CRASH_COMPACT_MS: String(10 * 60_000) }
     let start = 0
     for (let trial = 0; trial < 3; trial++) {
-      const result = await runCrashTrial(dir, start, 60 + trial * 40, noCompaction)
+      const result = await runCrashTrial(
+        dir,
+        start,
+        { acks: 1 + trial, ms: 20 + trial * 40 },
+        noCompaction,
+      )
       expect(result.lost).toEqual([])
       expect(result.movedLost).toEqual([])
       start += 100_000
     }
     // One more killed run, then cut its journal's last line short, as a power cut mid-append does.
-    const result = await runCrashTrial(dir, start, 80, noCompaction)
+    const result = await runCrashTrial(dir, start, { acks: 2, ms: 40 }, noCompaction)
     expect(result.lost).toEqual([])
     // runCrashTrial reopened and closed the folder, which compacted it: run a writer again and
     // copy the journal before it compacts.
@@ -278,7 +283,12 @@ describe('kill -9 at chosen moments', () => {
     let start = 0
     let acked = 0
     for (let trial = 0; trial < 5; trial++) {
-      const result = await runCrashTrial(dir, start, 50 + trial * 37, constantCompaction)
+      const result = await runCrashTrial(
+        dir,
+        start,
+        { acks: 2, ms: 10 + trial * 37 },
+        constantCompaction,
+      )
       expect(result.lost, `trial ${trial}`).toEqual([])
       expect(result.movedLost, `trial ${trial}`).toEqual([])
       expect(result.problem?.kind ?? 'none').not.toBe('quarantined')

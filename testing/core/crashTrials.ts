@@ -15,17 +15,28 @@ export interface TrialResult {
   lost: number[]
   movedLost: number[]
   problem: AppStatus['problem']
-  killedAfterMs: number
+  killedAt: KillAt
 }
 
 /**
- * Spawn a child script (path from the repository root), bundled once by childScript, wait for its "ready" line,
- * feed every later stdout line to `onLine`, and kill it with SIGKILL `killAfterMs` after ready.
+ * When to kill the child: once it has printed `acks` "ack" lines after "ready", then `ms` later.
+ * Counting acknowledgements rather than waiting a fixed time bounds the work done before the
+ * kill, so a trial means the same on a busy machine (a timer alone could fire before a slowed
+ * child acknowledged anything); the added milliseconds still land the kill anywhere in a write.
+ */
+export interface KillAt {
+  acks: number
+  ms: number
+}
+
+/**
+ * Spawn a child script (path from the repository root), bundled once by childScript, wait for its
+ * "ready" line, feed every later stdout line to `onLine`, and kill it with SIGKILL at `killAt`.
  */
 async function runChildUntilKilled(
   script: string,
   args: string[],
-  killAfterMs: number,
+  killAt: KillAt,
   env: Record<string, string>,
   onLine: (line: string) => void,
 ): Promise<void> {
@@ -36,6 +47,11 @@ async function runChildUntilKilled(
   })
   let buffer = ''
   let stderr = ''
+  let acks = 0
+  let enoughAcks: () => void = () => {}
+  const acknowledged = new Promise<void>((done) => {
+    enoughAcks = done
+  })
   const exited = new Promise<void>((done) => child.once('exit', () => done()))
   const ready = new Promise<void>((done, fail) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -45,27 +61,38 @@ async function runChildUntilKilled(
         const line = buffer.slice(0, nl)
         buffer = buffer.slice(nl + 1)
         if (line === 'ready') done()
-        else onLine(line)
+        else {
+          onLine(line)
+          if (line.startsWith('ack ') && ++acks >= killAt.acks) enoughAcks()
+        }
       }
     })
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
     child.once('exit', (code) => fail(new Error(`crash child exited early (${code}): ${stderr}`)))
   })
   await ready
-  await new Promise((r) => setTimeout(r, killAfterMs))
+  if (killAt.acks > 0) {
+    const first = await Promise.race([
+      acknowledged.then(() => 'acknowledged' as const),
+      exited.then(() => 'exited' as const),
+    ])
+    if (first === 'exited')
+      throw new Error(`crash child exited before ${killAt.acks} acknowledgements: ${stderr}`)
+  }
+  await new Promise((r) => setTimeout(r, killAt.ms))
   child.kill('SIGKILL')
   await exited
   if (stderr.includes('refused')) throw new Error(`the child saw a refused write: ${stderr}`)
 }
 
 /**
- * Run the crash child on `dataDir`, kill it with SIGKILL after `killAfterMs`, and check the folder.
+ * Run the crash child on `dataDir`, kill it with SIGKILL at `killAt`, and check the folder.
  * `env` reaches the child: VOUCH_CRASH_COMPACT_MS=0 compacts constantly, a large value never.
  */
 export async function runCrashTrial(
   dataDir: string,
   start: number,
-  killAfterMs: number,
+  killAt: KillAt,
   env: Record<string, string> = {},
 ): Promise<TrialResult> {
   const acked = new Set<number>()
@@ -73,7 +100,7 @@ export async function runCrashTrial(
   await runChildUntilKilled(
     'testing/core/crashChild.ts',
     [dataDir, String(start)],
-    killAfterMs,
+    killAt,
     env,
     (line) => {
       const m = /^(ack|moved) (\d+)$/.exec(line)
@@ -101,7 +128,7 @@ export async function runCrashTrial(
       lost,
       movedLost,
       problem: (status.value as AppStatus).problem,
-      killedAfterMs: killAfterMs,
+      killedAt: killAt,
     }
   } finally {
     await core.close()
@@ -126,13 +153,13 @@ export interface BulkTrialResult {
 export async function runBulkCrashTrial(
   dataDir: string,
   start: number,
-  killAfterMs: number,
+  killAt: KillAt,
 ): Promise<BulkTrialResult> {
   let lastAcked = -1
   await runChildUntilKilled(
     'testing/core/bulkCrashChild.ts',
     [dataDir, String(start)],
-    killAfterMs,
+    killAt,
     {},
     (line) => {
       const m = /^ack (\d+)$/.exec(line)
