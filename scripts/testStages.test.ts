@@ -3,7 +3,10 @@ import { formatDuration, parseArgs } from './testStages'
 
 describe('npm test arguments', () => {
   it('runs every stage side by side when none is named', () => {
-    expect(parseArgs([])).toEqual({ stages: ['typecheck', 'lint', 'unit', 'e2e'], serial: false })
+    expect(parseArgs([])).toEqual({
+      stages: ['typecheck', 'lint', 'format', 'unit', 'e2e'],
+      serial: false,
+    })
   })
 
   it('runs the named stages in the table order, once each, and in turn with --serial', () => {
@@ -15,7 +18,7 @@ describe('npm test arguments', () => {
 
   it('refuses an unknown argument, naming what it takes', () => {
     expect(() => parseArgs(['units'])).toThrow(
-      'npm test: unknown argument "units". Stages: typecheck, lint, unit, e2e; option: --serial.',
+      'npm test: unknown argument "units". Stages: typecheck, lint, format, unit, e2e; option: --serial.',
     )
   })
 })

@@ -8,11 +8,8 @@
  */
 export const STAGES = {
   typecheck: { script: 'typecheck', what: 'tsc -b over every tsconfig', background: false },
-  lint: {
-    script: 'lint',
-    what: 'ESLint (type-aware, boundaries) and Prettier',
-    background: false,
-  },
+  lint: { script: 'lint:code', what: 'ESLint, type-aware, with the boundaries', background: false },
+  format: { script: 'format:check', what: 'Prettier --check', background: false },
   unit: {
     script: 'test:unit',
     what: 'vitest: node, isolated, slow and dom projects',
