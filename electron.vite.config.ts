@@ -27,6 +27,9 @@ export default defineConfig({
     resolve: { alias },
     plugins: [react()],
     build: {
+      // electron-vite leaves the renderer unminified; minified, the window's script is a third the
+      // size (2.2 → 0.9 MB) and every window opens sooner: Chromium parses all of it at start.
+      minify: true,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },
