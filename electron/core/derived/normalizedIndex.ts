@@ -21,8 +21,11 @@ export class NormalizedIndex implements StoreIndex {
   private readonly entries = new Map<string, Entry>()
   private changes = 0
   private state: StoreState | null = null
-  /** Where warm() goes on; a Map iterator follows inserts made meanwhile. */
+  /** Where the pass over every contact goes on (after a rebuild); null once it is done. */
   private cursor: Iterator<Contact> | null = null
+  private fullPassDone = false
+  /** Contacts put since the full pass began: the only ones warm() still has to look at. */
+  private readonly stale = new Set<string>()
 
   /** Goes up whenever any contact is put, deleted or the store is replaced. */
   get version(): number {
@@ -33,15 +36,23 @@ export class NormalizedIndex implements StoreIndex {
     this.state = state
     this.changes++
     this.entries.clear()
+    this.stale.clear()
     this.cursor = null
+    this.fullPassDone = false
   }
 
   apply(ops: readonly Op[], state: StoreState): void {
     this.state = state
     for (const op of ops) {
-      if ((op.op === 'put' || op.op === 'delete') && op.coll === 'contacts') this.changes++
-      // A put is checked against the entry at the next read (see of).
-      if (op.op === 'delete' && op.coll === 'contacts') this.entries.delete(op.id)
+      // A put is checked against the entry at the next read (see of), or by warm.
+      if (op.op === 'put' && op.coll === 'contacts') {
+        this.changes++
+        this.stale.add(op.value.id)
+      } else if (op.op === 'delete' && op.coll === 'contacts') {
+        this.changes++
+        this.entries.delete(op.id)
+        this.stale.delete(op.id)
+      }
     }
   }
 
@@ -66,20 +77,37 @@ export class NormalizedIndex implements StoreIndex {
   /**
    * Visit up to `budget` contacts, normalizing those not cached yet; true once all are.
    * Called a slice per event-loop turn after open so the first keystroke finds them ready.
+   * After the first pass over everyone it looks only at the contacts put since (the core calls
+   * it at every reminder tick: a tick with nothing changed visits nobody).
    */
   warm(budget: number): boolean {
     const state = this.state
     if (state === null) return true
-    this.cursor ??= state.contacts.values()
     // The budget counts every contact visited, cached or not, so no slice walks them all.
-    for (let visited = 0; visited < budget; visited++) {
-      const next = this.cursor.next()
-      if (next.done === true) {
-        this.cursor = null
-        return true
+    let visited = 0
+    if (!this.fullPassDone) {
+      this.cursor ??= state.contacts.values()
+      for (; visited < budget; visited++) {
+        const next = this.cursor.next()
+        if (next.done === true) {
+          this.cursor = null
+          this.fullPassDone = true
+          break
+        }
+        this.refresh(next.value)
       }
-      if (this.entries.get(next.value.id)?.from !== next.value) this.of(next.value)
+      if (!this.fullPassDone) return false
     }
-    return false
+    for (const id of this.stale) {
+      if (visited++ >= budget) return false
+      this.stale.delete(id)
+      const contact = state.contacts.get(id)
+      if (contact !== undefined) this.refresh(contact)
+    }
+    return true
+  }
+
+  private refresh(contact: Contact): void {
+    if (this.entries.get(contact.id)?.from !== contact) this.of(contact)
   }
 }

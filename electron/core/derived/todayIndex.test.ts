@@ -8,25 +8,15 @@ import { applyOps, previousRecords } from '../store/store'
 import { emptyStoreState } from '@testing/core/storeState'
 import { TodayIndex } from './todayIndex'
 import { TouchIndex } from './touchIndex'
+import { createRandom } from '@testing/random'
 
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR
 const START = new Date('2025-03-10T12:00:00.000Z')
 
-/** A small deterministic PRNG (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 describe('TodayIndex', () => {
   it('agrees with computeToday after every change, across snooze ends and day changes', () => {
-    const rnd = random(11)
+    const rnd = createRandom(11).next
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T
     const state = emptyStoreState()
     const touches = new TouchIndex()
