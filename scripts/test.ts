@@ -37,7 +37,7 @@ function runStage(stage: StageName, serial: boolean): Promise<Outcome> {
       // Keep colours when a person is watching; each stage writes to a file, not a terminal.
       env: process.stdout.isTTY ? { ...process.env, FORCE_COLOR: '1' } : process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so Ctrl+C or a failure elsewhere can stop the whole stage.
+      // Its own process group, so Ctrl+C stops the stage's whole tree (browsers and workers too).
       detached: process.platform !== 'win32',
       shell: process.platform === 'win32',
     })
@@ -46,7 +46,11 @@ function runStage(stage: StageName, serial: boolean): Promise<Outcome> {
     if (STAGES[stage].background && !serial && child.pid !== undefined) lowerPriority(child.pid)
     child.stdout.pipe(log, { end: false })
     child.stderr.pipe(log, { end: false })
+    let finished = false
+    // 'error' (npm could not start) may be followed by 'close': report the stage once.
     const finish = (ok: boolean, note?: string) => {
+      if (finished) return
+      finished = true
       running.delete(stage)
       if (note) log.write(`\n${note}\n`)
       log.end(() => {

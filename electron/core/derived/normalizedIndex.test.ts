@@ -5,7 +5,7 @@ import { makeContact } from '@testing/builders'
 import { emptyStoreState } from '@testing/core/storeState'
 import { createRandom } from '@testing/random'
 import type { Op } from '../store/ops'
-import { applyOps, previousRecords } from '../store/store'
+import { applyOps } from '../store/store'
 import { NormalizedIndex } from './normalizedIndex'
 
 function setUp(count: number) {
@@ -17,9 +17,8 @@ function setUp(count: number) {
   const index = new NormalizedIndex()
   index.rebuild(state)
   const apply = (ops: Op[]) => {
-    const previous = previousRecords(state, ops)
     applyOps(state, ops)
-    index.apply(ops, state, previous)
+    index.apply(ops, state)
   }
   const put = (contact: Contact) => apply([{ op: 'put', coll: 'contacts', value: contact }])
   return { state, index, apply, put }
