@@ -539,15 +539,12 @@ describe('interactions', () => {
       code: 'invalid-input',
       message: 'A touch cannot be logged more than a day in the future.',
     })
-    expect(
-      (
-        await core.invoke('interaction.log', {
-          contactId: ada.id,
-          kind: 'call',
-          at: new Date(START.getTime() + 12 * 60 * 60 * 1000).toISOString(),
-        })
-      ).ok,
-    ).toBe(true)
+    // Half a day ahead (another time zone's today) is accepted.
+    await core.call('interaction.log', {
+      contactId: ada.id,
+      kind: 'call',
+      at: new Date(START.getTime() + 12 * 60 * 60 * 1000).toISOString(),
+    })
     expect(await core.invoke('interaction.log', { contactId: ada.id, kind: 'poke' })).toMatchObject(
       { ok: false, code: 'invalid-input' },
     )

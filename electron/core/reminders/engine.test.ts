@@ -168,7 +168,7 @@ describe('the reminder engine', () => {
       if (event.type === 'reminders') counts.push(event.due)
     })
     clock.advance(2 * DAY_MS)
-    await Promise.all([core.tick(), core.invoke('contact.create', { name: 'Bob', cadenceDays: 1 })])
+    await Promise.all([core.tick(), core.call('contact.create', { name: 'Bob', cadenceDays: 1 })])
     expect(counts).toEqual([1])
   })
 })

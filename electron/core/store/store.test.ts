@@ -278,12 +278,13 @@ describe('compaction', () => {
     for (let burst = 0; burst < 10; burst++) {
       await Promise.all(
         Array.from({ length: 30 }, (_, k) =>
-          core.invoke('contact.create', { name: `burst${burst}-${k}` }),
+          core.call('contact.create', { name: `burst${burst}-${k}` }),
         ),
       )
       await Promise.all(
         created
           .slice(burst * 20, burst * 20 + 20)
+          // invoke: every tenth of these is in the trash, and its move is refused.
           .map((id) => core.invoke('contact.move', { id, stage: 'thanked', index: 0 })),
       )
     }
