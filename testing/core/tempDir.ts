@@ -9,4 +9,3 @@ export async function makeTempDir(
   const dir = await mkdtemp(join(tmpdir(), prefix))
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) }
 }
-
