@@ -17,36 +17,41 @@ const NOW = new Date('2026-11-01T12:00:00Z')
 
 type CommandName = 'contact.update' | 'contact.move' | 'contact.create'
 
-async function invokeOk(core: Core, command: string, input: unknown): Promise<unknown> {
-  const result = await core.invoke(command, input)
-  if (!result.ok) throw new Error(`${command} failed: ${result.code} ${result.message}`)
-  return result.value
-}
-
 /** The n-th command of a realistic edit session: edits, moves and adds, in turn. */
 function nthCommand(
   n: number,
   ids: readonly string[],
-): { command: CommandName; input: Record<string, unknown> } {
+): { command: CommandName; run: (core: Core) => Promise<unknown> } {
   const id = ids[(n * 7919) % ids.length] ?? ''
   switch (n % 3) {
     case 0:
       return {
         command: 'contact.update',
-        input: {
-          id,
-          notes: `Caught up over coffee #${n}; happy to be a reference for platform roles.`,
-        },
+        run: (core) =>
+          core.call('contact.update', {
+            id,
+            notes: `Caught up over coffee #${n}; happy to be a reference for platform roles.`,
+          }),
       }
     case 1:
       return {
         command: 'contact.move',
-        input: { id, stage: STAGE_IDS[n % STAGE_IDS.length], index: n % 5 },
+        run: (core) =>
+          core.call('contact.move', {
+            id,
+            stage: STAGE_IDS[n % STAGE_IDS.length] ?? 'identified',
+            index: n % 5,
+          }),
       }
     default:
       return {
         command: 'contact.create',
-        input: { name: `New Person ${n}`, company: 'Globex', title: 'Staff Engineer' },
+        run: (core) =>
+          core.call('contact.create', {
+            name: `New Person ${n}`,
+            company: 'Globex',
+            title: 'Staff Engineer',
+          }),
       }
   }
 }
@@ -85,20 +90,18 @@ export async function benchCore(dataset: Dataset, commands: number): Promise<Cor
       'contact.create': [],
     }
     for (let n = 0; n < 30; n++) {
-      const { command, input } = nthCommand(n, ids)
-      await invokeOk(core, command, input) // warm-up: JIT and page cache
+      await nthCommand(n, ids).run(core) // warm-up: JIT and page cache
     }
     for (let n = 30; n < 30 + commands; n++) {
-      const { command, input } = nthCommand(n, ids)
+      const { command, run } = nthCommand(n, ids)
       const start = performance.now()
-      await invokeOk(core, command, input)
+      await run(core)
       times[command].push(performance.now() - start)
     }
 
     const probe = new LoopProbe()
     const stalls: number[] = []
     let compactions = 0
-    let lastSize = -1
     probe.start()
     for (let n = 0; n < commands; n++) {
       if (n % 40 === 39) {
@@ -106,9 +109,9 @@ export async function benchCore(dataset: Dataset, commands: number): Promise<Cor
         await sleep(30)
         compactions++
       }
-      const { command, input } = nthCommand(100_000 + n, ids)
+      const { run } = nthCommand(100_000 + n, ids)
       await probe.fresh()
-      await invokeOk(core, command, input)
+      await run(core)
       stalls.push(probe.takeWorst())
     }
     const reads: Record<string, number[]> = {
@@ -116,18 +119,21 @@ export async function benchCore(dataset: Dataset, commands: number): Promise<Cor
       'board.insights': [],
       'today.get': [],
     }
+    const readers = {
+      'contact.list': () => core.call('contact.list', {}),
+      'board.insights': () => core.call('board.insights', {}),
+      'today.get': () => core.call('today.get', {}),
+    }
     // These reads take seconds at 50k: a few runs show their cost.
     for (let n = 0; n < (dataset.contacts >= 20_000 ? 3 : 7); n++) {
-      for (const command of Object.keys(reads)) {
+      for (const [command, read] of Object.entries(readers)) {
         await probe.fresh()
-        const value = await invokeOk(core, command, {})
+        await read()
         reads[command]?.push(probe.takeWorst())
-        if (command === 'contact.list' && Array.isArray(value)) lastSize = value.length
       }
     }
     probe.stop()
     await core.close()
-    void lastSize
     const all = [...times['contact.update'], ...times['contact.move'], ...times['contact.create']]
     return {
       save: {

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os'
 import { STAGE_IDS } from '@shared/stages'
 import { openCore } from '../electron/core/index'
-import type { Core } from '../electron/core/types'
+import type { Input } from '@shared/ipc'
 import { dataFolder, removeFolder, type Dataset } from './dataset'
 import { LoopProbe, summarize, type Summary } from './stats'
 
@@ -44,12 +44,6 @@ export interface LargeNetworkResults {
   todayItems: number
 }
 
-async function ok(core: Core, command: string, input: unknown): Promise<unknown> {
-  const result = await core.invoke(command, input)
-  if (!result.ok) throw new Error(`${command} failed: ${result.code} ${result.message}`)
-  return result.value
-}
-
 /**
  * Issue 11's reads and the bulk action at size: after one edit (which drops that person's
  * cached facts), the main-process blocking of today.get({limit: 50}), board.insights for the
@@ -85,14 +79,13 @@ export async function benchLargeNetworks(
       searchAfterBulk: sample(),
     }
     let todayItems = 0
-    const measure = async (
+    const measure = async <T>(
       into: { blocking: number[]; turnCpu: number[]; cpu: number[] },
-      command: string,
-      input: unknown,
-    ) => {
+      command: () => Promise<T>,
+    ): Promise<T> => {
       await probe.fresh()
       const cpu = process.cpuUsage()
-      const value = await ok(core, command, input)
+      const value = await command()
       const used = process.cpuUsage(cpu)
       into.blocking.push(probe.takeWorst())
       into.turnCpu.push(probe.takeWorstCpu())
@@ -104,37 +97,35 @@ export async function benchLargeNetworks(
       const warm = n < 3
       const into = (list: ReturnType<typeof sample>) => (warm ? sample() : list)
       const id = ids[(n * 7919) % ids.length] ?? ''
-      await ok(core, 'contact.update', { id, notes: `Caught up #${n}` })
-      const today = (await measure(into(times.today), 'today.get', { limit: 50 })) as {
-        counts: { overdue: number; dueSoon: number }
-      }
+      await core.call('contact.update', { id, notes: `Caught up #${n}` })
+      const today = await measure(into(times.today), () => core.call('today.get', { limit: 50 }))
       todayItems = today.counts.overdue + today.counts.dueSoon
       const first = (n * 613) % Math.max(1, ids.length - 60)
-      await measure(into(times.insights60), 'board.insights', { ids: ids.slice(first, first + 60) })
-      await measure(into(times.summary), 'board.summary', {})
+      await measure(into(times.insights60), () =>
+        core.call('board.insights', { ids: ids.slice(first, first + 60) }),
+      )
+      await measure(into(times.summary), () => core.call('board.summary', {}))
       const typed = SEARCHES[n % SEARCHES.length] ?? ''
       for (let i = 1; i <= typed.length; i++) {
-        await measure(into(times.search), 'contact.query', {
-          filter: { text: typed.slice(0, i) },
-          limit: 100,
-        })
+        await measure(into(times.search), () =>
+          core.call('contact.query', { filter: { text: typed.slice(0, i) }, limit: 100 }),
+        )
       }
 
       const start = (n * 1543) % Math.max(1, ids.length - 1000)
       const chosen = ids.slice(start, start + 1000)
-      const input =
+      const input: Input<'contact.bulk'> =
         n % 2 === 0
           ? { ids: chosen, set: { stage: STAGE_IDS[n % STAGE_IDS.length] } }
           : { ids: chosen, addTags: [`bulk-${n}`], set: { credibility: 1 + (n % 5) } }
       const started = performance.now()
-      await measure(into(times.bulk1000), 'contact.bulk', input)
+      await measure(into(times.bulk1000), () => core.call('contact.bulk', input))
       if (!warm) times.bulk1000Durable.push(performance.now() - started)
       // The reads right after the bulk: 1,000 changed people to fold in.
-      await measure(into(times.todayAfterBulk), 'today.get', { limit: 50 })
-      await measure(into(times.searchAfterBulk), 'contact.query', {
-        filter: { text: 'bulk' },
-        limit: 100,
-      })
+      await measure(into(times.todayAfterBulk), () => core.call('today.get', { limit: 50 }))
+      await measure(into(times.searchAfterBulk), () =>
+        core.call('contact.query', { filter: { text: 'bulk' }, limit: 100 }),
+      )
     }
     probe.stop()
     await core.close()

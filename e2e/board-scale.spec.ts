@@ -1,3 +1,5 @@
+import type { Stage } from '@shared/domain'
+import type { Input } from '@shared/ipc'
 import type { Core } from '../electron/core/types'
 import { expect, test } from './fixtures'
 import { BoardPage } from './pages/BoardPage'
@@ -5,34 +7,24 @@ import { ViewsNavPage } from './pages/ViewsNavPage'
 import { WorkflowDialogs } from './pages/WorkflowDialogs'
 import { seedPeople } from './seed'
 
-type Seed = { name: string; stage?: string; tags?: string[]; company?: string }
+type Seed = Pick<Input<'contact.create'>, 'name' | 'stage' | 'tags' | 'company'>
 
 /** Create people through the real core; each column lists them newest first. */
 async function seed(core: Core, people: readonly Seed[]): Promise<string[]> {
   const ids: string[] = []
   for (const person of people) {
-    const result = await core.invoke('contact.create', person)
-    if (!result.ok) throw new Error(JSON.stringify(result))
-    const value: unknown = result.value
-    if (typeof value !== 'object' || value === null || !('id' in value))
-      throw new Error('contact.create answered without an id')
-    ids.push(String(value.id))
+    ids.push((await core.call('contact.create', person)).id)
   }
   return ids
 }
 
 /** Names in a stage as the core has it, top to bottom. */
-async function stageNames(core: Core, stage: string): Promise<string[]> {
-  const result = await core.invoke('contact.query', { stage, limit: 500 })
-  if (!result.ok) throw new Error(JSON.stringify(result))
-  const value = result.value as { items: { name: string }[] }
-  return value.items.map((c) => c.name)
+async function stageNames(core: Core, stage: Stage): Promise<string[]> {
+  return (await core.call('contact.query', { stage, limit: 500 })).items.map((c) => c.name)
 }
 
-async function stageCount(core: Core, stage: string): Promise<number> {
-  const result = await core.invoke('board.summary', {})
-  if (!result.ok) throw new Error(JSON.stringify(result))
-  return (result.value as { counts: Record<string, number> }).counts[stage] ?? -1
+async function stageCount(core: Core, stage: Stage): Promise<number> {
+  return (await core.call('board.summary', {})).counts[stage] ?? -1
 }
 
 const pad = (i: number) => String(i).padStart(4, '0')
@@ -48,8 +40,9 @@ test('filter by tag and due state, select all matching, move them in bulk, and o
   await core.call('contact.bulk', { ids: ids.filter((_, i) => i % 4 === 0), addTags: ['ml'] })
   await core.call('contact.bulk', { ids: ids.filter((_, i) => i % 4 !== 0), addTags: ['ops'] })
   for (let i = 0; i < 400; i += 4) {
-    const logged = await core.invoke('interaction.log', { contactId: ids[i], kind: 'call' })
-    expect(logged.ok).toBe(true)
+    const id = ids[i]
+    if (id === undefined) throw new Error(`no person ${i}`)
+    await core.call('interaction.log', { contactId: id, kind: 'call' })
   }
   const page = await vouch.open()
   const board = new BoardPage(page)

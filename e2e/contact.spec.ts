@@ -1,4 +1,5 @@
 import { format, subDays } from 'date-fns'
+import type { Input } from '@shared/ipc'
 import type { Core } from '../electron/core/types'
 import { expect, test } from './fixtures'
 import { AppPage } from './pages/AppPage'
@@ -7,17 +8,9 @@ import { ContactPanelPage } from './pages/ContactPanelPage'
 import { ContactWorkflowPage } from './pages/ContactWorkflowPage'
 import { UpdatesPage } from './pages/UpdatesPage'
 
-/** Run a command on the real core and return its value, failing the test on a refusal. */
-async function invoke(core: Core, command: string, input: Record<string, unknown>) {
-  const result = await core.invoke(command, input)
-  if (!result.ok) throw new Error(`${command}: ${result.message}`)
-  return result.value
-}
-
-async function createContact(core: Core, input: Record<string, unknown>): Promise<string> {
-  const value = await invoke(core, 'contact.create', input)
-  if (typeof value !== 'object' || value === null || !('id' in value)) throw new Error('no id')
-  return String(value.id)
+/** Puts a person on the board through the real core; returns their id. */
+async function createContact(core: Core, input: Input<'contact.create'>): Promise<string> {
+  return (await core.call('contact.create', input)).id
 }
 
 test('a card opens read-first; Edit is a mode that saves and comes back to reading', async ({
@@ -84,7 +77,7 @@ test('an email that is no email is refused beside its field, in plain words', as
     'This is not an email address. Write it like name@example.com.',
   )
   await expect(panel.formError).toHaveCount(0)
-  const stored = await invoke(await vouch.core(), 'contact.list', {})
+  const stored = await (await vouch.core()).call('contact.list', {})
   expect(JSON.stringify(stored)).not.toContain('not-an-email')
 })
 
@@ -136,7 +129,7 @@ test('after Mark given focus is on Say thank you; Esc closes and returns focus t
 }) => {
   const core = await vouch.core()
   const ada = await createContact(core, { name: 'Ada Lovelace', stage: 'in-touch' })
-  await invoke(core, 'request.create', { contactId: ada, company: 'Globex', role: 'CTO' })
+  await core.call('request.create', { contactId: ada, company: 'Globex', role: 'CTO' })
   const page = await vouch.open()
   const board = new BoardPage(page)
   const workflow = new ContactWorkflowPage(page)
@@ -164,7 +157,7 @@ test('the brief is formatted text, with Copy as text and Copy as Markdown', asyn
     skills: ['Compilers'],
     howWeMet: 'Worked on the <b>engine</b> together',
   })
-  await invoke(core, 'request.create', { contactId: ada, company: 'Globex', role: 'CTO' })
+  await core.call('request.create', { contactId: ada, company: 'Globex', role: 'CTO' })
   const page = await vouch.open()
   const board = new BoardPage(page)
   const workflow = new ContactWorkflowPage(page)

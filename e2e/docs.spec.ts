@@ -120,15 +120,6 @@ const HISTORY: Record<string, { tags: string[]; lastTouchDaysAgo: number | null 
   'Ethan Brooks': { tags: ['mentor'], lastTouchDaysAgo: 70 },
 }
 
-async function ok<T>(
-  result: Promise<{ ok: true; value: unknown } | { ok: false; message: string }>,
-): Promise<T> {
-  const r = await result
-  if (!r.ok) throw new Error(r.message)
-  // The harness returns the command's output as unknown; these specs know its shape.
-  return r.value as T
-}
-
 test('README screenshots: Today and the board, light and dark', async ({ vouch }) => {
   const clock = new FakeClock(TODAY.getTime() - 200 * DAY)
   const page = await vouch.open({ now: clock.now })
@@ -136,35 +127,34 @@ test('README screenshots: Today and the board, light and dark', async ({ vouch }
   const ids = new Map<string, string>()
   for (const person of [...PEOPLE].reverse()) {
     const history = HISTORY[person.name]
-    const created = await ok<{ id: string }>(
-      core.invoke('contact.create', { ...person, tags: history?.tags ?? [] }),
-    )
+    const created = await core.call('contact.create', { ...person, tags: history?.tags ?? [] })
     ids.set(person.name, created.id)
+  }
+  const idOf = (name: string): string => {
+    const id = ids.get(name)
+    if (id === undefined) throw new Error(`${name} is not among the people`)
+    return id
   }
   clock.set(TODAY.getTime() - 3 * DAY)
   // Lucas gave a reference three days ago and has not been thanked yet.
-  const lucas = await ok<{ id: string }>(
-    core.invoke('request.create', {
-      contactId: ids.get('Lucas Martin'),
-      company: 'Globex',
-      role: 'Staff Engineer',
-    }),
-  )
-  await ok(core.invoke('request.update', { id: lucas.id, status: 'given' }))
+  const lucas = await core.call('request.create', {
+    contactId: idOf('Lucas Martin'),
+    company: 'Globex',
+    role: 'Staff Engineer',
+  })
+  await core.call('request.update', { id: lucas.id, status: 'given' })
   clock.set(TODAY)
   for (const [name, history] of Object.entries(HISTORY)) {
     if (history.lastTouchDaysAgo === null) continue
     const at = new Date(TODAY.getTime() - history.lastTouchDaysAgo * DAY).toISOString()
-    await ok(core.invoke('interaction.log', { contactId: ids.get(name), kind: 'meeting', at }))
+    await core.call('interaction.log', { contactId: idOf(name), kind: 'meeting', at })
   }
-  await ok(
-    core.invoke('request.create', {
-      contactId: ids.get('Aisha Rahman'),
-      company: 'Initech',
-      role: 'Engineering Manager',
-      dueBy: '2026-11-27',
-    }),
-  )
+  await core.call('request.create', {
+    contactId: idOf('Aisha Rahman'),
+    company: 'Initech',
+    role: 'Engineering Manager',
+    dueBy: '2026-11-27',
+  })
   await page.reload()
   const app = new AppPage(page)
   await expect(page.getByTestId('today-view')).toBeVisible()
@@ -201,50 +191,36 @@ test('README screenshot: triage, with the Inbox and the Archive of a 4,000-perso
   await vouch.open({ now: clock.now })
   const core = await vouch.core()
   const count = 4000
-  const preview = await ok<{ token: string }>(
-    core.invoke('import.preview', {
-      fileName: 'Connections.csv',
-      dataBase64: Buffer.from(linkedInConnectionsCsv(count), 'utf8').toString('base64'),
-    }),
-  )
-  await ok(core.invoke('import.commit', { token: preview.token, duplicates: 'skip' }))
+  const preview = await core.call('import.preview', {
+    fileName: 'Connections.csv',
+    dataBase64: Buffer.from(linkedInConnectionsCsv(count), 'utf8').toString('base64'),
+  })
+  await core.call('import.commit', { token: preview.token, duplicates: 'skip' })
   // Earlier sessions: the first 1,500 by name archived, a few kept.
-  const byName = await ok<{ items: { id: string; name: string }[] }>(
-    core.invoke('contact.query', { triage: 'inbox', sort: 'name', limit: 500 }),
-  )
+  const byName = await core.call('contact.query', { triage: 'inbox', sort: 'name', limit: 500 })
   const kept = byName.items.slice(0, 12).map((c) => c.id)
-  await ok(core.invoke('contact.bulk', { ids: kept, set: { triage: 'kept' } }))
-  const ids = await ok<{ ids: string[] }>(core.invoke('contact.ids', { triage: 'inbox' }))
-  await ok(
-    core.invoke('contact.bulk', { ids: ids.ids.slice(0, 1500), set: { triage: 'archived' } }),
-  )
+  await core.call('contact.bulk', { ids: kept, set: { triage: 'kept' } })
+  const ids = await core.call('contact.ids', { triage: 'inbox' })
+  await core.call('contact.bulk', { ids: ids.ids.slice(0, 1500), set: { triage: 'archived' } })
   // The date connected, as the LinkedIn reader stores it (in this tree it still goes to "how we
   // met"), for the first people of the queue.
-  const firstInbox = await ok<{ items: { id: string; howWeMet: string }[] }>(
-    core.invoke('contact.query', { triage: 'inbox', sort: 'manual', limit: 5 }),
-  )
+  const firstInbox = await core.call('contact.query', { triage: 'inbox', sort: 'manual', limit: 5 })
   for (const [i, person] of firstInbox.items.entries()) {
-    await ok(
-      core.invoke('contact.update', {
-        id: person.id,
-        connectedOn: `2025-11-${String(20 - i).padStart(2, '0')}`,
-        howWeMet: '',
-      }),
-    )
+    await core.call('contact.update', {
+      id: person.id,
+      connectedOn: `2025-11-${String(20 - i).padStart(2, '0')}`,
+      howWeMet: '',
+    })
   }
   // The first person triage shows (most recently connected) has a namesake on the board.
-  const queue = await ok<{ items: { name: string }[] }>(
-    core.invoke('contact.query', { triage: 'inbox', sort: 'connected', limit: 1 }),
-  )
+  const queue = await core.call('contact.query', { triage: 'inbox', sort: 'connected', limit: 1 })
   const first = queue.items[0]
   if (!first) throw new Error('the inbox is empty')
-  await ok(
-    core.invoke('contact.create', {
-      name: first.name,
-      company: 'Brightwater',
-      stage: 'building',
-    }),
-  )
+  await core.call('contact.create', {
+    name: first.name,
+    company: 'Brightwater',
+    stage: 'building',
+  })
   await page.reload()
   const app = new AppPage(page)
   await app.goTo('Inbox')

@@ -33,7 +33,7 @@ export interface VouchHarness {
   open: (options?: OpenOptions) => Promise<Page>
   /** Closes the core, reopens it on the same dataDir, reloads the page and waits for [data-testid="app"]: a full app restart. */
   restart: () => Promise<Page>
-  /** The live core (opened lazily if open() was not called yet), to seed data with core.invoke('contact.create', {...}) before or after open(). */
+  /** The live core (opened lazily if open() was not called yet), to seed data with core.call('contact.create', {...}) before or after open(). */
   core: () => Promise<Core>
   /** Absolute path of <dataDir>/vouch.json. */
   readonly dataFile: string

@@ -1,22 +1,9 @@
-import type { Core } from '../electron/core/types'
 import { expect, FakeClock, test } from './fixtures'
 import { AppPage } from './pages/AppPage'
 import { BoardPage } from './pages/BoardPage'
 import { ContactPanelPage } from './pages/ContactPanelPage'
 import { DashboardPage } from './pages/DashboardPage'
 import { SettingsPage } from './pages/SettingsPage'
-
-/** Run a command on the real core and return its value, failing the test on a refusal. */
-async function invoke(core: Core, command: string, input: Record<string, unknown>) {
-  const result = await core.invoke(command, input)
-  if (!result.ok) throw new Error(`${command}: ${result.message}`)
-  return result.value
-}
-
-function idOf(value: unknown): string {
-  if (typeof value !== 'object' || value === null || !('id' in value)) throw new Error('no id')
-  return String(value.id)
-}
 
 // Local wall-clock times of the test process, where the core runs: the digest is at 09:00 there.
 const local = (d: number, h: number, mi = 0) => new Date(2025, 5, d, h, mi)
@@ -28,13 +15,13 @@ test('the 09:00 digest is delivered, and clicking a thank-you alert opens the co
   const clock = new FakeClock(local(16, 10))
   await vouch.open({ now: clock.now })
   const core = await vouch.core()
-  const ada = idOf(
-    await invoke(core, 'contact.create', {
+  const ada = (
+    await core.call('contact.create', {
       name: 'Ada Lovelace',
       stage: 'building',
       cadenceDays: 1,
-    }),
-  )
+    })
+  ).id
   await vouch.tick()
   expect(vouch.notifications).toEqual([])
 
@@ -52,10 +39,10 @@ test('the 09:00 digest is delivered, and clicking a thank-you alert opens the co
   await vouch.tick()
   expect(vouch.notifications).toHaveLength(1)
 
-  const request = idOf(
-    await invoke(core, 'request.create', { contactId: ada, company: 'Acme', role: 'CTO' }),
-  )
-  await invoke(core, 'request.update', { id: request, status: 'given' })
+  const request = (
+    await core.call('request.create', { contactId: ada, company: 'Acme', role: 'CTO' })
+  ).id
+  await core.call('request.update', { id: request, status: 'given' })
   clock.advance(60_000)
   await vouch.tick()
   const alert = vouch.notifications[1]
@@ -78,11 +65,9 @@ test("clicking the weekly review's notification opens the review at its first st
   const clock = new FakeClock(local(16, 10))
   await vouch.open({ now: clock.now })
   const core = await vouch.core()
-  await invoke(core, 'settings.update', { weeklyReview: { enabled: true, day: 5, time: '16:00' } })
-  const ada = idOf(
-    await invoke(core, 'contact.create', { name: 'Ada Lovelace', stage: 'building' }),
-  )
-  await invoke(core, 'interaction.log', { contactId: ada, kind: 'call' })
+  await core.call('settings.update', { weeklyReview: { enabled: true, day: 5, time: '16:00' } })
+  const ada = (await core.call('contact.create', { name: 'Ada Lovelace', stage: 'building' })).id
+  await core.call('interaction.log', { contactId: ada, kind: 'call' })
   await vouch.tick()
   // Someone is open on the board when the notification comes.
   const board = new BoardPage(page)
@@ -159,7 +144,7 @@ test('settings are validated by the core and survive a reload and a restart', as
   await check()
   await vouch.restart()
   await check()
-  expect(await invoke(await vouch.core(), 'settings.get', {})).toMatchObject({
+  expect(await (await vouch.core()).call('settings.get', {})).toMatchObject({
     digestTime: '07:30',
     thankWithinDays: 5,
     closeToTray: false,
@@ -173,7 +158,7 @@ test('a notification the OS could not show appears in the app, with the hint onc
 }) => {
   await vouch.open()
   const core = await vouch.core()
-  const ada = idOf(await invoke(core, 'contact.create', { name: 'Ada Lovelace' }))
+  const ada = (await core.call('contact.create', { name: 'Ada Lovelace' })).id
   const hint = 'Notifications are not supported here.'
   // What electron/notifier.ts sends when Notification.isSupported() is false.
   core.emit({

@@ -22,12 +22,6 @@ const LAST = ['Lovelace', 'Hopper', 'Martin', 'Núñez', 'Lin', 'Rahman', 'Herre
 const COMPANIES = ['Globex', 'Initech', 'Umbrella', 'Northwind', 'Lumen Labs', 'Fieldstone']
 const TITLES = ['Staff Engineer', 'Engineering Manager', 'CTO', 'Design Lead', 'VP Product']
 
-async function ok(core: Core, command: string, input: Record<string, unknown>) {
-  const result = await core.invoke(command, input)
-  if (!result.ok) throw new Error(`${command}: ${result.message}`)
-  return result.value
-}
-
 async function seed(core: Core, clock: FakeClock): Promise<string> {
   expect(LONG_NAME).toHaveLength(60)
   let longId = ''
@@ -36,7 +30,7 @@ async function seed(core: Core, clock: FakeClock): Promise<string> {
   for (let i = 299; i >= 0; i--) {
     const name =
       i === 0 ? LONG_NAME : `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`
-    const value = await ok(core, 'contact.create', {
+    const created = await core.call('contact.create', {
       name,
       title: TITLES[i % TITLES.length],
       company: COMPANIES[(i * 3) % COMPANIES.length],
@@ -67,28 +61,26 @@ async function seed(core: Core, clock: FakeClock): Promise<string> {
           }
         : {}),
     })
-    if (typeof value === 'object' && value !== null && 'id' in value && i === 0) {
-      longId = String(value.id)
-    }
-    if (typeof value === 'object' && value !== null && 'id' in value) ids.push(String(value.id))
+    if (i === 0) longId = created.id
+    ids.push(created.id)
   }
   clock.set(NOW.getTime())
   for (const [n, id] of ids.entries()) {
     const i = 299 - n
     if (i % 4 !== 0) continue
-    await ok(core, 'interaction.log', {
+    await core.call('interaction.log', {
       contactId: id,
       kind: 'call',
       at: new Date(NOW.getTime() - ((i * 5) % 90) * DAY).toISOString(),
       note: i === 0 ? 'Talked about her new team and the reference.' : '',
     })
   }
-  await ok(core, 'request.create', {
+  await core.call('request.create', {
     contactId: longId,
     company: 'Initech',
     role: 'Staff Engineer',
   })
-  await ok(core, 'update.create', {
+  await core.call('update.create', {
     title: 'Promoted to Staff Engineer',
     body: 'I now lead the platform team.',
   })

@@ -119,7 +119,7 @@ test('payloads typed into quick add, the contact form and search never run', asy
 
   // Stored as plain text, exactly as typed.
   const core = await vouch.core()
-  const listed = await core.invoke('contact.list', {})
+  const listed = await core.call('contact.list', {})
   expect(JSON.stringify(listed)).toContain(JSON.stringify(PAYLOADS.script).slice(1, -1))
 })
 

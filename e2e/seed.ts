@@ -28,16 +28,6 @@ export async function seedPeople(
     rows.push(`${first},${last},,,${company},Engineer,01 Jan 2020`)
   }
   const dataBase64 = Buffer.from(rows.join('\n'), 'utf8').toString('base64')
-  const preview = await core.invoke('import.preview', { fileName: 'seed.csv', dataBase64 })
-  if (!preview.ok) throw new Error(`seed preview failed: ${preview.message}`)
-  const value = preview.value
-  const token =
-    typeof value === 'object' && value !== null && 'token' in value ? value.token : undefined
-  if (typeof token !== 'string') throw new Error('seed preview gave no token')
-  const commit = await core.invoke('import.commit', {
-    token,
-    duplicates: 'skip',
-    placeOnBoard: true,
-  })
-  if (!commit.ok) throw new Error(`seed commit failed: ${commit.message}`)
+  const preview = await core.call('import.preview', { fileName: 'seed.csv', dataBase64 })
+  await core.call('import.commit', { token: preview.token, duplicates: 'skip', placeOnBoard: true })
 }

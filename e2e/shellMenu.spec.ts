@@ -10,7 +10,7 @@ test('the app menu’s Go items, New Contact, Find, Import and Settings drive th
 }) => {
   const page = await vouch.open()
   const core = await vouch.core()
-  await core.invoke('contact.create', { name: 'Ada Lovelace' })
+  await core.call('contact.create', { name: 'Ada Lovelace' })
   const app = new AppPage(page)
   const current = page
     .getByRole('navigation', { name: 'Main' })

@@ -1,3 +1,4 @@
+import type { Input } from '@shared/ipc'
 import type { Core } from '../electron/core/types'
 import { expect, test } from './fixtures'
 import { AppPage } from './pages/AppPage'
@@ -12,35 +13,15 @@ import { WorkflowDialogs } from './pages/WorkflowDialogs'
 
 const DAY = 24 * 60 * 60 * 1000
 
-/** Run a command on the real core and return its value, failing the test on a refusal. */
-async function invoke(
-  core: Core,
-  command: string,
-  input: Record<string, unknown>,
-): Promise<unknown> {
-  const result = await core.invoke(command, input)
-  if (!result.ok) throw new Error(`${command}: ${result.message}`)
-  return result.value
-}
-
-async function createContact(core: Core, input: Record<string, unknown>): Promise<string> {
-  const value = await invoke(core, 'contact.create', input)
-  if (
-    typeof value !== 'object' ||
-    value === null ||
-    !('id' in value) ||
-    typeof value.id !== 'string'
-  ) {
-    throw new Error('contact.create returned no id')
-  }
-  return value.id
+/** Puts a person on the board through the real core; returns their id. */
+async function createContact(core: Core, input: Input<'contact.create'>): Promise<string> {
+  return (await core.call('contact.create', input)).id
 }
 
 /** Kinds of a contact's touches, newest first, as the core stores them. */
 async function touchKinds(core: Core, contactId: string): Promise<string[]> {
-  const value = await invoke(core, 'interaction.list', { contactId })
-  if (!Array.isArray(value)) throw new Error('interaction.list returned no list')
-  return value.map((t: { kind?: unknown }) => String(t.kind))
+  const value = await core.call('interaction.list', { contactId })
+  return value.map((t) => t.kind)
 }
 
 test('logging a touch from a card turns it from red to green and resets "last touch"', async ({
@@ -160,15 +141,15 @@ test('deleting the thank-you on the timeline owes the thanks again, among 2,000 
   const core = await vouch.core()
   await seedPeople(core, 2000)
   const ada = await createContact(core, { name: 'Ada Lovelace', stage: 'in-touch' })
-  const request = await invoke(core, 'request.create', {
+  const request = await core.call('request.create', {
     contactId: ada,
     company: 'Globex',
     role: 'Staff Engineer',
   })
   if (typeof request !== 'object' || request === null || !('id' in request))
     throw new Error('no request')
-  await invoke(core, 'request.update', { id: request.id, status: 'given' })
-  await invoke(core, 'interaction.log', { contactId: ada, kind: 'thank-you' })
+  await core.call('request.update', { id: request.id, status: 'given' })
+  await core.call('interaction.log', { contactId: ada, kind: 'thank-you' })
   const page = await vouch.open()
   const app = new AppPage(page)
   const board = new BoardPage(page)

@@ -1,6 +1,12 @@
-import type { CoreEvent } from '@shared/ipc'
-import type { Result } from '@shared/result'
-import type { Core } from './core/types'
+import type { Command, CoreEvent, Input, Output } from '@shared/ipc'
+import type { Failure, Result } from '@shared/result'
+import { CoreCallError, type Core } from './core/types'
+
+const COULD_NOT_OPEN: Failure = {
+  ok: false,
+  code: 'closed',
+  message: 'Vouch could not open your data.',
+}
 
 /**
  * The core as the shell sees it while it opens: the window shows first ("Opening your data…")
@@ -24,9 +30,15 @@ export class CoreHandle {
   /** Core.invoke, once the core is open; a failure Result when it could not open. */
   async invoke(command: string, input: unknown): Promise<Result<unknown>> {
     const core = await this.ready()
-    if (core === null)
-      return { ok: false, code: 'closed', message: 'Vouch could not open your data.' }
+    if (core === null) return COULD_NOT_OPEN
     return core.invoke(command, input)
+  }
+
+  /** Core.call, once the core is open; throws a CoreCallError ('closed') when it could not open. */
+  async call<C extends Command>(command: C, input: Input<C>): Promise<Output<C>> {
+    const core = await this.ready()
+    if (core === null) throw new CoreCallError(command, COULD_NOT_OPEN)
+    return core.call(command, input)
   }
 
   /** Core.subscribe, also before the core is open. */

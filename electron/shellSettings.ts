@@ -1,22 +1,25 @@
-import { Settings } from '@shared/domain'
+import type { Settings } from '@shared/domain'
 import type { Core } from './core/types'
 
 /** The settings the shell applies itself. */
 export type ShellSettings = Pick<Settings, 'closeToTray' | 'launchAtLogin' | 'theme'>
 
 /**
- * Calls apply with the shell's settings now and after every change to them. Unreadable
- * settings are skipped (the previous ones stay applied).
+ * Calls apply with the shell's settings now and after every change to them. When the core
+ * refuses to read them, nothing is applied (the previous ones stay).
  */
 export function watchShellSettings(
-  core: Pick<Core, 'invoke' | 'subscribe'>,
+  core: Pick<Core, 'call' | 'subscribe'>,
   apply: (settings: ShellSettings) => void,
 ): () => void {
   const read = async () => {
-    const result = await core.invoke('settings.get', {})
-    const parsed = Settings.safeParse(result.ok ? result.value : null)
-    if (!parsed.success) return
-    const { closeToTray, launchAtLogin, theme } = parsed.data
+    let settings: Settings
+    try {
+      settings = await core.call('settings.get', {})
+    } catch {
+      return
+    }
+    const { closeToTray, launchAtLogin, theme } = settings
     apply({ closeToTray, launchAtLogin, theme })
   }
   void read()

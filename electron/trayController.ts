@@ -1,4 +1,4 @@
-import { ReminderList } from '@shared/reminderContract'
+import type { ReminderList } from '@shared/reminderContract'
 import type { TrayAction } from '@shared/trayMenu'
 import type { Core } from './core/types'
 import { VouchTray } from './tray'
@@ -8,7 +8,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 /** What the tray's menu items reach. */
 export interface TrayControllerDeps {
   platform: string
-  core: Pick<Core, 'invoke' | 'subscribe' | 'emit'>
+  core: Pick<Core, 'call' | 'subscribe' | 'emit'>
   /** Shows the window and resolves once its page listens. */
   showWindow: () => Promise<unknown>
   /** Shows the window on a contact. */
@@ -65,16 +65,22 @@ export class TrayController {
         // A day from the core's clock, which is what decides when the snooze ends.
         const now = list === null ? Date.now() : Date.parse(list.now)
         const until = new Date(now + DAY_MS).toISOString()
-        void core.invoke('reminder.snoozeAll', { until }).then(() => this.tray?.refresh())
+        // A refusal (a read-only data folder) snoozes nothing; the tray redraws either way.
+        void core
+          .call('reminder.snoozeAll', { until })
+          .catch(() => undefined)
+          .then(() => this.tray?.refresh())
         return
       }
     }
   }
 
   private async list(): Promise<ReminderList | null> {
-    const result = await this.deps.core.invoke('reminder.list', {})
-    if (!result.ok) return null
-    const parsed = ReminderList.safeParse(result.value)
-    return parsed.success ? parsed.data : null
+    try {
+      return await this.deps.core.call('reminder.list', {})
+    } catch {
+      // The core refused (closing, or it could not open): the tray shows no reminders.
+      return null
+    }
   }
 }

@@ -1,17 +1,17 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { Input } from '@shared/ipc'
 import type { Contact } from '@shared/domain'
 import { CoreCallError, type Core } from '.'
-import { unwrap } from '@testing/core/tempDir'
 import { useTempCores } from '@testing/core/tempCores'
 import { readJson, StoredJson } from '@testing/json'
 
 const temp = useTempCores()
 const open = temp.open
 
-async function create(core: Core, input: Record<string, unknown>): Promise<Contact> {
-  return unwrap(await core.invoke('contact.create', input)) as Contact
+async function create(core: Core, input: Input<'contact.create'>): Promise<Contact> {
+  return await core.call('contact.create', input)
 }
 
 async function list(core: Core): Promise<Contact[]> {
@@ -55,9 +55,11 @@ describe('contacts', () => {
   it('updates fields but not the stage', async () => {
     const core = await open()
     const a = await create(core, { name: 'Ada' })
-    const updated = unwrap(
-      await core.invoke('contact.update', { id: a.id, title: 'Countess', tags: ['math'] }),
-    ) as Contact
+    const updated = await core.call('contact.update', {
+      id: a.id,
+      title: 'Countess',
+      tags: ['math'],
+    })
     expect(updated).toMatchObject({
       name: 'Ada',
       title: 'Countess',
@@ -81,12 +83,12 @@ describe('contacts', () => {
     const c = await create(core, { name: 'C' })
     // New contacts go on top: C, B, A.
     expect((await list(core)).map((x) => x.name)).toEqual(['C', 'B', 'A'])
-    unwrap(await core.invoke('contact.move', { id: a.id, stage: 'in-touch' }))
-    unwrap(await core.invoke('contact.move', { id: c.id, stage: 'in-touch', index: 1 }))
-    unwrap(await core.invoke('contact.move', { id: b.id, stage: 'in-touch', index: 0 }))
+    await core.call('contact.move', { id: a.id, stage: 'in-touch' })
+    await core.call('contact.move', { id: c.id, stage: 'in-touch', index: 1 })
+    await core.call('contact.move', { id: b.id, stage: 'in-touch', index: 0 })
     const inTouch = (await list(core)).filter((x) => x.stage === 'in-touch').map((x) => x.name)
     expect(inTouch).toEqual(['B', 'A', 'C'])
-    unwrap(await core.invoke('contact.move', { id: c.id, stage: 'in-touch', index: 0 }))
+    await core.call('contact.move', { id: c.id, stage: 'in-touch', index: 0 })
     expect((await list(core)).map((x) => x.name)).toEqual(['C', 'B', 'A'])
     await temp.close(core)
     expect((await list(await open())).map((x) => `${x.stage}:${x.name}`)).toEqual([
@@ -103,7 +105,7 @@ describe('contacts', () => {
     // second is on top; insert 80 contacts between second and first, always at index 1.
     for (let i = 0; i < 80; i++) {
       const x = await create(core, { name: `n${i}`, stage: 'building' })
-      unwrap(await core.invoke('contact.move', { id: x.id, stage: 'identified', index: 1 }))
+      await core.call('contact.move', { id: x.id, stage: 'identified', index: 1 })
     }
     const names = (await list(core)).map((x) => x.name)
     expect(names[0]).toBe('second')
@@ -115,24 +117,22 @@ describe('contacts', () => {
   it('trashes, restores and undoes and redoes board actions', async () => {
     const core = await open()
     const a = await create(core, { name: 'Ada' })
-    unwrap(await core.invoke('contact.delete', { id: a.id }))
+    await core.call('contact.delete', { id: a.id })
     expect(await list(core)).toEqual([])
-    expect(
-      (unwrap(await core.invoke('contact.trash', {})) as Contact[]).map((x) => x.name),
-    ).toEqual(['Ada'])
-    expect(unwrap(await core.invoke('undo', {}))).toEqual({ label: 'Delete Ada' })
+    expect((await core.call('contact.trash', {})).map((x) => x.name)).toEqual(['Ada'])
+    expect(await core.call('undo', {})).toEqual({ label: 'Delete Ada' })
     expect((await list(core)).map((x) => x.name)).toEqual(['Ada'])
-    expect(unwrap(await core.invoke('redo', {}))).toEqual({ label: 'Delete Ada' })
+    expect(await core.call('redo', {})).toEqual({ label: 'Delete Ada' })
     expect(await list(core)).toEqual([])
-    unwrap(await core.invoke('contact.restore', { id: a.id }))
+    await core.call('contact.restore', { id: a.id })
     expect((await list(core)).map((x) => x.name)).toEqual(['Ada'])
-    unwrap(await core.invoke('contact.move', { id: a.id, stage: 'asked' }))
-    expect(unwrap(await core.invoke('undo', {}))).toEqual({ label: 'Move Ada to Asked' })
+    await core.call('contact.move', { id: a.id, stage: 'asked' })
+    expect(await core.call('undo', {})).toEqual({ label: 'Move Ada to Asked' })
     expect((await list(core))[0]?.stage).toBe('identified')
-    unwrap(await core.invoke('undo', {})) // restore
-    unwrap(await core.invoke('undo', {})) // redo of delete → undone again
-    unwrap(await core.invoke('undo', {})) // the delete itself was undone earlier; now undo the create
-    expect(unwrap(await core.invoke('undo', {}))).toEqual({ label: null })
+    await core.call('undo', {}) // restore
+    await core.call('undo', {}) // redo of delete → undone again
+    await core.call('undo', {}) // the delete itself was undone earlier; now undo the create
+    expect(await core.call('undo', {})).toEqual({ label: null })
   })
 
   it('moves a card into another lane and changes its fields in one undo step', async () => {
@@ -168,12 +168,12 @@ describe('contacts', () => {
   it('undoes a create and an edit', async () => {
     const core = await open()
     const a = await create(core, { name: 'Ada' })
-    unwrap(await core.invoke('contact.update', { id: a.id, title: 'Countess' }))
-    expect(unwrap(await core.invoke('undo', {}))).toEqual({ label: 'Edit Ada' })
+    await core.call('contact.update', { id: a.id, title: 'Countess' })
+    expect(await core.call('undo', {})).toEqual({ label: 'Edit Ada' })
     expect((await list(core))[0]?.title).toBe('')
-    expect(unwrap(await core.invoke('undo', {}))).toEqual({ label: 'Add Ada' })
+    expect(await core.call('undo', {})).toEqual({ label: 'Add Ada' })
     expect(await list(core)).toEqual([])
-    expect(unwrap(await core.invoke('redo', {}))).toEqual({ label: 'Add Ada' })
+    expect(await core.call('redo', {})).toEqual({ label: 'Add Ada' })
     expect((await list(core)).map((c) => c.name)).toEqual(['Ada'])
   })
 
@@ -189,7 +189,7 @@ describe('contacts', () => {
     const again = await open()
     const [only] = await list(again)
     expect(only).toMatchObject({ id: '__proto__', name: '__proto__' })
-    unwrap(await again.invoke('contact.update', { id: '__proto__', title: 'still here' }))
+    await again.call('contact.update', { id: '__proto__', title: 'still here' })
     expect(({} as Record<string, unknown>).title).toBeUndefined()
     expect((await list(again))[0]?.title).toBe('still here')
   })
@@ -252,13 +252,13 @@ describe('envelope', () => {
 describe('app.status', () => {
   it('names the data file and reports no problem on a fresh folder', async () => {
     const core = await open()
-    expect(unwrap(await core.invoke('app.status', {}))).toEqual({
+    expect(await core.call('app.status', {})).toEqual({
       dataFile: join(temp.dir, 'vouch.json'),
       readOnly: false,
       problem: null,
     })
     // Nothing to back up yet; the first close backs up the first data.
-    unwrap(await core.invoke('contact.create', { name: 'Ada' }))
+    await core.call('contact.create', { name: 'Ada' })
     await temp.close(core)
     const backups = await readdir(join(temp.dir, 'backups'))
     expect(backups).toHaveLength(1)

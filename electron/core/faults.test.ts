@@ -2,15 +2,14 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Contact } from '@shared/domain'
-import type { AppStatus, CoreEvent } from '@shared/ipc'
+import type { CoreEvent } from '@shared/ipc'
 import { openCore, type Core } from '.'
 import { realFs, type StoreFs } from './store/fs'
 import { FolderLock } from './store/lock'
 import { childScript } from '@testing/core/childScript'
 import { runCrashTrial } from '@testing/core/crashTrials'
 import { faultyFs, type Fault } from '@testing/core/faultyFs'
-import { makeTempDir, unwrap } from '@testing/core/tempDir'
+import { makeTempDir } from '@testing/core/tempDir'
 import { LockJson, readJson, StoredJson } from '@testing/json'
 
 // Faults a real disk and a real user's machine produce: a full or read-only disk, a kill -9
@@ -31,9 +30,8 @@ async function open(options: { fs?: StoreFs; compactAfterMs?: number } = {}): Pr
 async function closeAll(): Promise<void> {
   for (const core of cores.splice(0)) await core.close()
 }
-const names = async (core: Core) =>
-  (unwrap(await core.invoke('contact.list', {})) as Contact[]).map((c) => c.name).sort()
-const status = async (core: Core) => unwrap(await core.invoke('app.status', {})) as AppStatus
+const names = async (core: Core) => (await core.call('contact.list', {})).map((c) => c.name).sort()
+const status = async (core: Core) => await core.call('app.status', {})
 const tempFiles = async (folder: string) =>
   (await readdir(folder).catch(() => [])).filter((n) => n.endsWith('.tmp'))
 
@@ -91,7 +89,7 @@ describe('a full or read-only disk while saving a change', () => {
       const core = await open({ fs: disk.fs, compactAfterMs: 60_000 })
       const events: CoreEvent[] = []
       core.subscribe((event) => events.push(event))
-      unwrap(await core.invoke('contact.create', { name: 'Ada' }))
+      await core.call('contact.create', { name: 'Ada' })
 
       disk.set(fault)
       const failed = await core.invoke('contact.create', { name: 'Grace' })
@@ -112,7 +110,7 @@ describe('a full or read-only disk while saving a change', () => {
 
       // The disk is fixed: the same command goes through and the problem clears.
       disk.set(null)
-      unwrap(await core.invoke('contact.create', { name: 'Grace' }))
+      await core.call('contact.create', { name: 'Grace' })
       expect((await status(core)).problem).toBeNull()
       expect(await names(core)).toEqual(['Ada', 'Grace'])
 
@@ -134,7 +132,7 @@ describe('a full or read-only disk while saving a change', () => {
   it('a half-written line that cannot be cut back (write and truncate fail) never hides a later write', async () => {
     const disk = faultyFs()
     const core = await open({ fs: disk.fs, compactAfterMs: 60_000 })
-    unwrap(await core.invoke('contact.create', { name: 'Ada' }))
+    await core.call('contact.create', { name: 'Ada' })
     disk.set({
       code: 'EIO',
       at: new Set(['write', 'truncate']),
@@ -147,7 +145,7 @@ describe('a full or read-only disk while saving a change', () => {
       code: 'write-failed',
     })
     // The disk recovers on its own; the next change must not land after the torn half line.
-    unwrap(await core.invoke('contact.create', { name: 'Linus' }))
+    await core.call('contact.create', { name: 'Linus' })
     await expectWholeJournalLines(dir)
     const copy = await crashCopy()
     try {
@@ -179,15 +177,15 @@ describe('a full or read-only disk while saving a change', () => {
     it(`${label}: compaction fails quietly, the temp file goes, the journal keeps every change`, async () => {
       const disk = faultyFs()
       const core = await open({ fs: disk.fs, compactAfterMs: 1 })
-      unwrap(await core.invoke('contact.create', { name: 'Ada' }))
+      await core.call('contact.create', { name: 'Ada' })
       await vi.waitFor(async () => expect(await tempFiles(dir)).toEqual([]))
       const before = await readFile(join(dir, 'vouch.json'), 'utf8').catch(() => null)
 
       disk.set(fault)
-      unwrap(await core.invoke('contact.create', { name: 'Grace' }))
+      await core.call('contact.create', { name: 'Grace' })
       // The idle compaction runs and fails; the acknowledged write stays in the journal.
       await vi.waitFor(() => expect(disk.failures).toBeGreaterThan(0))
-      unwrap(await core.invoke('contact.create', { name: 'Linus' }))
+      await core.call('contact.create', { name: 'Linus' })
       // Closing compacts once more, and fails again: the journal still holds every change.
       await closeAll()
       expect(await tempFiles(dir)).toEqual([])
@@ -230,7 +228,7 @@ describe('damaged data files not covered in store/store.test.ts', () => {
       expect(problem?.kind).toBe('quarantined')
       expect(problem?.message).toMatch(/could not be read because .+\. It was moved aside/)
       expect(await readFile(problem?.quarantinedAs ?? '', 'utf8')).toBe(text)
-      unwrap(await core.invoke('contact.create', { name: 'Ada' }))
+      await core.call('contact.create', { name: 'Ada' })
       await closeAll()
       expect((await readJson(join(dir, 'vouch.json'), StoredJson)).contacts).toHaveLength(1)
     })
@@ -258,9 +256,9 @@ describe('kill -9 at chosen moments', () => {
     // runCrashTrial reopened and closed the folder, which compacted it: run a writer again and
     // copy the journal before it compacts.
     const core = await open({ compactAfterMs: 60_000 })
-    unwrap(await core.invoke('contact.create', { name: 'kept-1' }))
-    unwrap(await core.invoke('contact.create', { name: 'kept-2' }))
-    unwrap(await core.invoke('contact.create', { name: 'torn' }))
+    await core.call('contact.create', { name: 'kept-1' })
+    await core.call('contact.create', { name: 'kept-2' })
+    await core.call('contact.create', { name: 'torn' })
     const copy = await crashCopy()
     try {
       const journal = await readFile(join(copy.dir, 'vouch.journal'))
@@ -379,7 +377,7 @@ describe('two processes on one data folder', () => {
     // The killed process left its lock behind; its pid is dead, so the next open takes over.
     expect((await readJson(join(dir, 'vouch.lock'), LockJson)).pid).toBe(holder.process.pid)
     const core = await open()
-    unwrap(await core.invoke('contact.create', { name: 'Ada' }))
+    await core.call('contact.create', { name: 'Ada' })
     expect((await readJson(join(dir, 'vouch.lock'), LockJson)).pid).toBe(process.pid)
   })
 

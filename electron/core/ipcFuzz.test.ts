@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract } from '@shared/ipc'
 import type { Result } from '@shared/result'
 import { openCore, type Core } from '.'
-import { makeTempDir, unwrap } from '@testing/core/tempDir'
+import { makeTempDir } from '@testing/core/tempDir'
 
 // Hostile IPC: every command in the contract (new ones are picked up from Object.keys) gets
 // wrong types, missing fields, 10 MB strings, __proto__/constructor/prototype keys, deep
@@ -32,7 +32,7 @@ async function storedState() {
   return {
     journal: await readFile(join(dir, 'vouch.journal'), 'utf8').catch(() => ''),
     snapshot: await readFile(join(dir, 'vouch.json'), 'utf8').catch(() => ''),
-    contacts: unwrap(await core.invoke('contact.list', {})),
+    contacts: await core.call('contact.list', {}),
   }
 }
 
@@ -89,7 +89,7 @@ function fieldsOf(command: string): string[] {
 beforeAll(async () => {
   ;({ dir, remove } = await makeTempDir('vouch-fuzz-'))
   core = await openCore({ dataDir: dir, compactAfterMs: 10 * 60_000 })
-  unwrap(await core.invoke('contact.create', { name: 'Ada', tags: ['friend'] }))
+  await core.call('contact.create', { name: 'Ada', tags: ['friend'] })
   before = await storedState()
 })
 

@@ -13,12 +13,11 @@ const core = await openCore({
   dataDir,
   compactAfterMs: Number(process.env.VOUCH_CRASH_COMPACT_MS ?? '2'),
 })
-const listed = await core.invoke('contact.ids', {})
-if (!listed.ok) throw new Error(listed.message)
-const { ids } = listed.value as { ids: string[] }
+const { ids } = await core.call('contact.ids', {})
 process.stdout.write('ready\n')
 for (let n = start; ; n++) {
-  const result = await core.invoke('contact.bulk', {
+  // A typed Result, not core.call: a refusal is reported to the parent as "refused" on stderr.
+  const result = await core.request('contact.bulk', {
     ids,
     set: { cadenceDays: n + 1, stage: n % 2 === 0 ? 'building' : 'in-touch' },
     addTags: [`round-${n}`],

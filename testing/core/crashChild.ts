@@ -15,7 +15,8 @@ const core = await openCore({
 })
 process.stdout.write('ready\n')
 for (let n = start; ; n++) {
-  const result = await core.invoke('contact.create', {
+  // A typed Result, not core.call: a refusal is reported to the parent as "refused" on stderr.
+  const result = await core.request('contact.create', {
     name: `crash-${n}`,
     notes: 'x'.repeat(n % 500),
   })
@@ -25,8 +26,8 @@ for (let n = start; ; n++) {
   }
   process.stdout.write(`ack ${n}\n`)
   if (n % 7 === 0) {
-    const moved = await core.invoke('contact.move', {
-      id: (result.value as { id: string }).id,
+    const moved = await core.request('contact.move', {
+      id: result.value.id,
       stage: 'in-touch',
       index: 0,
     })

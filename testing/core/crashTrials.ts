@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import type { Contact } from '@shared/domain'
 import type { AppStatus } from '@shared/ipc'
 import { openCore } from '../../electron/core/index'
 import { childScript } from './childScript'
@@ -115,10 +114,8 @@ export async function runCrashTrial(
 
   const core = await openCore({ dataDir })
   try {
-    const listed = await core.invoke('contact.list', {})
-    const status = await core.invoke('app.status', {})
-    if (!listed.ok || !status.ok) throw new Error('reopen failed')
-    const contacts = listed.value as Contact[]
+    const contacts = await core.call('contact.list', {})
+    const status = await core.call('app.status', {})
     const byName = new Map(contacts.map((c) => [c.name, c]))
     const lost = [...acked].filter((n) => !byName.has(`crash-${n}`))
     const movedLost = [...moved].filter((n) => byName.get(`crash-${n}`)?.stage !== 'in-touch')
@@ -127,7 +124,7 @@ export async function runCrashTrial(
       found: contacts.filter((c) => c.name.startsWith('crash-')).length,
       lost,
       movedLost,
-      problem: (status.value as AppStatus).problem,
+      problem: status.problem,
       killedAt: killAt,
     }
   } finally {
@@ -168,16 +165,14 @@ export async function runBulkCrashTrial(
   )
   const core = await openCore({ dataDir })
   try {
-    const listed = await core.invoke('contact.list', {})
-    const status = await core.invoke('app.status', {})
-    if (!listed.ok || !status.ok) throw new Error('reopen failed')
-    const contacts = listed.value as Contact[]
+    const contacts = await core.call('contact.list', {})
+    const status = await core.call('app.status', {})
     const rounds = new Set(contacts.map((c) => (c.cadenceDays ?? 0) - 1))
     return {
       lastAcked,
       roundsFound: [...rounds].sort((a, b) => a - b),
       people: contacts.length,
-      problem: (status.value as AppStatus).problem,
+      problem: status.problem,
     }
   } finally {
     await core.close()

@@ -9,11 +9,3 @@ export async function makeTempDir(
   const dir = await mkdtemp(join(tmpdir(), prefix))
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) }
 }
-
-/** Unwrap an ok Result or fail the test with the failure's message. */
-export function unwrap<T>(
-  result: { ok: true; value: T } | { ok: false; code: string; message: string },
-): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.code}: ${result.message}`)
-  return result.value
-}

@@ -1,11 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Contact } from '@shared/domain'
 import { openCore, type Core } from '..'
-import { makeTempDir, unwrap } from '@testing/core/tempDir'
-
-interface Insights {
-  contacts: Array<{ contactId: string; touch: { state: string; daysSince: number | null } }>
-}
+import { makeTempDir } from '@testing/core/tempDir'
 
 let dir: string
 let remove: () => Promise<void>
@@ -22,32 +17,33 @@ afterEach(async () => {
 })
 
 async function touchOf(id: string) {
-  const insights = unwrap(await core.invoke('board.insights', {})) as Insights
+  const insights = await core.call('board.insights', {})
   return insights.contacts.find((c) => c.contactId === id)?.touch
 }
 
 describe('cached insights follow every change that matters', () => {
   it('after a touch, a new day, a cadence edit, a settings change and a snooze', async () => {
-    const ada = unwrap(
-      await core.invoke('contact.create', { name: 'Ada', stage: 'in-touch', cadenceDays: 10 }),
-    ) as Contact
+    const ada = await core.call('contact.create', {
+      name: 'Ada',
+      stage: 'in-touch',
+      cadenceDays: 10,
+    })
     expect(await touchOf(ada.id)).toMatchObject({ state: 'ok', daysSince: 0 })
     now = new Date('2026-03-12T10:00:00Z')
     expect(await touchOf(ada.id)).toMatchObject({ state: 'due', daysSince: 11 })
-    unwrap(await core.invoke('contact.update', { id: ada.id, cadenceDays: 5 }))
+    await core.call('contact.update', { id: ada.id, cadenceDays: 5 })
     expect(await touchOf(ada.id)).toMatchObject({ state: 'overdue' })
-    unwrap(await core.invoke('interaction.log', { contactId: ada.id, kind: 'call' }))
+    await core.call('interaction.log', { contactId: ada.id, kind: 'call' })
     expect(await touchOf(ada.id)).toMatchObject({ state: 'ok', daysSince: 0 })
-    const today = unwrap(await core.invoke('today.get', {})) as { overdue: unknown[] }
+    const today = await core.call('today.get', {})
     expect(today.overdue).toEqual([])
     // A note does not reset the clock, and deleting the call brings the overdue state back.
-    const calls = unwrap(await core.invoke('interaction.list', { contactId: ada.id })) as Array<{
-      id: string
-    }>
-    unwrap(await core.invoke('interaction.delete', { id: calls[0]?.id }))
+    const [call] = await core.call('interaction.list', { contactId: ada.id })
+    if (!call) throw new Error('the call was not logged')
+    await core.call('interaction.delete', { id: call.id })
     expect(await touchOf(ada.id)).toMatchObject({ state: 'overdue' })
-    unwrap(await core.invoke('contact.update', { id: ada.id, cadenceDays: null }))
-    unwrap(await core.invoke('settings.update', { cadenceByStage: { 'in-touch': null } }))
+    await core.call('contact.update', { id: ada.id, cadenceDays: null })
+    await core.call('settings.update', { cadenceByStage: { 'in-touch': null } })
     expect(await touchOf(ada.id)).toMatchObject({ state: 'none' })
   })
 })

@@ -1,12 +1,11 @@
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { Contact, DEFAULT_SETTINGS } from '@shared/domain'
-import { BackupEntry, ExportFile, ImportPreview } from '@shared/importContract'
-import { z } from 'zod'
+import type { Input } from '@shared/ipc'
+import { DEFAULT_SETTINGS, type Contact } from '@shared/domain'
 import { openCore, type Core } from '..'
 import { CURRENT_SCHEMA_VERSION, decodeStoreFile } from '../store/schema'
-import { makeTempDir, unwrap } from '@testing/core/tempDir'
+import { makeTempDir } from '@testing/core/tempDir'
 import { readJson, StoredJson } from '@testing/json'
 
 let dirs: { dir: string; remove: () => Promise<void> }[] = []
@@ -33,35 +32,26 @@ async function close(core: Core): Promise<void> {
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
 
-const CommitResult = z.object({
-  added: z.number(),
-  merged: z.number(),
-  skipped: z.number(),
-  batchId: z.string(),
-})
-
 async function preview(core: Core, fileName: string, text: string, extra = {}) {
   return previewFile(core, { fileName, dataBase64: b64(text), ...extra })
 }
 
 /** Preview a file as an export handed it over (name and base64 bytes). */
 async function previewFile(core: Core, file: { fileName: string; dataBase64: string }) {
-  return ImportPreview.parse(unwrap(await core.invoke('import.preview', file)))
+  return await core.call('import.preview', file)
 }
 
 /** Commit an import onto the board (these tests look at the board); see the inbox tests for the default. */
-async function commitImport(core: Core, input: Record<string, unknown>) {
-  return CommitResult.parse(
-    unwrap(await core.invoke('import.commit', { placeOnBoard: true, ...input })),
-  )
+async function commitImport(core: Core, input: Input<'import.commit'>) {
+  return await core.call('import.commit', { placeOnBoard: true, ...input })
 }
 
 async function list(core: Core): Promise<Contact[]> {
-  return z.array(Contact).parse(unwrap(await core.invoke('contact.list', {})))
+  return await core.call('contact.list', {})
 }
 
-async function create(core: Core, input: Record<string, unknown>): Promise<Contact> {
-  return Contact.parse(unwrap(await core.invoke('contact.create', input)))
+async function create(core: Core, input: Input<'contact.create'>): Promise<Contact> {
+  return await core.call('contact.create', input)
 }
 
 const VCARDS = [
@@ -157,7 +147,7 @@ describe('import.preview and import.commit', () => {
       choices: { '1': 'add', '2': 'skip' },
     })
     expect(result).toMatchObject({ added: 1, merged: 1, skipped: 1 })
-    const merged = Contact.parse(unwrap(await core.invoke('contact.get', { id: ada.id })))
+    const merged = await core.call('contact.get', { id: ada.id })
     expect(merged).toMatchObject({
       name: 'Ada L.',
       title: 'Mathematician',
@@ -172,9 +162,9 @@ describe('import.preview and import.commit', () => {
       'Grace Hopper',
     ])
 
-    const undone = unwrap(await core.invoke('import.undo', { batchId: result.batchId }))
+    const undone = await core.call('import.undo', { batchId: result.batchId })
     expect(undone).toEqual({ removed: 1, reverted: 1 })
-    expect(Contact.parse(unwrap(await core.invoke('contact.get', { id: ada.id })))).toEqual(ada)
+    expect(await core.call('contact.get', { id: ada.id })).toEqual(ada)
     expect((await list(core)).map((c) => c.name).sort()).toEqual(['Ada L.', 'Grace H'])
     const twice = await core.invoke('import.undo', { batchId: result.batchId })
     expect(twice).toMatchObject({ ok: false, code: 'conflict' })
@@ -192,7 +182,7 @@ describe('import.preview and import.commit', () => {
     expect(file.importBatches[0]).toMatchObject({ id: batchId, fileName: 'contacts.vcf' })
 
     const again = await open(dir)
-    expect(unwrap(await again.invoke('import.undo', { batchId }))).toEqual({
+    expect(await again.call('import.undo', { batchId })).toEqual({
       removed: 2,
       reverted: 1,
     })
@@ -203,12 +193,12 @@ describe('import.preview and import.commit', () => {
     const core = await open(await tempDir())
     const p = await preview(core, 'contacts.vcf', VCARDS)
     const { batchId } = await commitImport(core, { token: p.token, duplicates: 'skip' })
-    expect(unwrap(await core.invoke('undo', {}))).toEqual({ label: 'Import contacts.vcf' })
+    expect(await core.call('undo', {})).toEqual({ label: 'Import contacts.vcf' })
     expect(await list(core)).toEqual([])
     expect(await core.invoke('import.undo', { batchId })).toMatchObject({ code: 'conflict' })
-    unwrap(await core.invoke('redo', {}))
+    await core.call('redo', {})
     expect(await list(core)).toHaveLength(3)
-    expect(unwrap(await core.invoke('import.undo', { batchId }))).toMatchObject({ removed: 3 })
+    expect(await core.call('import.undo', { batchId })).toMatchObject({ removed: 3 })
   })
 
   it('maps the columns of an unknown CSV, suggesting a mapping first', async () => {
@@ -323,9 +313,9 @@ describe('export', () => {
     await create(core, { name: 'Grace', stage: 'in-touch' })
     await create(core, { name: 'Alan', stage: 'in-touch' })
     const trashed = await create(core, { name: 'Gone' })
-    unwrap(await core.invoke('contact.delete', { id: trashed.id }))
-    unwrap(await core.invoke('contact.move', { id: ada.id, stage: 'asked' }))
-    const exported = ExportFile.parse(unwrap(await core.invoke('export.json', {})))
+    await core.call('contact.delete', { id: trashed.id })
+    await core.call('contact.move', { id: ada.id, stage: 'asked' })
+    const exported = await core.call('export.json', {})
     expect(exported).toMatchObject({
       mimeType: 'application/json',
       fileName: 'vouch-backup-2026-03-02.json',
@@ -347,10 +337,7 @@ describe('export', () => {
       merged: 0,
       skipped: 0,
     })
-    const all = [
-      ...(await list(fresh)),
-      ...z.array(Contact).parse(unwrap(await fresh.invoke('contact.trash', {}))),
-    ]
+    const all = [...(await list(fresh)), ...(await fresh.call('contact.trash', {}))]
     const byId = (a: Contact, b: Contact) => (a.id < b.id ? -1 : 1)
     expect(all.sort(byId)).toEqual([...source.file.contacts].sort(byId))
     expect(await list(fresh)).toEqual(await list(core))
@@ -381,7 +368,7 @@ describe('export', () => {
       tags: ['math'],
     })
     await create(core, { name: 'Grace', phone: '+1 555 123 4567' })
-    const vcard = ExportFile.parse(unwrap(await core.invoke('export.vcard', {})))
+    const vcard = await core.call('export.vcard', {})
     expect(vcard.mimeType).toBe('text/vcard')
     const fresh = await open(await tempDir())
     const p = await previewFile(fresh, { fileName: vcard.fileName, dataBase64: vcard.dataBase64 })
@@ -390,7 +377,7 @@ describe('export', () => {
       ['Grace', '', undefined],
       ['Ada', 'ada@example.com', ['math']],
     ])
-    const csv = ExportFile.parse(unwrap(await core.invoke('export.csv', {})))
+    const csv = await core.call('export.csv', {})
     const text = Buffer.from(csv.dataBase64, 'base64').toString('utf8')
     expect(text.split('\r\n')[0]).toMatch(/^name,title,company/)
     expect(text).toContain('Ada,,Engines')
@@ -407,23 +394,24 @@ describe('backups', () => {
     await commitImport(core, { token: p.token, duplicates: 'skip' })
     expect(await list(core)).toHaveLength(4)
 
-    const backups = z.array(BackupEntry).parse(unwrap(await core.invoke('backup.list', {})))
+    const backups = await core.call('backup.list', {})
     const beforeImport = backups.find((b) => b.reason === 'before-import')
     expect(beforeImport).toMatchObject({ contacts: 1, takenAt: '2026-03-02T10:01:00.000Z' })
     expect(beforeImport?.bytes).toBeGreaterThan(0)
+    if (!beforeImport) throw new Error('no backup before the import')
 
     const events: string[][] = []
     core.subscribe((e) => {
       if (e.type === 'changed') events.push(e.collections)
     })
     clock = new Date('2026-03-02T10:02:00.000Z')
-    const restored = unwrap(await core.invoke('backup.restore', { id: beforeImport?.id }))
+    const restored = await core.call('backup.restore', { id: beforeImport?.id })
     expect(restored).toMatchObject({ restoredFrom: beforeImport?.id })
     expect((await list(core)).map((c) => c.name)).toEqual(['Ada'])
     expect(events[0]).toContain('contacts')
-    expect(unwrap(await core.invoke('undo', {}))).toEqual({ label: null })
+    expect(await core.call('undo', {})).toEqual({ label: null })
 
-    const after = z.array(BackupEntry).parse(unwrap(await core.invoke('backup.list', {})))
+    const after = await core.call('backup.list', {})
     const snapshot = after.find((b) => b.reason === 'before-restore')
     expect(snapshot).toMatchObject({ contacts: 4, takenAt: '2026-03-02T10:02:00.000Z' })
 
@@ -495,20 +483,14 @@ describe('migration 1 → 2', () => {
 })
 
 describe('triage on import', () => {
-  const triageOf = async (core: Core, id: string) =>
-    Contact.parse(unwrap(await core.invoke('contact.get', { id }))).triage
-  const inbox = async (core: Core) =>
-    z
-      .object({ total: z.number(), items: z.array(Contact) })
-      .parse(unwrap(await core.invoke('contact.query', { triage: 'inbox', limit: 100 })))
+  const triageOf = async (core: Core, id: string) => (await core.call('contact.get', { id })).triage
+  const inbox = (core: Core) => core.call('contact.query', { triage: 'inbox', limit: 100 })
 
   it('lands new people in the inbox by default and keeps a merged person where they were', async () => {
     const core = await open(await tempDir())
     const ada = await create(core, { name: 'Ada L.', email: 'ada@example.com' })
     const p = await preview(core, 'contacts.vcf', VCARDS)
-    const result = CommitResult.parse(
-      unwrap(await core.invoke('import.commit', { token: p.token, duplicates: 'merge' })),
-    )
+    const result = await core.call('import.commit', { token: p.token, duplicates: 'merge' })
     expect(result).toMatchObject({ added: 2, merged: 1 })
     expect((await list(core)).map((c) => c.name)).toEqual(['Ada L.'])
     expect(await triageOf(core, ada.id)).toBe('kept')
@@ -521,20 +503,18 @@ describe('triage on import', () => {
 
     // Merging into someone still in the inbox leaves them there.
     const again = await preview(core, 'contacts.vcf', VCARDS)
-    unwrap(await core.invoke('import.commit', { token: again.token, duplicates: 'merge' }))
+    await core.call('import.commit', { token: again.token, duplicates: 'merge' })
     expect((await inbox(core)).total).toBe(2)
   })
 
   it('puts new people on the board with placeOnBoard', async () => {
     const core = await open(await tempDir())
     const p = await preview(core, 'contacts.vcf', VCARDS)
-    unwrap(
-      await core.invoke('import.commit', {
-        token: p.token,
-        duplicates: 'skip',
-        placeOnBoard: true,
-      }),
-    )
+    await core.call('import.commit', {
+      token: p.token,
+      duplicates: 'skip',
+      placeOnBoard: true,
+    })
     const board = await list(core)
     expect(board.map((c) => [c.name, c.triage, c.stage])).toEqual([
       ['Ada Lovelace', 'kept', 'identified'],
@@ -549,15 +529,15 @@ describe('triage on import', () => {
     const kept = await create(core, { name: 'Kept Person' })
     const archived = await create(core, { name: 'Archived Person' })
     const waiting = await create(core, { name: 'Inbox Person' })
-    unwrap(await core.invoke('contact.bulk', { ids: [archived.id], set: { triage: 'archived' } }))
-    unwrap(await core.invoke('contact.bulk', { ids: [waiting.id], set: { triage: 'inbox' } }))
-    const exported = ExportFile.parse(unwrap(await core.invoke('export.json', {})))
+    await core.call('contact.bulk', { ids: [archived.id], set: { triage: 'archived' } })
+    await core.call('contact.bulk', { ids: [waiting.id], set: { triage: 'inbox' } })
+    const exported = await core.call('export.json', {})
     const fresh = await open(await tempDir())
     const p = await previewFile(fresh, {
       fileName: exported.fileName,
       dataBase64: exported.dataBase64,
     })
-    unwrap(await fresh.invoke('import.commit', { token: p.token, duplicates: 'skip' }))
+    await fresh.call('import.commit', { token: p.token, duplicates: 'skip' })
     expect(await triageOf(fresh, kept.id)).toBe('kept')
     expect(await triageOf(fresh, archived.id)).toBe('archived')
     expect(await triageOf(fresh, waiting.id)).toBe('inbox')

@@ -2,10 +2,9 @@
 process.env.TZ = 'Europe/Paris'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Contact, ReferenceRequest } from '@shared/domain'
-import type { ReminderList } from '@shared/reminderContract'
+import type { Input } from '@shared/ipc'
 import { openCore, type Core } from '..'
-import { makeTempDir, unwrap } from '@testing/core/tempDir'
+import { makeTempDir } from '@testing/core/tempDir'
 import { FakeClock, DAY_MS, HOUR_MS, MINUTE_MS } from '@testing/reminders/simulation'
 import type { VouchNotification } from './types'
 
@@ -28,14 +27,8 @@ async function open(): Promise<Core> {
   return core
 }
 
-async function run<T>(core: Core, command: string, input: Record<string, unknown>): Promise<T> {
-  // The contract's output schema is checked by the renderer's client; here the test names the type.
-  return unwrap(await core.invoke(command, input)) as T
-}
-
-const list = (core: Core) => run<ReminderList>(core, 'reminder.list', {})
-const create = (core: Core, input: Record<string, unknown>) =>
-  run<Contact>(core, 'contact.create', input)
+const list = (core: Core) => core.call('reminder.list', {})
+const create = (core: Core, input: Input<'contact.create'>) => core.call('contact.create', input)
 
 beforeEach(async () => {
   ;({ dir, remove } = await makeTempDir())
@@ -52,9 +45,9 @@ describe('the reminder engine', () => {
   it('makes a contact due at local midnight cadence days after the last touch; notes do not count', async () => {
     const core = await open()
     const ada = await create(core, { name: 'Ada Lovelace', cadenceDays: 10 })
-    await run(core, 'interaction.log', { contactId: ada.id, kind: 'call' })
+    await core.call('interaction.log', { contactId: ada.id, kind: 'call' })
     clock.advance(5 * DAY_MS)
-    await run(core, 'interaction.log', { contactId: ada.id, kind: 'note', note: 'not a touch' })
+    await core.call('interaction.log', { contactId: ada.id, kind: 'note', note: 'not a touch' })
 
     const before = await list(core)
     expect(before.due).toEqual([])
@@ -66,7 +59,7 @@ describe('the reminder engine', () => {
     clock.set(local(2025, 3, 13, 0, 0))
     expect((await list(core)).due.map((e) => e.contactId)).toEqual([ada.id])
     // A touch moves the due day on: nothing due, next one 10 days later.
-    await run(core, 'interaction.log', { contactId: ada.id, kind: 'message' })
+    await core.call('interaction.log', { contactId: ada.id, kind: 'message' })
     const after = await list(core)
     expect(after.due).toEqual([])
     expect(after.upcoming[0]?.dueAt).toBe(local(2025, 3, 23).toISOString())
@@ -79,11 +72,11 @@ describe('the reminder engine', () => {
     clock.advance(2 * DAY_MS)
     expect((await list(core)).due).toHaveLength(2)
 
-    await run(core, 'reminder.snooze', {
+    await core.call('reminder.snooze', {
       contactId: ada.id,
       until: local(2025, 3, 8).toISOString(),
     })
-    await run(core, 'contact.delete', { id: bob.id })
+    await core.call('contact.delete', { id: bob.id })
     expect((await list(core)).due).toEqual([])
     clock.set(local(2025, 3, 8))
     expect((await list(core)).due.map((e) => e.contactId)).toEqual([ada.id])
@@ -95,9 +88,9 @@ describe('the reminder engine', () => {
     await create(core, { name: 'Dee', cadenceDays: 30 })
     clock.advance(2 * DAY_MS)
     const until = new Date(clock.ms + DAY_MS).toISOString()
-    expect(await run(core, 'reminder.snoozeAll', { until })).toEqual({ snoozed: 3 })
+    expect(await core.call('reminder.snoozeAll', { until })).toEqual({ snoozed: 3 })
     expect((await list(core)).due).toEqual([])
-    await run(core, 'undo', {})
+    await core.call('undo', {})
     expect((await list(core)).due).toHaveLength(3)
     const refused = await core.invoke('reminder.snoozeAll', { until: clock.now().toISOString() })
     expect(refused).toMatchObject({ ok: false, code: 'invalid-input' })
@@ -106,7 +99,7 @@ describe('the reminder engine', () => {
   it('owes a thank-you once a reference is given, until it is thanked', async () => {
     const core = await open()
     const ada = await create(core, { name: 'Ada', stage: 'in-touch' })
-    const request = await run<ReferenceRequest>(core, 'request.create', {
+    const request = await core.call('request.create', {
       contactId: ada.id,
       company: 'Acme',
       role: 'Engineer',
@@ -120,12 +113,12 @@ describe('the reminder engine', () => {
     expect(due).toMatchObject([{ kind: 'request-due', contactId: ada.id }])
     expect(due[0]?.detail).toContain('Engineer at Acme')
 
-    await run(core, 'request.update', { id: request.id, status: 'given' })
+    await core.call('request.update', { id: request.id, status: 'given' })
     due = (await list(core)).due
     expect(due.map((e) => e.kind)).toEqual(['thanks-owed'])
     expect(due[0]?.key).toBe(`thanks:${request.id}`)
 
-    await run(core, 'interaction.log', { contactId: ada.id, kind: 'thank-you' })
+    await core.call('interaction.log', { contactId: ada.id, kind: 'thank-you' })
     expect((await list(core)).due.filter((e) => e.kind === 'thanks-owed')).toEqual([])
   })
 
@@ -149,12 +142,12 @@ describe('the reminder engine', () => {
     await core.tick()
     expect(shown).toHaveLength(1)
 
-    const request = await run<ReferenceRequest>(core, 'request.create', {
+    const request = await core.call('request.create', {
       contactId: ada.id,
       company: 'Acme',
       role: 'CTO',
     })
-    await run(core, 'request.update', { id: request.id, status: 'given' })
+    await core.call('request.update', { id: request.id, status: 'given' })
     clock.advance(MINUTE_MS)
     await core.tick()
     expect(shown[1]).toMatchObject({
@@ -175,7 +168,7 @@ describe('the reminder engine', () => {
       if (event.type === 'reminders') counts.push(event.due)
     })
     clock.advance(2 * DAY_MS)
-    await Promise.all([core.tick(), core.invoke('contact.create', { name: 'Bob', cadenceDays: 1 })])
+    await Promise.all([core.tick(), core.call('contact.create', { name: 'Bob', cadenceDays: 1 })])
     expect(counts).toEqual([1])
   })
 })

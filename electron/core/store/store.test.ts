@@ -1,10 +1,8 @@
 import { readdir, readFile, writeFile, mkdir, appendFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Contact } from '@shared/domain'
-import type { AppStatus } from '@shared/ipc'
 import { openCore, type Core } from '..'
-import { makeTempDir, unwrap } from '@testing/core/tempDir'
+import { makeTempDir } from '@testing/core/tempDir'
 import { useTempCores } from '@testing/core/tempCores'
 import { LockJson, readJson, StoredJson } from '@testing/json'
 import { CURRENT_SCHEMA_VERSION } from './schema'
@@ -12,15 +10,14 @@ import { CURRENT_SCHEMA_VERSION } from './schema'
 const temp = useTempCores()
 const open = temp.open
 const closeAll = temp.closeAll
-const names = async (core: Core) =>
-  (unwrap(await core.invoke('contact.list', {})) as Contact[]).map((c) => c.name)
-const status = async (core: Core) => unwrap(await core.invoke('app.status', {})) as AppStatus
+const names = async (core: Core) => (await core.call('contact.list', {})).map((c) => c.name)
+const status = async (core: Core) => await core.call('app.status', {})
 const dataFile = () => join(temp.dir, 'vouch.json')
 
 /** Make a valid store with the given names, closed, with one daily backup. */
 async function seed(...people: string[]): Promise<void> {
   const core = await open()
-  for (const name of people) unwrap(await core.invoke('contact.create', { name }))
+  for (const name of people) await core.call('contact.create', { name })
   await closeAll()
 }
 
@@ -51,7 +48,7 @@ describe('damaged data files are quarantined, never overwritten', () => {
       // Today's backup was refreshed when the seeding core closed.
       expect((await names(core)).sort()).toEqual(['Ada', 'Grace'])
       // The new file is valid and written.
-      unwrap(await core.invoke('contact.create', { name: 'Linus' }))
+      await core.call('contact.create', { name: 'Linus' })
       await closeAll()
       expect((await readJson(dataFile(), StoredJson)).contacts).toHaveLength(3)
     })
@@ -60,7 +57,7 @@ describe('damaged data files are quarantined, never overwritten', () => {
   it('restores the newest valid backup, skipping a damaged one', async () => {
     await seed('Ada')
     const core = await open()
-    unwrap(await core.invoke('contact.create', { name: 'Grace' }))
+    await core.call('contact.create', { name: 'Grace' })
     await closeAll()
     // A backup holding Ada and Grace, then a damaged newer one.
     const backups = join(temp.dir, 'backups')
@@ -115,7 +112,7 @@ describe('a newer schemaVersion', () => {
     expect(await names(core)).toEqual(['Ada'])
     const refused = await core.invoke('contact.create', { name: 'Grace' })
     expect(refused).toMatchObject({ ok: false, code: 'read-only' })
-    const [ada] = unwrap(await core.invoke('contact.list', {})) as Contact[]
+    const [ada] = await core.call('contact.list', {})
     expect(await core.invoke('contact.move', { id: ada?.id, stage: 'asked' })).toMatchObject({
       ok: false,
       code: 'read-only',
@@ -141,7 +138,7 @@ describe('migrations', () => {
     })
     await writeFile(dataFile(), v0)
     const core = await open()
-    const [ada] = unwrap(await core.invoke('contact.list', {})) as Contact[]
+    const [ada] = await core.call('contact.list', {})
     expect(ada).toMatchObject({
       id: 'p1',
       name: 'Ada',
@@ -161,7 +158,7 @@ describe('migrations', () => {
 describe('the journal', () => {
   it('acknowledges a write before compaction and replays it after a crash', async () => {
     const core = await open({ compactAfterMs: 60_000 })
-    unwrap(await core.invoke('contact.create', { name: 'Ada' }))
+    await core.call('contact.create', { name: 'Ada' })
     // Simulate a crash: copy the folder's files as they are now, without closing.
     const journal = await readFile(join(temp.dir, 'vouch.journal'), 'utf8')
     expect(journal).toContain('Ada')
@@ -178,8 +175,8 @@ describe('the journal', () => {
 
   it('drops a damaged tail after the last complete entry, keeps a copy and reports it', async () => {
     const core = await open({ compactAfterMs: 60_000 })
-    unwrap(await core.invoke('contact.create', { name: 'Ada' }))
-    unwrap(await core.invoke('contact.create', { name: 'Grace' }))
+    await core.call('contact.create', { name: 'Ada' })
+    await core.call('contact.create', { name: 'Grace' })
     const journal = await readFile(join(temp.dir, 'vouch.journal'))
     const crashed = await makeTempDir()
     try {
@@ -193,7 +190,7 @@ describe('the journal', () => {
       const kept = await readFile(s.problem?.quarantinedAs ?? '')
       expect(kept.length).toBe(journal.length - 10)
       // New writes follow the last good entry and survive a reopen.
-      unwrap(await copy.invoke('contact.create', { name: 'Linus' }))
+      await copy.call('contact.create', { name: 'Linus' })
       await copy.close()
       const again = await openCore({ dataDir: crashed.dir })
       expect((await names(again)).sort()).toEqual(['Ada', 'Linus'])
@@ -236,7 +233,7 @@ describe('the folder lock', () => {
       }),
     )
     const core = await open({ isProcessAlive: () => false })
-    unwrap(await core.invoke('contact.create', { name: 'Ada' }))
+    await core.call('contact.create', { name: 'Ada' })
     expect((await readJson(join(temp.dir, 'vouch.lock'), LockJson)).pid).toBe(process.pid)
   })
 
@@ -270,37 +267,34 @@ describe('compaction', () => {
     const core = await open({ compactAfterMs: 1 })
     const created: string[] = []
     for (let i = 0; i < 300; i++) {
-      const c = unwrap(
-        await core.invoke('contact.create', { name: `p${i}`, notes: 'n'.repeat(i) }),
-      ) as Contact
+      const c = await core.call('contact.create', { name: `p${i}`, notes: 'n'.repeat(i) })
       created.push(c.id)
-      if (i % 3 === 0) unwrap(await core.invoke('contact.move', { id: c.id, stage: 'building' }))
-      if (i % 10 === 0 && i > 0) unwrap(await core.invoke('contact.delete', { id: created[i - 1] }))
+      if (i % 3 === 0) await core.call('contact.move', { id: c.id, stage: 'building' })
+      const previous = created[i - 1]
+      if (i % 10 === 0 && previous !== undefined)
+        await core.call('contact.delete', { id: previous })
     }
     // Bursts of commands in flight together, so compactions start and finish between them.
     for (let burst = 0; burst < 10; burst++) {
       await Promise.all(
         Array.from({ length: 30 }, (_, k) =>
-          core.invoke('contact.create', { name: `burst${burst}-${k}` }),
+          core.call('contact.create', { name: `burst${burst}-${k}` }),
         ),
       )
       await Promise.all(
         created
           .slice(burst * 20, burst * 20 + 20)
+          // invoke: every tenth of these is in the trash, and its move is refused.
           .map((id) => core.invoke('contact.move', { id, stage: 'thanked', index: 0 })),
       )
     }
-    const expected = (unwrap(await core.invoke('contact.list', {})) as Contact[]).map(
-      (c) => `${c.stage}:${c.name}`,
-    )
+    const expected = (await core.call('contact.list', {})).map((c) => `${c.stage}:${c.name}`)
     expect(expected.length).toBeGreaterThan(500)
     await closeAll()
     const again = await open()
-    expect(
-      (unwrap(await again.invoke('contact.list', {})) as Contact[]).map(
-        (c) => `${c.stage}:${c.name}`,
-      ),
-    ).toEqual(expected)
+    expect((await again.call('contact.list', {})).map((c) => `${c.stage}:${c.name}`)).toEqual(
+      expected,
+    )
     expect((await readdir(temp.dir)).filter((n) => /^vouch\.journal\.\d+$/.test(n))).toEqual([])
   })
 
@@ -328,16 +322,14 @@ describe('compaction', () => {
 describe('touches are indexed by id after open, without making the open wait', () => {
   it('a touch edited or deleted right after open is found, and the change is kept', async () => {
     const core = await open()
-    const contact = unwrap(await core.invoke('contact.create', { name: 'Ada' })) as Contact
+    const contact = await core.call('contact.create', { name: 'Ada' })
     const logged: string[] = []
     for (let n = 0; n < 2500; n++) {
-      const touch = unwrap(
-        await core.invoke('interaction.log', {
-          contactId: contact.id,
-          kind: 'message',
-          note: `touch ${n}`,
-        }),
-      ) as { id: string }
+      const touch = await core.call('interaction.log', {
+        contactId: contact.id,
+        kind: 'message',
+        note: `touch ${n}`,
+      })
       if (n % 1200 === 0) logged.push(touch.id)
     }
     await closeAll()
@@ -345,20 +337,17 @@ describe('touches are indexed by id after open, without making the open wait', (
     const again = await open()
     const settled = again.settled()
     const [first, second] = logged
-    unwrap(await again.invoke('interaction.update', { id: first, note: 'edited' }))
-    unwrap(await again.invoke('interaction.delete', { id: second }))
-    const list = unwrap(
-      await again.invoke('interaction.list', { contactId: contact.id }),
-    ) as Array<{ id: string; note: string }>
+    if (first === undefined || second === undefined) throw new Error('two touches were kept')
+    await again.call('interaction.update', { id: first, note: 'edited' })
+    await again.call('interaction.delete', { id: second })
+    const list = await again.call('interaction.list', { contactId: contact.id })
     expect(list).toHaveLength(2499)
     expect(list.find((t) => t.id === first)?.note).toBe('edited')
     expect(list.some((t) => t.id === second)).toBe(false)
     await expect(settled).resolves.toBeUndefined()
     await closeAll()
     const reopened = await open()
-    const after = unwrap(
-      await reopened.invoke('interaction.list', { contactId: contact.id }),
-    ) as Array<{ id: string; note: string }>
+    const after = await reopened.call('interaction.list', { contactId: contact.id })
     expect(after).toHaveLength(2499)
     expect(after.find((t) => t.id === first)?.note).toBe('edited')
   })

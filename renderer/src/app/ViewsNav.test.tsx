@@ -1,7 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SavedView } from '@shared/domain'
-import { unwrap } from '@testing/core/tempDir'
 import { closeRealCores, installRealCore, type RealCore } from '@testing/renderer/realBridge'
 import { boardData } from '../board/boardData'
 import { settingsStore } from '../store/queries'
@@ -13,8 +12,8 @@ async function installViews(views: { name: string; query: SavedView['query'] }[]
   const real = await installRealCore(window)
   const ids: string[] = []
   for (const { name, query } of views) {
-    const saved = unwrap(await real.core.invoke('view.save', { name, scope: 'board', query }))
-    ids.push((saved as SavedView).id)
+    const saved = await real.core.call('view.save', { name, scope: 'board', query })
+    ids.push(saved.id)
   }
   return { real, ids }
 }

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, renderHook, waitFor } from '@testing-library/react'
 import { makeContact } from '@testing/builders'
-import { unwrap } from '@testing/core/tempDir'
 import { closeRealCores, installRealCore, type RealCore } from '@testing/renderer/realBridge'
 import { foundContact, useContact } from './contact'
 
@@ -15,9 +14,6 @@ const ada = makeContact({ id: 'ada', name: 'Ada Lovelace' })
 const grace = makeContact({ id: 'grace', name: 'Grace Hopper' })
 
 const gets = (real: RealCore) => real.calls.filter((c) => c.command === 'contact.get').length
-/** A change made in the core, as another window or the tray would make it. */
-const inCore = async (real: RealCore, command: string, input: unknown) =>
-  unwrap(await real.core.invoke(command, input))
 
 describe('useContact', () => {
   it('loads the person, then follows the changes the core makes to them', async () => {
@@ -27,12 +23,13 @@ describe('useContact', () => {
     await waitFor(() => expect(foundContact(result.current)?.name).toBe('Ada Lovelace'))
 
     const before = gets(real)
-    await inCore(real, 'contact.update', { id: ada.id, name: 'Ada King' })
+    // A change made in the core, as another window or the tray would make it.
+    await real.core.call('contact.update', { id: ada.id, name: 'Ada King' })
     await waitFor(() => expect(foundContact(result.current)?.name).toBe('Ada King'))
     // The change event carries the person: applied as it came, with no second contact.get.
     expect(gets(real)).toBe(before)
 
-    await inCore(real, 'contact.delete', { id: ada.id })
+    await real.core.call('contact.delete', { id: ada.id })
     await waitFor(() =>
       expect(result.current).toEqual({ kind: 'missing', message: 'This person is in the trash.' }),
     )
@@ -40,10 +37,10 @@ describe('useContact', () => {
 
   it('says so when the person stops existing (their creation undone)', async () => {
     const real = await installRealCore(window, { contacts: [] })
-    const linus = (await inCore(real, 'contact.create', { name: 'Linus' })) as { id: string }
+    const linus = await real.core.call('contact.create', { name: 'Linus' })
     const { result } = renderHook(() => useContact(linus.id))
     await waitFor(() => expect(foundContact(result.current)?.name).toBe('Linus'))
-    await inCore(real, 'undo', {})
+    await real.core.call('undo', {})
     await waitFor(() =>
       expect(result.current).toEqual({ kind: 'missing', message: 'This person no longer exists.' }),
     )
@@ -53,7 +50,7 @@ describe('useContact', () => {
     const real = await installRealCore(window, { contacts: [ada, grace] })
     const { result } = renderHook(() => useContact(ada.id))
     await waitFor(() => expect(result.current.kind).toBe('found'))
-    await inCore(real, 'contact.bulk', { ids: [ada.id, grace.id], set: { stage: 'building' } })
+    await real.core.call('contact.bulk', { ids: [ada.id, grace.id], set: { stage: 'building' } })
     await waitFor(() => expect(foundContact(result.current)?.stage).toBe('building'))
   })
 

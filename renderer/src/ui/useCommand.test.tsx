@@ -1,8 +1,6 @@
 import type { ReactElement } from 'react'
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Contact } from '@shared/domain'
-import { unwrap } from '@testing/core/tempDir'
 import { closeRealCores, installRealCore, type RealCore } from '@testing/renderer/realBridge'
 import { FormError } from './form/Field'
 import { useFormErrors } from './form/useFormErrors'
@@ -17,7 +15,7 @@ afterEach(async () => {
 
 const created = (real: RealCore) => real.calls.filter((c) => c.command === 'contact.create')
 const names = async (real: RealCore) =>
-  (unwrap(await real.core.invoke('contact.list', {})) as Contact[]).map((c) => c.name)
+  (await real.core.call('contact.list', {})).map((c) => c.name)
 
 /** A button that adds a person through the hook, its errors going to a toast. */
 function AddButton({ name, undoable = false }: { name: string; undoable?: boolean }) {
