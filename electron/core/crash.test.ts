@@ -29,7 +29,7 @@ describe('kill -9 while writing', () => {
     } finally {
       await remove()
     }
-  }, 180_000)
+  })
 })
 
 describe('kill -9 during a large contact.bulk', () => {
@@ -63,5 +63,5 @@ describe('kill -9 during a large contact.bulk', () => {
     } finally {
       await remove()
     }
-  }, 240_000)
+  })
 })

@@ -274,7 +274,7 @@ describe('kill -9 at chosen moments', () => {
     } finally {
       await copy.remove()
     }
-  }, 60_000)
+  })
 
   it('during constant compaction: the snapshot is always valid and nothing acknowledged is lost', async () => {
     const constantCompaction = { VOUCH_CRASH_COMPACT_MS: '0' }
@@ -295,7 +295,7 @@ describe('kill -9 at chosen moments', () => {
     }
     expect(acked).toBeGreaterThan(5)
     expect(await tempFiles(dir)).toEqual([])
-  }, 60_000)
+  })
 })
 
 // Plain JavaScript, built once: each child starts without compiling the core under tsx.
@@ -413,7 +413,7 @@ describe('two processes on one data folder', () => {
         await removeFolder()
       }
     }
-  }, 120_000)
+  })
 
   it('a stale-lock takeover never removes the lock another opener has just taken', async () => {
     // Two openers both find the same dead process's lock. The first takes it over; the second

@@ -39,6 +39,6 @@ export function describeCoreYear(args: {
       expect(report.thanksOwed).toBeGreaterThan(40)
       expect(report.thanksAlerted).toBeGreaterThan(30)
       expect(report.requestsAlerted).toBeGreaterThan(20)
-    }, 240_000)
+    })
   })
 }
