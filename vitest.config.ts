@@ -65,8 +65,8 @@ export default defineConfig({
           name: 'slow',
           environment: 'node',
           include: SLOW,
-          // A safety net, not a measure: `npm test` runs these at a lower priority beside the
-          // end-to-end tests, and on two busy cores a kill -9 series once took four minutes.
+          // A safety net, not a measure: on two cores shared with other work, a kill -9 series
+          // once took four minutes.
           testTimeout: 600_000,
           hookTimeout: 60_000,
         },

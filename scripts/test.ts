@@ -1,19 +1,16 @@
-// `npm test`: every check CI runs, side by side. The stages barely depend on each other and two
-// of them mostly wait (the end-to-end tests on the browser and on fsync, the unit tests partly on
-// fsync), so running them together fills both cores of the CI machine instead of queueing:
-// about 7 minutes in sequence, under 5 together (docs/ARCHITECTURE.md, "Running the tests").
+// `npm test`: every check CI runs, in three phases: tsc, ESLint and Prettier side by side, then
+// the unit tests, then the end-to-end tests (why these phases: scripts/testStages.ts).
 //
-//   npm test                      every stage at once
+//   npm test                      every stage
 //   npm test -- unit e2e          only these stages
-//   npm test -- --serial          one stage after another, as before (easier to read on failure)
+//   npm test -- --serial          one stage at a time
 //
 // Each stage's output goes to test-results/logs/<stage>.log and is printed whole when the stage
-// ends, so outputs never interleave. The exit code is 1 if any stage failed.
+// ends, so outputs never interleave. A failing phase stops the run; the exit code is then 1.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs'
-import { constants, setPriority } from 'node:os'
 import { resolve } from 'node:path'
-import { STAGES, parseArgs, formatDuration, type StageName } from './testStages'
+import { STAGES, formatDuration, parseArgs, phasesOf, type StageName } from './testStages'
 
 const root = resolve(import.meta.dirname, '..')
 const logDir = resolve(root, 'test-results/logs')
@@ -26,7 +23,7 @@ interface Outcome {
 
 const running = new Map<StageName, { child: ChildProcess; started: number }>()
 
-function runStage(stage: StageName, serial: boolean): Promise<Outcome> {
+function runStage(stage: StageName): Promise<Outcome> {
   const { script } = STAGES[stage]
   const logFile = resolve(logDir, `${stage}.log`)
   const log = createWriteStream(logFile)
@@ -42,8 +39,6 @@ function runStage(stage: StageName, serial: boolean): Promise<Outcome> {
       shell: process.platform === 'win32',
     })
     running.set(stage, { child, started })
-    // Before npm starts the runner: its processes and workers inherit the priority.
-    if (STAGES[stage].background && !serial && child.pid !== undefined) lowerPriority(child.pid)
     child.stdout.pipe(log, { end: false })
     child.stderr.pipe(log, { end: false })
     let finished = false
@@ -64,14 +59,6 @@ function runStage(stage: StageName, serial: boolean): Promise<Outcome> {
       finish(code === 0, code === 0 ? undefined : `exited with ${signal ?? `code ${code}`}`),
     )
   })
-}
-
-function lowerPriority(pid: number): void {
-  try {
-    setPriority(pid, constants.priority.PRIORITY_BELOW_NORMAL)
-  } catch {
-    // Not allowed here: the stage runs at normal priority, only slower to finish.
-  }
 }
 
 function printLog(stage: StageName, logFile: string, ok: boolean, ms: number): void {
@@ -100,8 +87,9 @@ async function main(): Promise<number> {
   const { stages, serial } = parseArgs(process.argv.slice(2))
   mkdirSync(logDir, { recursive: true })
   const started = Date.now()
+  const phases = phasesOf(stages, serial)
   console.log(
-    `npm test: ${stages.join(', ')} ${serial || stages.length === 1 ? 'in turn' : 'side by side'} (logs in test-results/logs/)`,
+    `npm test: ${phases.map((phase) => phase.join(' + ')).join(', then ')} (logs in test-results/logs/)`,
   )
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -121,14 +109,10 @@ async function main(): Promise<number> {
   }, 30_000)
 
   const outcomes: Outcome[] = []
-  if (serial) {
-    for (const stage of stages) {
-      const outcome = await runStage(stage, true)
-      outcomes.push(outcome)
-      if (!outcome.ok) break
-    }
-  } else {
-    outcomes.push(...(await Promise.all(stages.map((stage) => runStage(stage, false)))))
+  for (const phase of phases) {
+    const results = await Promise.all(phase.map(runStage))
+    outcomes.push(...results)
+    if (results.some((outcome) => !outcome.ok)) break
   }
   clearInterval(heartbeat)
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration, parseArgs } from './testStages'
+import { formatDuration, parseArgs, phasesOf } from './testStages'
 
 describe('npm test arguments', () => {
-  it('runs every stage side by side when none is named', () => {
+  it('runs every stage when none is named', () => {
     expect(parseArgs([])).toEqual({
       stages: ['typecheck', 'lint', 'format', 'unit', 'e2e'],
       serial: false,
@@ -20,6 +20,22 @@ describe('npm test arguments', () => {
     expect(() => parseArgs(['units'])).toThrow(
       'npm test: unknown argument "units". Stages: typecheck, lint, format, unit, e2e; option: --serial.',
     )
+  })
+})
+
+describe('phases', () => {
+  it('runs the static checks side by side, then the unit tests, then the end-to-end tests', () => {
+    const { stages } = parseArgs([])
+    expect(phasesOf(stages, false)).toEqual([['typecheck', 'lint', 'format'], ['unit'], ['e2e']])
+  })
+
+  it('keeps the phases of the stages named, and gives each stage its own with --serial', () => {
+    expect(phasesOf(['lint', 'e2e'], false)).toEqual([['lint'], ['e2e']])
+    expect(phasesOf(['typecheck', 'lint', 'unit'], true)).toEqual([
+      ['typecheck'],
+      ['lint'],
+      ['unit'],
+    ])
   })
 })
 
