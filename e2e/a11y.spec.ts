@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import type { Core } from '../electron/core/types'
-import { expect, test } from './fixtures'
+import { expect, test, type VouchHarness } from './fixtures'
 import { AppPage, type ViewName } from './pages/AppPage'
 import { BoardPage } from './pages/BoardPage'
 import { CommandPalettePage } from './pages/CommandPalettePage'
@@ -53,6 +53,12 @@ async function seed(core: Core): Promise<void> {
   await core.call('request.update', { id: request.id, status: 'given' })
 }
 
+/** The seeded board, open in the page. */
+async function openSeeded(vouch: VouchHarness): Promise<Page> {
+  await seed(await vouch.core())
+  return vouch.open()
+}
+
 const VIEWS: readonly ViewName[] = [
   'Today',
   'Inbox',
@@ -68,8 +74,7 @@ const VIEWS: readonly ViewName[] = [
 // workers share them out.
 for (const view of VIEWS) {
   test(`the ${view} view is accessible, light and dark`, async ({ vouch }) => {
-    await seed(await vouch.core())
-    const page = await vouch.open()
+    const page = await openSeeded(vouch)
     const app = new AppPage(page)
     await app.goTo(view)
     await expect(app.nav(view)).toHaveAttribute('aria-current', 'page')
@@ -78,8 +83,7 @@ for (const view of VIEWS) {
 }
 
 test('triage is accessible, light and dark', async ({ vouch }) => {
-  await seed(await vouch.core())
-  const page = await vouch.open()
+  const page = await openSeeded(vouch)
   // Triage: the Inbox one person at a time.
   await new AppPage(page).goTo('Inbox')
   await new InboxPage(page).startTriage()
@@ -89,8 +93,7 @@ test('triage is accessible, light and dark', async ({ vouch }) => {
 
 for (const name of ['Import / Export', 'Settings']) {
   test(`the ${name} page is accessible, light and dark`, async ({ vouch }) => {
-    await seed(await vouch.core())
-    const page = await vouch.open()
+    const page = await openSeeded(vouch)
     const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name })
     await nav.click()
     await expect(nav).toHaveAttribute('aria-current', 'page')
@@ -114,8 +117,7 @@ test.describe('dialogs', () => {
   test.describe.configure({ timeout: 120_000 })
 
   test('the palette and the shortcuts overlay are accessible', async ({ vouch }) => {
-    await seed(await vouch.core())
-    const page = await vouch.open()
+    const page = await openSeeded(vouch)
     const palette = new CommandPalettePage(page)
 
     await palette.open()
@@ -129,8 +131,7 @@ test.describe('dialogs', () => {
   })
 
   test('the quick log is accessible', async ({ vouch }) => {
-    await seed(await vouch.core())
-    const page = await vouch.open()
+    const page = await openSeeded(vouch)
     // The quick log: l with nobody in view asks who.
     await page.keyboard.press('l')
     await expect(page.getByRole('dialog', { name: /log/i })).toBeVisible()
@@ -138,8 +139,7 @@ test.describe('dialogs', () => {
   })
 
   test('the contact panel and its log form are accessible', async ({ vouch }) => {
-    await seed(await vouch.core())
-    const page = await vouch.open()
+    const page = await openSeeded(vouch)
     const panel = await openGrace(page)
     await expectAccessible(page, 'contact panel')
 
@@ -149,8 +149,7 @@ test.describe('dialogs', () => {
   })
 
   test('the brief is accessible', async ({ vouch }) => {
-    await seed(await vouch.core())
-    const page = await vouch.open()
+    const page = await openSeeded(vouch)
     const panel = await openGrace(page)
     await panel.getByRole('button', { name: 'Brief' }).click()
     await expect(page.getByRole('dialog', { name: /brief/i })).toBeVisible()
@@ -158,8 +157,7 @@ test.describe('dialogs', () => {
   })
 
   test('the thank-you and request dialogs are accessible', async ({ vouch }) => {
-    await seed(await vouch.core())
-    const page = await vouch.open()
+    const page = await openSeeded(vouch)
     const panel = await openGrace(page)
 
     await panel.getByRole('button', { name: 'Say thank you' }).click()
@@ -173,8 +171,7 @@ test.describe('dialogs', () => {
   })
 
   test('the new contact panel and its toast are accessible', async ({ vouch }) => {
-    await seed(await vouch.core())
-    const page = await vouch.open()
+    const page = await openSeeded(vouch)
     const panel = page.getByTestId('contact-panel')
     await new BoardPage(page).show()
 
