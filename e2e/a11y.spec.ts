@@ -59,47 +59,45 @@ async function openSeeded(vouch: VouchHarness): Promise<Page> {
   return vouch.open()
 }
 
-const VIEWS: readonly ViewName[] = [
-  'Today',
-  'Inbox',
-  'Board',
-  'Updates',
-  'Coverage',
-  'Dashboard',
-  'Archive',
-  'Trash',
-]
+// Four tests, each on its own seeded core, so Playwright's two workers share them. Each page
+// pays once for axe's first, cold run and for its own seeding and load: eighteen tests (one per
+// screen) took 187 s of worker time in a CI run, these four 135 s.
+test.describe.configure({ timeout: 180_000 })
 
-// One test per screen and a few per dialog group, each on its own seeded core, so Playwright's
-// workers share them out.
-for (const view of VIEWS) {
-  test(`the ${view} view is accessible, light and dark`, async ({ vouch }) => {
-    const page = await openSeeded(vouch)
-    const app = new AppPage(page)
+/** Goes to each view by the sidebar and checks it. */
+async function expectViewsAccessible(page: Page, views: readonly ViewName[]): Promise<void> {
+  const app = new AppPage(page)
+  for (const view of views) {
     await app.goTo(view)
     await expect(app.nav(view)).toHaveAttribute('aria-current', 'page')
     await expectAccessible(page, view)
-  })
+  }
 }
 
-test('triage is accessible, light and dark', async ({ vouch }) => {
+test('Today, Inbox, Board, Updates, Coverage and Dashboard are accessible, light and dark', async ({
+  vouch,
+}) => {
   const page = await openSeeded(vouch)
+  await expectViewsAccessible(page, ['Today', 'Inbox', 'Board', 'Updates', 'Coverage', 'Dashboard'])
+})
+
+test('Archive, Trash, triage, Import / Export and Settings are accessible, light and dark', async ({
+  vouch,
+}) => {
+  const page = await openSeeded(vouch)
+  await expectViewsAccessible(page, ['Archive', 'Trash'])
   // Triage: the Inbox one person at a time.
   await new AppPage(page).goTo('Inbox')
   await new InboxPage(page).startTriage()
   await expect(page.getByTestId('triage-view')).toBeVisible()
   await expectAccessible(page, 'Triage')
-})
-
-for (const name of ['Import / Export', 'Settings']) {
-  test(`the ${name} page is accessible, light and dark`, async ({ vouch }) => {
-    const page = await openSeeded(vouch)
+  for (const name of ['Import / Export', 'Settings']) {
     const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name })
     await nav.click()
     await expect(nav).toHaveAttribute('aria-current', 'page')
     await expectAccessible(page, name)
-  })
-}
+  }
+})
 
 /** Opens the board and Grace Hopper's panel; returns the panel. */
 async function openGrace(page: Page): Promise<Locator> {
@@ -111,88 +109,67 @@ async function openGrace(page: Page): Promise<Locator> {
   return panel
 }
 
-test.describe('dialogs', () => {
-  // At most two dialogs a test (four axe runs over the 60-person board): on a 2-core machine
-  // shared with another full test run one axe run took up to 20 s, so allow twice the default.
-  test.describe.configure({ timeout: 120_000 })
+test('the palette, shortcuts, quick log, contact panel, log form and brief are accessible', async ({
+  vouch,
+}) => {
+  const page = await openSeeded(vouch)
+  const palette = new CommandPalettePage(page)
 
-  test('the palette and the shortcuts overlay are accessible', async ({ vouch }) => {
-    const page = await openSeeded(vouch)
-    const palette = new CommandPalettePage(page)
+  await palette.open()
+  await palette.type('Grace')
+  await expect(palette.option('Grace Hopper')).toBeVisible()
+  await expectAccessible(page, 'palette')
+  await page.keyboard.press('Escape')
 
-    await palette.open()
-    await palette.type('Grace')
-    await expect(palette.option('Grace Hopper')).toBeVisible()
-    await expectAccessible(page, 'palette')
-    await page.keyboard.press('Escape')
+  await new ShortcutsOverlayPage(page).open()
+  await expectAccessible(page, 'shortcuts overlay')
+  await page.keyboard.press('Escape')
 
-    await new ShortcutsOverlayPage(page).open()
-    await expectAccessible(page, 'shortcuts overlay')
-  })
+  // The quick log: l with nobody in view asks who.
+  await page.keyboard.press('l')
+  await expect(page.getByRole('dialog', { name: /log/i })).toBeVisible()
+  await expectAccessible(page, 'quick log')
+  await page.keyboard.press('Escape')
 
-  test('the quick log is accessible', async ({ vouch }) => {
-    const page = await openSeeded(vouch)
-    // The quick log: l with nobody in view asks who.
-    await page.keyboard.press('l')
-    await expect(page.getByRole('dialog', { name: /log/i })).toBeVisible()
-    await expectAccessible(page, 'quick log')
-  })
+  const panel = await openGrace(page)
+  await expectAccessible(page, 'contact panel')
 
-  test('the contact panel and its log form are accessible', async ({ vouch }) => {
-    const page = await openSeeded(vouch)
-    const panel = await openGrace(page)
-    await expectAccessible(page, 'contact panel')
+  await panel.getByRole('button', { name: 'Log touch with Grace Hopper' }).click()
+  const logForm = panel.getByRole('form', { name: 'Log a touch with Grace Hopper' })
+  await expect(logForm).toBeVisible()
+  await expectAccessible(page, 'log touch')
+  await logForm.getByRole('button', { name: 'Cancel' }).click()
 
-    await panel.getByRole('button', { name: 'Log touch with Grace Hopper' }).click()
-    await expect(panel.getByRole('form', { name: 'Log a touch with Grace Hopper' })).toBeVisible()
-    await expectAccessible(page, 'log touch')
-  })
+  await panel.getByRole('button', { name: 'Brief' }).click()
+  await expect(page.getByRole('dialog', { name: /brief/i })).toBeVisible()
+  await expectAccessible(page, 'brief')
+})
 
-  test('the brief is accessible', async ({ vouch }) => {
-    const page = await openSeeded(vouch)
-    const panel = await openGrace(page)
-    await panel.getByRole('button', { name: 'Brief' }).click()
-    await expect(page.getByRole('dialog', { name: /brief/i })).toBeVisible()
-    await expectAccessible(page, 'brief')
-  })
+test('the thank-you and request dialogs, new contact panel, toast and card menu are accessible', async ({
+  vouch,
+}) => {
+  const page = await openSeeded(vouch)
+  const panel = await openGrace(page)
 
-  test('the thank-you and request dialogs are accessible', async ({ vouch }) => {
-    const page = await openSeeded(vouch)
-    const panel = await openGrace(page)
+  await panel.getByRole('button', { name: 'Say thank you' }).click()
+  await expect(page.getByTestId('thank-you-dialog')).toBeVisible()
+  await expectAccessible(page, 'thank-you dialog')
+  await page.keyboard.press('Escape')
 
-    await panel.getByRole('button', { name: 'Say thank you' }).click()
-    await expect(page.getByTestId('thank-you-dialog')).toBeVisible()
-    await expectAccessible(page, 'thank-you dialog')
-    await page.keyboard.press('Escape')
+  await panel.getByRole('button', { name: 'Ask for a reference…' }).click()
+  await expect(page.getByTestId('request-dialog')).toBeVisible()
+  await expectAccessible(page, 'request dialog')
+  await page.keyboard.press('Escape')
 
-    await panel.getByRole('button', { name: 'Ask for a reference…' }).click()
-    await expect(page.getByTestId('request-dialog')).toBeVisible()
-    await expectAccessible(page, 'request dialog')
-  })
+  await page.keyboard.press('n')
+  await expect(panel.getByRole('heading', { name: 'New contact' })).toBeVisible()
+  await expectAccessible(page, 'new contact panel')
+  await panel.getByLabel('Name', { exact: true }).fill('Hedy Lamarr')
+  await panel.getByRole('button', { name: 'Add contact' }).click()
+  await expect(page.getByTestId('toast').filter({ hasText: 'Hedy Lamarr' })).toBeVisible()
+  await expectAccessible(page, 'a toast')
 
-  test('the new contact panel and its toast are accessible', async ({ vouch }) => {
-    const page = await openSeeded(vouch)
-    const panel = page.getByTestId('contact-panel')
-    await new BoardPage(page).show()
-
-    await page.keyboard.press('n')
-    await expect(panel.getByRole('heading', { name: 'New contact' })).toBeVisible()
-    await expectAccessible(page, 'new contact panel')
-    await panel.getByLabel('Name', { exact: true }).fill('Hedy Lamarr')
-    await panel.getByRole('button', { name: 'Add contact' }).click()
-    await expect(page.getByTestId('toast').filter({ hasText: 'Hedy Lamarr' })).toBeVisible()
-    await expectAccessible(page, 'a toast')
-  })
-
-  test('the card menu is accessible', async ({ vouch }) => {
-    const core = await vouch.core()
-    await seed(core)
-    await core.call('contact.create', { name: 'Hedy Lamarr' })
-    const page = await vouch.open()
-    await new BoardPage(page).show()
-
-    await page.getByRole('button', { name: 'Move or delete Hedy Lamarr', exact: true }).click()
-    await expect(page.getByRole('menu', { name: 'Move or delete Hedy Lamarr' })).toBeVisible()
-    await expectAccessible(page, 'card menu')
-  })
+  await page.getByRole('button', { name: 'Move or delete Hedy Lamarr', exact: true }).click()
+  await expect(page.getByRole('menu', { name: 'Move or delete Hedy Lamarr' })).toBeVisible()
+  await expectAccessible(page, 'card menu')
 })
