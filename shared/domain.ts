@@ -92,6 +92,16 @@ export const PostalAddress = z.object({
 })
 export type PostalAddress = z.infer<typeof PostalAddress>
 
+/** A postal address with every field blank: a new row in the form, or one an import fills in. */
+export const emptyAddress = (): PostalAddress => ({
+  label: '',
+  street: '',
+  city: '',
+  region: '',
+  postalCode: '',
+  country: '',
+})
+
 /** A social or instant-messaging profile: the service and the handle or address on it. */
 export const SocialProfile = z.object({
   /** For example LinkedIn, GitHub, Mastodon, Skype, Signal. */

@@ -1,7 +1,7 @@
 import { format, isValid, parse } from 'date-fns'
 import { enUS } from 'date-fns/locale'
 import Papa from 'papaparse'
-import { RELATIONSHIPS, relationshipLabel } from '@shared/domain'
+import { RELATIONSHIPS, emptyAddress, relationshipLabel } from '@shared/domain'
 import type { PostalAddress, Relationship, SocialProfile } from '@shared/domain'
 import type { ColumnTarget } from '@shared/importContract'
 import { finishDraft, newDraft } from './draft'
@@ -373,14 +373,7 @@ export function parseMappedCsv(
     const names: string[] = []
     const middle: string[] = []
     let given = ''
-    const place: PostalAddress = {
-      label: '',
-      street: '',
-      city: '',
-      region: '',
-      postalCode: '',
-      country: '',
-    }
+    const place = emptyAddress()
     header.forEach((column, i) => {
       if (!Object.hasOwn(mapping, column)) return
       const field = mapping[column]

@@ -1,4 +1,4 @@
-import { Birthday, LIMITS } from '@shared/domain'
+import { Birthday, LIMITS, emptyAddress } from '@shared/domain'
 import type { PostalAddress, SocialProfile } from '@shared/domain'
 import { validateExternalLink } from '@shared/links'
 import type { ImportedContact, ImportWarning } from './types'
@@ -345,14 +345,7 @@ function cleanAddresses(raw: PostalAddress[], warn: (m: string) => void): Postal
   const out: PostalAddress[] = []
   const seen = new Set<string>()
   for (const a of raw) {
-    const clean: PostalAddress = {
-      label: '',
-      street: '',
-      city: '',
-      region: '',
-      postalCode: '',
-      country: '',
-    }
+    const clean = emptyAddress()
     for (const [key, cap] of ADDRESS_CAPS) {
       const v = a[key]
         .replace(/\s*\n\s*/g, ', ')

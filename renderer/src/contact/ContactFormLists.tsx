@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { PostalAddress, SocialProfile } from '@shared/domain'
+import { emptyAddress } from '@shared/domain'
 import { Field, FieldError, FormGrid } from '../ui/form/Field'
 
 /** One text part of a repeated row, as data. */
@@ -23,14 +24,7 @@ const PROFILE_PARTS: readonly Part<SocialProfile>[] = [
   { key: 'handle', label: 'Handle or address' },
 ]
 
-const NEW_ADDRESS: PostalAddress = {
-  label: '',
-  street: '',
-  city: '',
-  region: '',
-  postalCode: '',
-  country: '',
-}
+const NEW_ADDRESS = emptyAddress()
 const NEW_PROFILE: SocialProfile = { service: '', handle: '' }
 
 /** The text inputs of one row. */
