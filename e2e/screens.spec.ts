@@ -110,6 +110,8 @@ test('screens: every view, light and dark, 1280×800 and 1024×700', async ({ vo
   const page = await vouch.open({ now: clock.now })
   await page.setViewportSize({ width: 1280, height: 800 })
   const core = await vouch.core()
+  // Thousands of people, as after a LinkedIn import, under the 300 with full records.
+  await seedPeople(core, 3000)
   await seed(core, clock)
   await page.reload()
   await expect(page.getByTestId('today-view')).toBeVisible()
