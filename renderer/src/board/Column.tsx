@@ -215,13 +215,15 @@ interface ColumnHeaderProps {
 /** A column's header: its stage, its count, and "4 / 3" in amber when over its soft WIP limit. */
 export function ColumnHeader({ stage, count, wipLimit }: ColumnHeaderProps) {
   const wip = count === null ? null : wipState(count, wipLimit ?? undefined)
-  const text = count === null ? '…' : (wip?.text ?? String(count))
+  // "3,049", as the toolbar counts people.
+  const shown = count?.toLocaleString('en-US')
+  const text = count === null ? '…' : (wip?.text ?? shown)
   const spoken =
     count === null
       ? 'counting'
       : wip
-        ? `${count} people, limit ${wipLimit}${wip.over ? ', over the limit' : ''}`
-        : `${count} people`
+        ? `${shown} people, limit ${wipLimit}${wip.over ? ', over the limit' : ''}`
+        : `${shown} people`
   return (
     <header className={`column-header stage-${stage}`}>
       <h2 className="column-title">{stageLabel(stage)}</h2>
